@@ -1,0 +1,16 @@
+// @ts-check
+import { defineConfig } from "astro/config";
+import svelte from "@astrojs/svelte";
+import sitemap from "@astrojs/sitemap";
+
+// The canonical origin; override with SITE_URL when deploying under another domain.
+const site = process.env.SITE_URL ?? "https://chengqu-plan.pages.dev";
+
+export default defineConfig({
+  site,
+  trailingSlash: "always",
+  build: { format: "directory", inlineStylesheets: "auto" },
+  integrations: [svelte(), sitemap({ filter: (page) => !page.includes("/s/") })],
+  devToolbar: { enabled: false },
+  prefetch: false,
+});
