@@ -1,0 +1,63 @@
+// zh-CN formatting for numbers and ordinals shown to readers. Pure functions, no Astro imports.
+
+const DIGITS = ["〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"] as const;
+
+/** 1 → 一, 10 → 十, 13 → 十三, 20 → 二十, 22 → 二十二 (1–99, as in 第十三章 and 专栏二十二). */
+export function chineseNumeral(n: number): string {
+  if (!Number.isInteger(n) || n < 1 || n > 99) throw new RangeError(`chineseNumeral: ${n} is outside 1–99`);
+  const tens = Math.floor(n / 10);
+  const units = n % 10;
+  if (tens === 0) return DIGITS[units]!;
+  return `${tens === 1 ? "" : DIGITS[tens]}十${units === 0 ? "" : DIGITS[units]}`;
+}
+
+/** "第三章" for chapter 3. */
+export function chapterLabel(n: number): string {
+  return `第${chineseNumeral(n)}章`;
+}
+
+/** Number of decimals a value is written with (352.5 → 1, 7.90 read as 7.9 → 1, 38780 → 0). */
+export function decimalsOf(value: number): number {
+  if (!Number.isFinite(value)) throw new RangeError(`decimalsOf: ${value} is not finite`);
+  // toString gives the shortest representation that round-trips, so it has no invented digits.
+  const s = Math.abs(value).toString();
+  const exp = /e([+-]\d+)$/.exec(s);
+  const mantissa = exp ? s.slice(0, exp.index) : s;
+  const dot = mantissa.indexOf(".");
+  const decimals = dot < 0 ? 0 : mantissa.length - dot - 1;
+  return Math.max(0, decimals - (exp ? Number(exp[1]) : 0));
+}
+
+/**
+ * A number in zh-CN notation with exactly the precision it carries, never more: 352.5 → "352.5",
+ * 38780 → "38,780", 0.00003732 → "0.00003732". Pass `decimals` to show a value at the precision
+ * of its source text when that has trailing zeros ("7.90%").
+ */
+export function formatNumber(value: number, decimals: number = decimalsOf(value)): string {
+  return new Intl.NumberFormat("zh-CN", {
+    minimumFractionDigits: decimals,
+    maximumFractionDigits: decimals,
+    // "min2": group only from five digits up (38,780 but 2035), as zh-CN statistics do.
+    useGrouping: "min2",
+  }).format(value);
+}
+
+/** "352.5亿元", "7.9%", "38,780元": Chinese typesetting puts the unit straight after the number. */
+export function formatQuantity(value: number, unit: string, decimals?: number): string {
+  return `${formatNumber(value, decimals)}${unit}`;
+}
+
+const COMPARATOR_WORDS = {
+  ">": "高于",
+  "≥": "不低于",
+  "=": "达到",
+  "≤": "不高于",
+  "<": "低于",
+} as const satisfies Record<string, string>;
+
+export type Comparator = keyof typeof COMPARATOR_WORDS;
+
+/** Words for a target's comparator: "≥" → "不低于". */
+export function comparatorWords(c: Comparator): string {
+  return COMPARATOR_WORDS[c];
+}

@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import { chapterLabel, chineseNumeral, comparatorWords, decimalsOf, formatNumber, formatQuantity } from "../../src/utils/format";
+
+describe("chineseNumeral / chapterLabel", () => {
+  it.each([
+    [1, "一"],
+    [9, "九"],
+    [10, "十"],
+    [13, "十三"],
+    [20, "二十"],
+    [22, "二十二"],
+    [99, "九十九"],
+  ])("%d → %s", (n, s) => expect(chineseNumeral(n)).toBe(s));
+  it("labels chapters as the plan does", () => {
+    expect(chapterLabel(3)).toBe("第三章");
+    expect(chapterLabel(13)).toBe("第十三章");
+  });
+  it.each([0, -1, 100, 1.5, Number.NaN])("refuses %d", (n) => expect(() => chineseNumeral(n)).toThrow(RangeError));
+});
+
+describe("decimalsOf", () => {
+  it.each([
+    [352.5, 1],
+    [38780, 0],
+    [7.9, 1],
+    [0.0136, 4],
+    [0.00003732, 8],
+    [86.28, 2],
+    [-2.2, 1],
+    [1e21, 0],
+  ])("%d has %d decimals", (v, d) => expect(decimalsOf(v)).toBe(d));
+});
+
+describe("formatNumber: zh-CN, never more precision than the value has", () => {
+  it.each([
+    [352.5, "352.5"],
+    [38780, "38,780"],
+    [2035, "2035"],
+    [9, "9"],
+    [0.00003732, "0.00003732"],
+    [-2.2, "-2.2"],
+    [1234567.5, "1,234,567.5"],
+  ])("%d → %s", (v, s) => expect(formatNumber(v)).toBe(s));
+  it("keeps the source's trailing zeros when told its precision", () => {
+    expect(formatNumber(7.9, 2)).toBe("7.90");
+    expect(formatNumber(1.3, 2)).toBe("1.30");
+  });
+});
+
+describe("formatQuantity", () => {
+  it("writes the unit straight after the number, as Chinese text does", () => {
+    expect(formatQuantity(352.5, "亿元")).toBe("352.5亿元");
+    expect(formatQuantity(9, "%")).toBe("9%");
+    expect(formatQuantity(38780, "元")).toBe("38,780元");
+    expect(formatQuantity(12, "")).toBe("12");
+  });
+});
+
+describe("comparatorWords", () => {
+  it("reads comparators in words", () => {
+    expect(comparatorWords("≥")).toBe("不低于");
+    expect(comparatorWords(">")).toBe("高于");
+    expect(comparatorWords("=")).toBe("达到");
+    expect(comparatorWords("≤")).toBe("不高于");
+    expect(comparatorWords("<")).toBe("低于");
+  });
+});
