@@ -1,0 +1,89 @@
+// Number formatting for the simulator. One rule per unit so that no figure shows more
+// precision than its source: 亿元 to 0.1, 元 to 1, 万人 to 0.01, percentages to 0.1.
+// Probabilities are shown as whole percentages, never as 0% or 100% (they are sampled).
+import type { Lang } from "./i18n";
+
+/** Units the simulator shows. Population is held in persons and shown in 万人. */
+export type Unit = "yi-yuan" | "yuan" | "wan-persons" | "persons" | "percent" | "pp" | "ratio" | "year";
+
+const locales: Record<Lang, string> = { zh: "zh-CN", en: "en-US" };
+
+const formatters = new Map<string, Intl.NumberFormat>();
+function nf(lang: Lang, min: number, max: number): Intl.NumberFormat {
+  const key = `${lang}:${min}:${max}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(locales[lang], { minimumFractionDigits: min, maximumFractionDigits: max });
+    formatters.set(key, f);
+  }
+  return f;
+}
+
+/** How each unit is shown: scale from the stored value, decimal places [min, max], label. */
+interface Display {
+  scale: number;
+  decimals: [number, number];
+  label: string;
+}
+
+// English readers do not know 亿 and 万, so English shows billions and thousands with the
+// same precision as the Chinese figure (0.1 亿元 = 0.01 billion yuan; 0.01 万人 = 0.1 thousand).
+const displays: Record<Lang, Record<Unit, Display>> = {
+  zh: {
+    "yi-yuan": { scale: 1, decimals: [1, 1], label: "亿元" },
+    yuan: { scale: 1, decimals: [0, 0], label: "元" },
+    "wan-persons": { scale: 1, decimals: [1, 2], label: "万人" },
+    persons: { scale: 1e-4, decimals: [1, 2], label: "万人" },
+    percent: { scale: 1, decimals: [1, 1], label: "%" },
+    pp: { scale: 1, decimals: [1, 1], label: "个百分点" },
+    ratio: { scale: 1, decimals: [2, 2], label: "" },
+    year: { scale: 1, decimals: [0, 0], label: "年" },
+  },
+  en: {
+    "yi-yuan": { scale: 0.1, decimals: [2, 2], label: "billion yuan" },
+    yuan: { scale: 1, decimals: [0, 0], label: "yuan" },
+    "wan-persons": { scale: 10, decimals: [0, 1], label: "thousand persons" },
+    persons: { scale: 1e-3, decimals: [0, 1], label: "thousand persons" },
+    percent: { scale: 1, decimals: [1, 1], label: "%" },
+    pp: { scale: 1, decimals: [1, 1], label: "pp" },
+    ratio: { scale: 1, decimals: [2, 2], label: "" },
+    year: { scale: 1, decimals: [0, 0], label: "" },
+  },
+};
+
+export function unitLabel(unit: Unit, lang: Lang): string {
+  return displays[lang][unit].label;
+}
+
+/** The number alone, scaled and rounded for the unit (persons are shown in 万人 / thousands). */
+export function formatValue(value: number | null | undefined, unit: Unit, lang: Lang): string {
+  if (value == null || !Number.isFinite(value)) return "—";
+  if (unit === "year") return String(Math.round(value));
+  const d = displays[lang][unit];
+  return nf(lang, d.decimals[0], d.decimals[1]).format(value * d.scale);
+}
+
+/** The number with its unit, e.g. "352.5亿元", "4.2%", "57.47万人" / "35.25 billion yuan". */
+export function formatWithUnit(value: number | null | undefined, unit: Unit, lang: Lang): string {
+  const n = formatValue(value, unit, lang);
+  if (n === "—") return n;
+  const u = unitLabel(unit, lang);
+  if (!u) return n;
+  if (unit === "percent" || lang === "zh") return `${n}${u}`;
+  return `${n} ${u}`;
+}
+
+/** A probability 0..1 as a whole percentage; values within 0.5% of 0 or 1 say so instead of claiming certainty. */
+export function formatProbability(p: number | null | undefined, lang: Lang): string {
+  if (p == null || !Number.isFinite(p)) return "—";
+  if (p > 0.995) return ">99%";
+  if (p < 0.005) return "<1%";
+  return `${nf(lang, 0, 0).format(p * 100)}%`;
+}
+
+/** Rounds to the precision the Chinese screen shows (in 亿元, 元, 万人, %), so that the CSV agrees with it. */
+export function roundForUnit(value: number, unit: Unit): number {
+  const d = displays.zh[unit];
+  const f = 10 ** d.decimals[1];
+  return Math.round(value * d.scale * f) / f;
+}

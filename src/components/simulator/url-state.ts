@@ -1,0 +1,157 @@
+// The simulator's state in the URL. The scenario itself is the engine's versioned encoding
+// ("1.…", defaults omitted); this file adds the view around it and the history policy.
+//
+//   /simulate/?s=1.xxx&p=低增长~1.yyy&p=…&g=n&lang=en
+//     s     current scenario (absent = the plan's scenario)
+//     p     a pinned scenario: its name, "~", its encoding (up to 4, in pin order)
+//     g     "n" = GDP chart in current prices (absent = constant 2020 prices)
+//     lang  "en" (absent = Chinese)
+import { isLang, type Lang } from "./i18n";
+
+export const MAX_PINS = 4;
+export const MAX_PIN_NAME = 40;
+/** Links longer than this are refused before decoding: no scenario the UI makes comes near it. */
+export const MAX_PARAM_LENGTH = 8_000;
+
+export type PriceBasis = "real" | "nominal";
+
+export interface Pin {
+  name: string;
+  /** The engine's encoding of the pinned scenario. */
+  encoded: string;
+}
+
+export interface UrlState {
+  /** The engine's encoding of the current scenario; null for the default scenario. */
+  encoded: string | null;
+  pins: Pin[];
+  prices: PriceBasis;
+  lang: Lang;
+}
+
+export const defaultUrlState: UrlState = { encoded: null, pins: [], prices: "real", lang: "zh" };
+
+/** Problems found while reading a URL; the state returned alongside is always usable. */
+export type UrlProblem =
+  | { kind: "too-long"; param: string }
+  | { kind: "bad-pin"; index: number }
+  | { kind: "too-many-pins" }
+  | { kind: "bad-param"; param: string; value: string };
+
+const ENCODED = /^[0-9]+\.[A-Za-z0-9_-]*$/;
+
+/**
+ * Reads the view state from a query string. A scenario given by `<meta name="scenario">`
+ * (the short-link pages /s/:id) wins over `?s=`. Unknown parameters are ignored, so that
+ * links carrying tracking parameters still open.
+ */
+export function parseUrlState(search: string, metaScenario?: string | null): { state: UrlState; problems: UrlProblem[] } {
+  const q = new URLSearchParams(search);
+  const problems: UrlProblem[] = [];
+  const state: UrlState = { ...defaultUrlState, pins: [] };
+
+  const s = metaScenario?.trim() || q.get("s");
+  if (s != null && s !== "") {
+    if (s.length > MAX_PARAM_LENGTH) problems.push({ kind: "too-long", param: "s" });
+    // Malformed text is still passed on: the engine's decoder says precisely what is wrong.
+    else state.encoded = s;
+  }
+
+  const pins = q.getAll("p");
+  pins.forEach((raw, index) => {
+    if (index >= MAX_PINS) {
+      if (index === MAX_PINS) problems.push({ kind: "too-many-pins" });
+      return;
+    }
+    const cut = raw.lastIndexOf("~");
+    const name = cut > 0 ? raw.slice(0, cut).trim().slice(0, MAX_PIN_NAME) : "";
+    const encoded = cut > 0 ? raw.slice(cut + 1) : "";
+    if (!name || !ENCODED.test(encoded) || encoded.length > MAX_PARAM_LENGTH) problems.push({ kind: "bad-pin", index });
+    else state.pins.push({ name, encoded });
+  });
+
+  const g = q.get("g");
+  if (g === "n") state.prices = "nominal";
+  else if (g != null && g !== "r") problems.push({ kind: "bad-param", param: "g", value: g.slice(0, 20) });
+
+  const lang = q.get("lang");
+  if (lang != null) {
+    if (isLang(lang)) state.lang = lang;
+    else problems.push({ kind: "bad-param", param: "lang", value: lang.slice(0, 20) });
+  }
+  return { state, problems };
+}
+
+/** The query string for a state ("" for the default view), keeping only non-defaults. */
+export function buildSearch(state: UrlState): string {
+  const q = new URLSearchParams();
+  if (state.encoded) q.set("s", state.encoded);
+  for (const p of state.pins.slice(0, MAX_PINS)) q.append("p", `${p.name.slice(0, MAX_PIN_NAME)}~${p.encoded}`);
+  if (state.prices === "nominal") q.set("g", "n");
+  if (state.lang !== "zh") q.set("lang", state.lang);
+  const s = q.toString();
+  return s ? `?${s}` : "";
+}
+
+/** How a change should enter the browser history. */
+export type ChangeKind =
+  /** A step the user will want to go back to: preset, pin, language, goal-seek answer, reset. */
+  | { discrete: true }
+  /** Part of a continuous gesture on one control (slider drag, typing, arrow keys). */
+  | { discrete?: false; control: string };
+
+interface HistoryLike {
+  pushState(data: unknown, unused: string, url?: string | URL | null): void;
+  replaceState(data: unknown, unused: string, url?: string | URL | null): void;
+}
+
+/**
+ * Writes URLs without flooding the history: a discrete change pushes an entry; the first
+ * change of a gesture pushes one too (so Back returns to the state before it), and later
+ * changes of the same control within `gestureGapMs` replace that entry.
+ */
+export class HistoryWriter {
+  #history: HistoryLike;
+  #now: () => number;
+  #gestureGapMs: number;
+  #lastControl: string | null = null;
+  #lastAt = -Infinity;
+  #current: string;
+
+  constructor(history: HistoryLike, currentUrl: string, opts: { now?: () => number; gestureGapMs?: number } = {}) {
+    this.#history = history;
+    this.#current = currentUrl;
+    this.#now = opts.now ?? (() => performance.now());
+    this.#gestureGapMs = opts.gestureGapMs ?? 1000;
+  }
+
+  /** Returns "push", "replace" or "none" (the URL did not change). */
+  write(url: string, kind: ChangeKind): "push" | "replace" | "none" {
+    if (url === this.#current) return "none";
+    const at = this.#now();
+    let mode: "push" | "replace";
+    if (kind.discrete) {
+      mode = "push";
+      this.#lastControl = null;
+    } else {
+      mode = kind.control === this.#lastControl && at - this.#lastAt <= this.#gestureGapMs ? "replace" : "push";
+      this.#lastControl = kind.control;
+      this.#lastAt = at;
+    }
+    if (mode === "push") this.#history.pushState(null, "", url);
+    else this.#history.replaceState(null, "", url);
+    this.#current = url;
+    return mode;
+  }
+
+  /** Ends any gesture, e.g. when a slider is released, so the next change pushes. */
+  endGesture(): void {
+    this.#lastControl = null;
+  }
+
+  /** Tells the writer the browser moved (popstate), so the next change is compared with it. */
+  sync(url: string): void {
+    this.#current = url;
+    this.#lastControl = null;
+  }
+}
