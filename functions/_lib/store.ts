@@ -1,0 +1,125 @@
+// The D1 repository: every query is parameterised, and every D1 failure (binding missing,
+// database unreachable, storage reset, schema not migrated) becomes StoreUnavailable, which the
+// routes answer with 503 { error: "store-unavailable" } instead of a stack trace.
+import { candidateIds } from "./ids";
+
+export class StoreUnavailable extends Error {
+  constructor(cause: unknown) {
+    super("the scenario store is unavailable", { cause });
+    this.name = "StoreUnavailable";
+  }
+}
+
+async function guarded<T>(what: string, op: () => Promise<T>): Promise<T> {
+  try {
+    return await op();
+  } catch (e) {
+    console.error(`D1 ${what} failed:`, e instanceof Error ? e.message : String(e));
+    throw new StoreUnavailable(e);
+  }
+}
+
+export interface StoredScenario {
+  id: string;
+  /** Hex SHA-256 of the share's identity: canonical scenario JSON, title and note. */
+  contentKey: string;
+  /** SCHEMA_VERSION of the scenario as stored; older rows are migrated on read. */
+  schemaVersion: number;
+  /** The canonical scenario JSON as validated when it was stored. */
+  scenarioJson: string;
+  title: string | null;
+  note: string | null;
+  /** ISO 8601, UTC. */
+  createdAt: string;
+}
+
+interface ScenarioRow {
+  id: string;
+  content_key: string;
+  schema_version: number;
+  scenario: string;
+  title: string | null;
+  note: string | null;
+  created_at: string;
+}
+
+function fromRow(r: ScenarioRow): StoredScenario {
+  return {
+    id: r.id,
+    contentKey: r.content_key,
+    schemaVersion: r.schema_version,
+    scenarioJson: r.scenario,
+    title: r.title,
+    note: r.note,
+    createdAt: r.created_at,
+  };
+}
+
+export async function findScenario(db: D1Database | undefined, id: string): Promise<StoredScenario | null> {
+  return guarded("read", async () => {
+    const row = await db!
+      .prepare("SELECT id, content_key, schema_version, scenario, title, note, created_at FROM scenarios WHERE id = ?1")
+      .bind(id)
+      .first<ScenarioRow>();
+    return row ? fromRow(row) : null;
+  });
+}
+
+export interface NewScenario {
+  contentKey: string;
+  schemaVersion: number;
+  scenarioJson: string;
+  title: string | null;
+  note: string | null;
+  createdAt: string;
+}
+
+/**
+ * Stores a share under the shortest free candidate id, or finds the id it already has.
+ * Each attempt is one batch (one round trip, one transaction): insert unless the id is taken,
+ * then read back whose content owns that id. Concurrent identical POSTs therefore agree on the
+ * id, and a different share that happens to own the prefix pushes us to the next, longer id.
+ */
+export async function saveScenario(db: D1Database | undefined, s: NewScenario): Promise<{ id: string; created: boolean }> {
+  return guarded("write", async () => {
+    for (const id of candidateIds(s.contentKey)) {
+      const [insert, owner] = await db!.batch([
+        db!
+          .prepare(
+            "INSERT INTO scenarios (id, content_key, schema_version, scenario, title, note, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (id) DO NOTHING",
+          )
+          .bind(id, s.contentKey, s.schemaVersion, s.scenarioJson, s.title, s.note, s.createdAt),
+        db!.prepare("SELECT content_key FROM scenarios WHERE id = ?1").bind(id),
+      ]);
+      const ownerKey = (owner?.results?.[0] as { content_key?: string } | undefined)?.content_key;
+      if (ownerKey === s.contentKey) return { id, created: (insert?.meta.changes ?? 0) > 0 };
+      // Someone else's share owns this prefix: try one digit longer.
+    }
+    // 16 bytes of SHA-256 all equal but the full key differs: not going to happen; say so loudly.
+    throw new Error(`no free id for content key ${s.contentKey}`);
+  });
+}
+
+/**
+ * Counts one creation attempt for a client in a time window and returns the count so far.
+ * An UPSERT with RETURNING is atomic in D1 (single primary), so concurrent requests from one
+ * client cannot both see a count under the limit.
+ */
+export async function countCreation(db: D1Database | undefined, client: string, windowStart: number): Promise<number> {
+  return guarded("rate count", async () => {
+    const row = await db!
+      .prepare(
+        "INSERT INTO creation_counts (client, window_start, count) VALUES (?1, ?2, 1) ON CONFLICT (client, window_start) DO UPDATE SET count = count + 1 RETURNING count",
+      )
+      .bind(client, windowStart)
+      .first<{ count: number }>();
+    return row?.count ?? 1;
+  });
+}
+
+/** Drops counters of windows that ended; cheap, run now and then in the background. */
+export async function pruneCreationCounts(db: D1Database | undefined, beforeWindowStart: number): Promise<void> {
+  await guarded("rate prune", async () => {
+    await db!.prepare("DELETE FROM creation_counts WHERE window_start < ?1").bind(beforeWindowStart).run();
+  });
+}
