@@ -14,7 +14,8 @@ export const OG_TEXT = {
   simulator: "情景模拟",
   sharedScenario: "分享的情景",
   defaultScenario: "规划目标情景",
-  fallbackTagline: "规划全文 · 主要指标 · 情景模拟",
+  fallbackTagline: "规划全文·主要指标·情景模拟",
+  fallbackSubline: "2025年规划目标·2035年远景目标",
   disclaimer: "模拟结果，非官方预测",
 
   // Series (names as the plan writes them; see content/indicators)

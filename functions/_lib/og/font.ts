@@ -1,0 +1,152 @@
+// Runtime side of the bundled font subset: decodes the outlines written by
+// scripts/build-og-font.mjs (format described there) and lays out single lines of text.
+
+import { OgUnsupportedCharacterError } from "./errors";
+import { type EncodedFace, FONT_BOLD, FONT_CHARSET, FONT_REGULAR } from "./font-data";
+import type { PathSink } from "./raster";
+
+export type FontWeight = "regular" | "bold";
+
+interface Glyph {
+  readonly advance: number;
+  /** Per op: kind (0 move, 1 line, 2 quad, 3 cubic) then its points, absolute font units. */
+  readonly ops: Int32Array;
+}
+
+interface DecodedFace {
+  readonly unitsPerEm: number;
+  readonly ascender: number;
+  readonly descender: number;
+  readonly glyphs: ReadonlyMap<string, Glyph>;
+}
+
+const BASE64_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+// atob is not in the ES lib and the renderer avoids runtime-specific globals.
+function decodeBase64(text: string): Uint8Array {
+  const lookup = new Int16Array(128).fill(-1);
+  for (let i = 0; i < BASE64_ALPHABET.length; i++) lookup[BASE64_ALPHABET.charCodeAt(i)] = i;
+  const clean = text.replace(/=+$/, "");
+  const out = new Uint8Array(Math.floor((clean.length * 3) / 4));
+  let bits = 0;
+  let bitCount = 0;
+  let o = 0;
+  for (let i = 0; i < clean.length; i++) {
+    const v = lookup[clean.charCodeAt(i)] ?? -1;
+    if (v < 0) throw new Error(`font data: invalid base64 at ${i}`);
+    bits = (bits << 6) | v;
+    bitCount += 6;
+    if (bitCount >= 8) {
+      bitCount -= 8;
+      out[o++] = (bits >> bitCount) & 0xff;
+    }
+  }
+  return out;
+}
+
+const POINTS_PER_KIND = [1, 1, 2, 3] as const;
+
+function decodeFace(face: EncodedFace): DecodedFace {
+  const bytes = decodeBase64(face.glyphs);
+  let pos = 0;
+  const varint = (): number => {
+    let result = 0;
+    let scale = 1;
+    for (;;) {
+      if (pos >= bytes.length) throw new Error("font data: truncated");
+      const b = bytes[pos++]!;
+      result += (b & 0x7f) * scale;
+      if (b < 0x80) return result;
+      scale *= 128;
+    }
+  };
+  const unzigzag = (n: number): number => (n % 2 === 0 ? n / 2 : -(n + 1) / 2);
+
+  const glyphs = new Map<string, Glyph>();
+  for (const ch of FONT_CHARSET) {
+    const advance = varint();
+    const opCount = varint();
+    const ops: number[] = [];
+    let x = 0;
+    let y = 0;
+    for (let i = 0; i < opCount; i++) {
+      const head = varint();
+      const kind = head & 3;
+      ops.push(kind);
+      const points = POINTS_PER_KIND[kind as 0 | 1 | 2 | 3];
+      for (let p = 0; p < points; p++) {
+        x += unzigzag(p === 0 ? Math.floor(head / 4) : varint());
+        y += unzigzag(varint());
+        ops.push(x, y);
+      }
+    }
+    glyphs.set(ch, { advance, ops: Int32Array.from(ops) });
+  }
+  if (pos !== bytes.length) throw new Error("font data: trailing bytes (FONT_CHARSET and glyphs disagree)");
+  return { unitsPerEm: face.unitsPerEm, ascender: face.ascender, descender: face.descender, glyphs };
+}
+
+// Decoded once per isolate; a Worker reuses it across requests.
+const decoded: Partial<Record<FontWeight, DecodedFace>> = {};
+
+function face(weight: FontWeight): DecodedFace {
+  return (decoded[weight] ??= decodeFace(weight === "bold" ? FONT_BOLD : FONT_REGULAR));
+}
+
+function glyphsOf(text: string, f: DecodedFace): Glyph[] {
+  const out: Glyph[] = [];
+  for (const ch of text) {
+    const g = f.glyphs.get(ch);
+    if (!g) throw new OgUnsupportedCharacterError(ch, text);
+    out.push(g);
+  }
+  return out;
+}
+
+/** Throws OgUnsupportedCharacterError unless every character of text is in the subset. */
+export function assertDrawable(text: string): void {
+  glyphsOf(text, face("regular"));
+}
+
+export interface TextStyle {
+  readonly size: number;
+  readonly weight: FontWeight;
+  /** Extra space after each character, in px. */
+  readonly tracking?: number;
+}
+
+export function measureText(text: string, style: TextStyle): number {
+  const f = face(style.weight);
+  const scale = style.size / f.unitsPerEm;
+  const glyphs = glyphsOf(text, f);
+  let width = 0;
+  for (const g of glyphs) width += g.advance * scale + (style.tracking ?? 0);
+  return glyphs.length > 0 ? width - (style.tracking ?? 0) : 0;
+}
+
+/** Appends the outlines of text, baseline starting at (x, y) in px with y down, to path. */
+export function textPath(path: PathSink, text: string, x: number, y: number, style: TextStyle): void {
+  const f = face(style.weight);
+  const s = style.size / f.unitsPerEm;
+  let penX = x;
+  for (const g of glyphsOf(text, f)) {
+    const ops = g.ops;
+    let i = 0;
+    while (i < ops.length) {
+      const kind = ops[i++]!;
+      const X = (): number => penX + ops[i++]! * s;
+      const Y = (): number => y - ops[i++]! * s;
+      if (kind === 0) path.moveTo(X(), Y());
+      else if (kind === 1) path.lineTo(X(), Y());
+      else if (kind === 2) path.quadTo(X(), Y(), X(), Y());
+      else path.cubicTo(X(), Y(), X(), Y(), X(), Y());
+    }
+    path.close();
+    penX += g.advance * s + (style.tracking ?? 0);
+  }
+}
+
+/** For the tests: the characters each decoded face actually holds. */
+export function decodedCharacters(weight: FontWeight): string {
+  return [...face(weight).glyphs.keys()].join("");
+}

@@ -1,0 +1,387 @@
+// A small RGB raster canvas: anti-aliased path fill (text, areas, rounded rects) and
+// anti-aliased strokes (chart lines, solid or dashed). Pure TypeScript, no DOM, no WASM, so it
+// runs in a Pages Function.
+//
+// Fills use signed-area accumulation (the technique of font-rs / stb_truetype 2): every edge
+// adds its exact covered area to a buffer, a running sum along each row gives the winding-
+// weighted coverage, and |sum| clamped to 1 gives non-zero-winding fill with analytic
+// anti-aliasing in both directions. Strokes use a distance field: a pixel's coverage is how far
+// its centre lies inside the stroke's half-width, the maximum over the stroke's segments, which
+// gives round joins and caps and never double-blends where segments meet.
+
+import { OgRenderError } from "./errors";
+
+export type Rgb = readonly [number, number, number];
+
+export interface PathSink {
+  moveTo(x: number, y: number): void;
+  lineTo(x: number, y: number): void;
+  quadTo(cx: number, cy: number, x: number, y: number): void;
+  cubicTo(c1x: number, c1y: number, c2x: number, c2y: number, x: number, y: number): void;
+  close(): void;
+}
+
+// Maximum distance, in px, between a curve and the lines that replace it.
+const FLATTEN_TOLERANCE = 0.12;
+// Magic number for approximating a quarter circle with one cubic Bézier.
+const KAPPA = 0.5522847498;
+
+/** A path flattened to line segments as it is built, in canvas pixels (y down). */
+export class Path implements PathSink {
+  /** x0, y0, x1, y1 per edge */
+  readonly edges: number[] = [];
+  minX = Infinity;
+  minY = Infinity;
+  maxX = -Infinity;
+  maxY = -Infinity;
+  private startX = 0;
+  private startY = 0;
+  private x = 0;
+  private y = 0;
+  private open = false;
+
+  private edge(x0: number, y0: number, x1: number, y1: number): void {
+    if (!(Number.isFinite(x1) && Number.isFinite(y1))) throw new OgRenderError("path coordinate is not a finite number");
+    if (y0 !== y1) this.edges.push(x0, y0, x1, y1);
+    if (x1 < this.minX) this.minX = x1;
+    if (x1 > this.maxX) this.maxX = x1;
+    if (y1 < this.minY) this.minY = y1;
+    if (y1 > this.maxY) this.maxY = y1;
+  }
+
+  moveTo(x: number, y: number): void {
+    this.close();
+    this.startX = this.x = x;
+    this.startY = this.y = y;
+    this.open = true;
+    this.edge(x, y, x, y);
+  }
+
+  lineTo(x: number, y: number): void {
+    this.edge(this.x, this.y, x, y);
+    this.x = x;
+    this.y = y;
+  }
+
+  quadTo(cx: number, cy: number, x: number, y: number): void {
+    const x0 = this.x;
+    const y0 = this.y;
+    const dd = Math.hypot(x0 - 2 * cx + x, y0 - 2 * cy + y);
+    const n = Math.min(64, Math.max(1, Math.ceil(Math.sqrt(dd / (4 * FLATTEN_TOLERANCE)))));
+    for (let i = 1; i <= n; i++) {
+      const t = i / n;
+      const u = 1 - t;
+      this.lineTo(u * u * x0 + 2 * u * t * cx + t * t * x, u * u * y0 + 2 * u * t * cy + t * t * y);
+    }
+  }
+
+  cubicTo(c1x: number, c1y: number, c2x: number, c2y: number, x: number, y: number): void {
+    const x0 = this.x;
+    const y0 = this.y;
+    const dd = Math.max(Math.hypot(x0 - 2 * c1x + c2x, y0 - 2 * c1y + c2y), Math.hypot(c1x - 2 * c2x + x, c1y - 2 * c2y + y));
+    const n = Math.min(96, Math.max(1, Math.ceil(Math.sqrt((0.75 * dd) / FLATTEN_TOLERANCE))));
+    for (let i = 1; i <= n; i++) {
+      const t = i / n;
+      const u = 1 - t;
+      const a = u * u * u;
+      const b = 3 * u * u * t;
+      const c = 3 * u * t * t;
+      const d = t * t * t;
+      this.lineTo(a * x0 + b * c1x + c * c2x + d * x, a * y0 + b * c1y + c * c2y + d * y);
+    }
+  }
+
+  close(): void {
+    if (this.open && (this.x !== this.startX || this.y !== this.startY)) this.lineTo(this.startX, this.startY);
+    this.x = this.startX;
+    this.y = this.startY;
+    this.open = false;
+  }
+
+  rect(x: number, y: number, w: number, h: number): this {
+    this.moveTo(x, y);
+    this.lineTo(x + w, y);
+    this.lineTo(x + w, y + h);
+    this.lineTo(x, y + h);
+    this.close();
+    return this;
+  }
+
+  roundRect(x: number, y: number, w: number, h: number, r: number): this {
+    const k = r * (1 - KAPPA);
+    this.moveTo(x + r, y);
+    this.lineTo(x + w - r, y);
+    this.cubicTo(x + w - k, y, x + w, y + k, x + w, y + r);
+    this.lineTo(x + w, y + h - r);
+    this.cubicTo(x + w, y + h - k, x + w - k, y + h, x + w - r, y + h);
+    this.lineTo(x + r, y + h);
+    this.cubicTo(x + k, y + h, x, y + h - k, x, y + h - r);
+    this.lineTo(x, y + r);
+    this.cubicTo(x, y + k, x + k, y, x + r, y);
+    this.close();
+    return this;
+  }
+
+  circle(cx: number, cy: number, r: number): this {
+    const k = r * KAPPA;
+    this.moveTo(cx + r, cy);
+    this.cubicTo(cx + r, cy + k, cx + k, cy + r, cx, cy + r);
+    this.cubicTo(cx - k, cy + r, cx - r, cy + k, cx - r, cy);
+    this.cubicTo(cx - r, cy - k, cx - k, cy - r, cx, cy - r);
+    this.cubicTo(cx + k, cy - r, cx + r, cy - k, cx + r, cy);
+    this.close();
+    return this;
+  }
+}
+
+// Adds one edge's signed area to the accumulation buffer (w × h, local coordinates, every
+// x within [0, w - 2] so the spill into x + 1 stays on the row).
+function accumulateEdge(acc: Float32Array, w: number, h: number, ax: number, ay: number, bx: number, by: number): void {
+  let dir = 1;
+  if (ay > by) {
+    dir = -1;
+    [ax, ay, bx, by] = [bx, by, ax, ay];
+  }
+  const dxdy = (bx - ax) / (by - ay);
+  let x = ax;
+  const yEnd = Math.min(h, Math.ceil(by));
+  for (let y = Math.max(0, Math.floor(ay)); y < yEnd; y++) {
+    const row = y * w;
+    const dy = Math.min(y + 1, by) - Math.max(y, ay);
+    const xNext = x + dxdy * dy;
+    const d = dy * dir;
+    const x0 = x < xNext ? x : xNext;
+    const x1 = x < xNext ? xNext : x;
+    const x0Floor = Math.floor(x0);
+    const x1Ceil = Math.ceil(x1);
+    if (x1Ceil <= x0Floor + 1) {
+      // The edge stays within one pixel column on this row.
+      const xmf = 0.5 * (x + xNext) - x0Floor;
+      acc[row + x0Floor] = acc[row + x0Floor]! + (d - d * xmf);
+      acc[row + x0Floor + 1] = acc[row + x0Floor + 1]! + d * xmf;
+    } else {
+      const s = 1 / (x1 - x0);
+      const x0f = x0 - x0Floor;
+      const a0 = 0.5 * s * (1 - x0f) * (1 - x0f);
+      const x1f = x1 - x1Ceil + 1;
+      const am = 0.5 * s * x1f * x1f;
+      acc[row + x0Floor] = acc[row + x0Floor]! + d * a0;
+      if (x1Ceil === x0Floor + 2) {
+        acc[row + x0Floor + 1] = acc[row + x0Floor + 1]! + (d * (1 - a0 - am));
+      } else {
+        const a1 = s * (1.5 - x0f);
+        acc[row + x0Floor + 1] = acc[row + x0Floor + 1]! + (d * (a1 - a0));
+        for (let xi = x0Floor + 2; xi < x1Ceil - 1; xi++) acc[row + xi] = acc[row + xi]! + d * s;
+        const a2 = a1 + (x1Ceil - x0Floor - 3) * s;
+        acc[row + x1Ceil - 1] = acc[row + x1Ceil - 1]! + (d * (1 - a2 - am));
+      }
+      acc[row + x1Ceil] = acc[row + x1Ceil]! + d * am;
+    }
+    x = xNext;
+  }
+}
+
+function distanceToSegment(px: number, py: number, ax: number, ay: number, bx: number, by: number): number {
+  const dx = bx - ax;
+  const dy = by - ay;
+  const len2 = dx * dx + dy * dy;
+  let t = len2 > 0 ? ((px - ax) * dx + (py - ay) * dy) / len2 : 0;
+  t = t < 0 ? 0 : t > 1 ? 1 : t;
+  return Math.hypot(px - (ax + t * dx), py - (ay + t * dy));
+}
+
+// A path larger than this (in pixels of its bounding box) is a bug in the layout, not art.
+const MAX_MASK_AREA = 4_000_000;
+
+export interface StrokeOptions {
+  /** on, off lengths in px; solid if absent */
+  readonly dash?: readonly [number, number];
+  readonly alpha?: number;
+}
+
+export class Canvas {
+  readonly width: number;
+  readonly height: number;
+  /** RGB, 3 bytes per pixel, rows top to bottom */
+  readonly pixels: Uint8Array;
+
+  constructor(width: number, height: number, background: Rgb) {
+    this.width = width;
+    this.height = height;
+    this.pixels = new Uint8Array(width * height * 3);
+    const p = this.pixels;
+    p[0] = background[0];
+    p[1] = background[1];
+    p[2] = background[2];
+    // Doubling copies: a few memmoves instead of a loop over 756 000 pixels.
+    for (let filled = 3; filled < p.length; filled *= 2) p.copyWithin(filled, 0, Math.min(filled, p.length - filled));
+  }
+
+  private blend(x: number, y: number, color: Rgb, a: number): void {
+    const i = (y * this.width + x) * 3;
+    const p = this.pixels;
+    p[i] = p[i]! + (color[0] - p[i]!) * a + 0.5;
+    p[i + 1] = p[i + 1]! + (color[1] - p[i + 1]!) * a + 0.5;
+    p[i + 2] = p[i + 2]! + (color[2] - p[i + 2]!) * a + 0.5;
+  }
+
+  private mask(x0: number, y0: number, w: number, h: number): Float32Array {
+    if (w <= 0 || h <= 0) return new Float32Array(0);
+    if (w * h > MAX_MASK_AREA) throw new OgRenderError(`shape too large to rasterize (${w}×${h} px)`);
+    return new Float32Array(w * h);
+  }
+
+  // Blends a coverage mask whose (0, 0) sits at canvas pixel (ox, oy).
+  private composite(cov: Float32Array, ox: number, oy: number, w: number, h: number, color: Rgb, alpha: number, accumulate: boolean): void {
+    const yFrom = Math.max(0, -oy);
+    const yTo = Math.min(h, this.height - oy);
+    const xFrom = Math.max(0, -ox);
+    const xTo = Math.min(w, this.width - ox);
+    for (let y = yFrom; y < yTo; y++) {
+      const row = y * w;
+      let sum = 0;
+      // With accumulation the running sum must start at the row's first column.
+      if (accumulate) for (let x = 0; x < xFrom; x++) sum += cov[row + x]!;
+      for (let x = xFrom; x < xTo; x++) {
+        let c: number;
+        if (accumulate) {
+          sum += cov[row + x]!;
+          c = sum < 0 ? -sum : sum;
+          if (c > 1) c = 1;
+        } else {
+          c = cov[row + x]!;
+        }
+        if (c > 0.002) this.blend(ox + x, oy + y, color, c * alpha);
+      }
+    }
+  }
+
+  /** Fills path with the non-zero winding rule. */
+  fill(path: Path, color: Rgb, alpha = 1): void {
+    path.close();
+    if (path.edges.length === 0) return;
+    const ox = Math.floor(path.minX);
+    const oy = Math.floor(path.minY);
+    const w = Math.ceil(path.maxX) - ox + 2;
+    const h = Math.ceil(path.maxY) - oy + 1;
+    const acc = this.mask(ox, oy, w, h);
+    const e = path.edges;
+    for (let i = 0; i < e.length; i += 4) {
+      accumulateEdge(acc, w, h, e[i]! - ox, e[i + 1]! - oy, e[i + 2]! - ox, e[i + 3]! - oy);
+    }
+    this.composite(acc, ox, oy, w, h, color, alpha, true);
+  }
+
+  /** Axis-aligned rectangle on whole pixels; use fill(new Path().rect(…)) for fractional edges. */
+  fillRect(x: number, y: number, w: number, h: number, color: Rgb, alpha = 1): void {
+    const x0 = Math.max(0, Math.round(x));
+    const y0 = Math.max(0, Math.round(y));
+    const x1 = Math.min(this.width, Math.round(x + w));
+    const y1 = Math.min(this.height, Math.round(y + h));
+    for (let yy = y0; yy < y1; yy++) for (let xx = x0; xx < x1; xx++) this.blend(xx, yy, color, alpha);
+  }
+
+  /** Strokes an open polyline (x, y pairs) with round joins and caps, optionally dashed. */
+  strokePolyline(points: readonly number[], width: number, color: Rgb, options: StrokeOptions = {}): void {
+    const segments = options.dash ? dashSegments(points, options.dash) : polylineSegments(points);
+    if (segments.length === 0) return;
+    const r = width / 2;
+    const reach = r + 1;
+    let minX = Infinity;
+    let minY = Infinity;
+    let maxX = -Infinity;
+    let maxY = -Infinity;
+    for (let i = 0; i < segments.length; i += 2) {
+      const sx = segments[i]!;
+      const sy = segments[i + 1]!;
+      if (!(Number.isFinite(sx) && Number.isFinite(sy))) throw new OgRenderError("stroke coordinate is not a finite number");
+      minX = Math.min(minX, sx);
+      maxX = Math.max(maxX, sx);
+      minY = Math.min(minY, sy);
+      maxY = Math.max(maxY, sy);
+    }
+    const ox = Math.floor(minX - reach);
+    const oy = Math.floor(minY - reach);
+    const w = Math.ceil(maxX + reach) - ox + 1;
+    const h = Math.ceil(maxY + reach) - oy + 1;
+    const cov = this.mask(ox, oy, w, h);
+    for (let i = 0; i < segments.length; i += 4) {
+      const ax = segments[i]! - ox;
+      const ay = segments[i + 1]! - oy;
+      const bx = segments[i + 2]! - ox;
+      const by = segments[i + 3]! - oy;
+      const yStart = Math.max(0, Math.floor(Math.min(ay, by) - reach));
+      const yEnd = Math.min(h - 1, Math.ceil(Math.max(ay, by) + reach));
+      for (let y = yStart; y <= yEnd; y++) {
+        const py = y + 0.5;
+        // Columns that can be within reach of the segment on this row.
+        let xa: number;
+        let xb: number;
+        if (Math.abs(by - ay) < 1e-9) {
+          xa = Math.min(ax, bx);
+          xb = Math.max(ax, bx);
+        } else {
+          let t0 = (py - reach - ay) / (by - ay);
+          let t1 = (py + reach - ay) / (by - ay);
+          if (t0 > t1) [t0, t1] = [t1, t0];
+          t0 = Math.max(0, t0);
+          t1 = Math.min(1, t1);
+          if (t0 > t1) continue;
+          const xt0 = ax + (bx - ax) * t0;
+          const xt1 = ax + (bx - ax) * t1;
+          xa = Math.min(xt0, xt1);
+          xb = Math.max(xt0, xt1);
+        }
+        const xStart = Math.max(0, Math.floor(xa - reach));
+        const xEnd = Math.min(w - 1, Math.ceil(xb + reach));
+        const row = y * w;
+        for (let x = xStart; x <= xEnd; x++) {
+          let c = r + 0.5 - distanceToSegment(x + 0.5, py, ax, ay, bx, by);
+          if (c <= 0) continue;
+          if (c > 1) c = 1;
+          if (c > cov[row + x]!) cov[row + x] = c;
+        }
+      }
+    }
+    this.composite(cov, ox, oy, w, h, color, options.alpha ?? 1, false);
+  }
+}
+
+/** Consecutive point pairs of an open polyline as (ax, ay, bx, by) segments. */
+function polylineSegments(points: readonly number[]): number[] {
+  const out: number[] = [];
+  if (points.length === 2) out.push(points[0]!, points[1]!, points[0]!, points[1]!);
+  for (let i = 0; i + 3 < points.length; i += 2) out.push(points[i]!, points[i + 1]!, points[i + 2]!, points[i + 3]!);
+  return out;
+}
+
+/** The "on" stretches of a dash pattern along a polyline, as segments. */
+function dashSegments(points: readonly number[], [on, off]: readonly [number, number]): number[] {
+  if (!(on > 0 && off >= 0)) throw new OgRenderError("dash lengths must be positive");
+  const out: number[] = [];
+  const period = on + off;
+  let travelled = 0;
+  for (let i = 0; i + 3 < points.length; i += 2) {
+    const ax = points[i]!;
+    const ay = points[i + 1]!;
+    const bx = points[i + 2]!;
+    const by = points[i + 3]!;
+    const len = Math.hypot(bx - ax, by - ay);
+    if (len === 0) continue;
+    let s = 0;
+    while (s < len) {
+      const phase = (travelled + s) % period;
+      const inDash = phase < on;
+      // The floor keeps rounding in % from stalling the walk on a zero-length step.
+      const step = Math.max(1e-3, Math.min(len - s, inDash ? on - phase : period - phase));
+      if (inDash) {
+        const t0 = s / len;
+        const t1 = Math.min(1, (s + step) / len);
+        out.push(ax + (bx - ax) * t0, ay + (by - ay) * t0, ax + (bx - ax) * t1, ay + (by - ay) * t1);
+      }
+      s += step;
+    }
+    travelled += len;
+  }
+  return out;
+}
