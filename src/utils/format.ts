@@ -16,6 +16,11 @@ export function chapterLabel(n: number): string {
   return `第${chineseNumeral(n)}章`;
 }
 
+/** "第二节" for section 2. */
+export function sectionLabel(n: number): string {
+  return `第${chineseNumeral(n)}节`;
+}
+
 /** Number of decimals a value is written with (352.5 → 1, 7.90 read as 7.9 → 1, 38780 → 0). */
 export function decimalsOf(value: number): number {
   if (!Number.isFinite(value)) throw new RangeError(`decimalsOf: ${value} is not finite`);

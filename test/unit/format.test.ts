@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { chapterLabel, chineseNumeral, comparatorWords, decimalsOf, formatNumber, formatQuantity } from "../../src/utils/format";
+import { chapterLabel, chineseNumeral, sectionLabel, comparatorWords, decimalsOf, formatNumber, formatQuantity } from "../../src/utils/format";
 
 describe("chineseNumeral / chapterLabel", () => {
   it.each([
@@ -14,6 +14,7 @@ describe("chineseNumeral / chapterLabel", () => {
   it("labels chapters as the plan does", () => {
     expect(chapterLabel(3)).toBe("第三章");
     expect(chapterLabel(13)).toBe("第十三章");
+    expect(sectionLabel(2)).toBe("第二节");
   });
   it.each([0, -1, 100, 1.5, Number.NaN])("refuses %d", (n) => expect(() => chineseNumeral(n)).toThrow(RangeError));
 });
@@ -63,5 +64,20 @@ describe("comparatorWords", () => {
     expect(comparatorWords("=")).toBe("达到");
     expect(comparatorWords("≤")).toBe("不高于");
     expect(comparatorWords("<")).toBe("低于");
+  });
+});
+
+import { isCurrentNav } from "../../src/utils/site";
+
+describe("isCurrentNav", () => {
+  it("marks the home item only on the home page", () => {
+    expect(isCurrentNav("/", "/")).toBe(true);
+    expect(isCurrentNav("/", "/plan/")).toBe(false);
+  });
+  it("marks a section for its pages, with or without the trailing slash", () => {
+    expect(isCurrentNav("/plan/", "/plan/twin-cores/")).toBe(true);
+    expect(isCurrentNav("/plan/", "/plan")).toBe(true);
+    expect(isCurrentNav("/plan/", "/planning/")).toBe(false);
+    expect(isCurrentNav("/indicators/", "/plan/")).toBe(false);
   });
 });
