@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Regenerates functions/_lib/og/font-data.ts: glyph outlines of Noto Sans CJK SC (Regular and
 // Bold) for exactly the characters in OG_CHARSET, so the social preview renderer can draw
-// Chinese text in a Worker without shipping a 16 MB font. Also writes FONT-LICENSE.txt.
+// Chinese text in a Worker without shipping a 16 MB font. Also writes FONT-LICENSE.txt and
+// redraws public/og-fallback.png with the new outlines.
 //
 // Needs Debian's fonts-noto-cjk (apt-get install -y fonts-noto-cjk); run after changing
 // functions/_lib/og/template-strings.ts:   node scripts/build-og-font.mjs
@@ -13,9 +14,11 @@
 //   deltas from the previous point. Units are font units (y up), rounded to integers: at
 //   1000 units/em and the sizes we draw (≤ 64 px) a unit is under 0.07 px.
 
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { build } from "esbuild";
 import { create } from "fontkitten";
 import { OG_CHARSET } from "../functions/_lib/og/template-strings.ts";
 
@@ -177,3 +180,23 @@ ${oflText}
 writeFileSync(join(outDir, "FONT-LICENSE.txt"), license);
 
 for (const f of faces) console.log(`${f.postscriptName} ${f.version}: ${chars.length} glyphs, ${f.data.length} bytes`);
+
+// The committed fallback image is drawn by the renderer itself, so it matches the live images.
+const bundleDir = mkdtempSync(join(tmpdir(), "og-fallback-"));
+try {
+  const bundlePath = join(bundleDir, "og.mjs");
+  await build({
+    entryPoints: [join(outDir, "index.ts")],
+    bundle: true,
+    format: "esm",
+    platform: "neutral",
+    outfile: bundlePath,
+    logLevel: "error",
+  });
+  const { renderFallbackPng } = await import(pathToFileURL(bundlePath).href);
+  const png = renderFallbackPng();
+  writeFileSync(join(root, "public/og-fallback.png"), png);
+  console.log(`public/og-fallback.png: ${png.length} bytes`);
+} finally {
+  rmSync(bundleDir, { recursive: true, force: true });
+}

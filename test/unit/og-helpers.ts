@@ -1,0 +1,91 @@
+// An independent PNG reader for the OG renderer's tests: chunk walking, CRCs from node:zlib,
+// inflate from node:zlib, and the PNG spec's unfiltering, so nothing here reuses the encoder.
+
+import { crc32, inflateSync } from "node:zlib";
+
+export const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+export interface PngChunk {
+  type: string;
+  data: Buffer;
+  crc: number;
+}
+
+export function readChunks(png: Uint8Array): PngChunk[] {
+  const buf = Buffer.from(png.buffer, png.byteOffset, png.byteLength);
+  if (!PNG_SIGNATURE.every((b, i) => buf[i] === b)) throw new Error("not a PNG signature");
+  const chunks: PngChunk[] = [];
+  let pos = 8;
+  while (pos < buf.length) {
+    if (pos + 12 > buf.length) throw new Error(`truncated chunk header at ${pos}`);
+    const length = buf.readUInt32BE(pos);
+    const type = buf.toString("latin1", pos + 4, pos + 8);
+    if (pos + 12 + length > buf.length) throw new Error(`chunk ${type} runs past the end`);
+    chunks.push({ type, data: buf.subarray(pos + 8, pos + 8 + length), crc: buf.readUInt32BE(pos + 8 + length) });
+    pos += 12 + length;
+  }
+  return chunks;
+}
+
+/** CRC-32 over type + data, computed by node:zlib. */
+export function expectedCrc(chunk: PngChunk): number {
+  return crc32(Buffer.concat([Buffer.from(chunk.type, "latin1"), chunk.data]));
+}
+
+export interface DecodedPng {
+  width: number;
+  height: number;
+  bitDepth: number;
+  colourType: number;
+  /** Filtered scanlines as inflated from IDAT (filter byte + row). */
+  raw: Buffer;
+  /** Unfiltered RGB, 3 bytes per pixel. */
+  rgb: Uint8Array;
+}
+
+function paeth(a: number, b: number, c: number): number {
+  const p = a + b - c;
+  const pa = Math.abs(p - a);
+  const pb = Math.abs(p - b);
+  const pc = Math.abs(p - c);
+  return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+}
+
+/** Decodes an 8-bit RGB, non-interlaced PNG (what the renderer writes). */
+export function decodeRgbPng(png: Uint8Array): DecodedPng {
+  const chunks = readChunks(png);
+  const ihdr = chunks.find((c) => c.type === "IHDR");
+  if (!ihdr) throw new Error("no IHDR");
+  const width = ihdr.data.readUInt32BE(0);
+  const height = ihdr.data.readUInt32BE(4);
+  const bitDepth = ihdr.data[8]!;
+  const colourType = ihdr.data[9]!;
+  const raw = inflateSync(Buffer.concat(chunks.filter((c) => c.type === "IDAT").map((c) => c.data)));
+  const stride = width * 3;
+  const rgb = new Uint8Array(stride * height);
+  if (raw.length === (stride + 1) * height) {
+    for (let y = 0; y < height; y++) {
+      const filter = raw[y * (stride + 1)]!;
+      for (let i = 0; i < stride; i++) {
+        const x = raw[y * (stride + 1) + 1 + i]!;
+        const a = i >= 3 ? rgb[y * stride + i - 3]! : 0;
+        const b = y > 0 ? rgb[(y - 1) * stride + i]! : 0;
+        const c = i >= 3 && y > 0 ? rgb[(y - 1) * stride + i - 3]! : 0;
+        const pred = [0, a, b, (a + b) >> 1, paeth(a, b, c)][filter];
+        if (pred === undefined) throw new Error(`bad filter type ${filter} on row ${y}`);
+        rgb[y * stride + i] = (x + pred) & 0xff;
+      }
+    }
+  }
+  return { width, height, bitDepth, colourType, raw, rgb };
+}
+
+export function pixel(png: DecodedPng, x: number, y: number): [number, number, number] {
+  const i = (y * png.width + x) * 3;
+  return [png.rgb[i]!, png.rgb[i + 1]!, png.rgb[i + 2]!];
+}
+
+/** Largest per-channel difference between two colours. */
+export function colourDistance(a: readonly number[], b: readonly number[]): number {
+  return Math.max(Math.abs(a[0]! - b[0]!), Math.abs(a[1]! - b[1]!), Math.abs(a[2]! - b[2]!));
+}
