@@ -1,0 +1,120 @@
+// The plan's figures the engine needs, read from content/ (the one place the plan's words and
+// numbers live) rather than typed again here. If a row or cell the engine relies on goes
+// missing, importing this module fails loudly; test/unit/engine-data.test.ts checks them.
+import thirteenth from "../../../content/indicators/thirteenth-plan.json" with { type: "json" };
+import fourteenth from "../../../content/indicators/fourteenth-plan.json" with { type: "json" };
+import targetsJson from "../../../content/targets.json" with { type: "json" };
+import { chengqu } from "./chengqu.generated";
+
+interface CellLike {
+  text: string;
+  value?: number;
+  qualifier?: string;
+}
+interface TableLike {
+  rows: { id: string; cells: Record<string, CellLike> }[];
+}
+
+function cell(table: TableLike, tableName: string, rowId: string, key: string): CellLike & { value: number } {
+  const row = table.rows.find((r) => r.id === rowId);
+  const c = row?.cells[key];
+  if (!c || typeof c.value !== "number") {
+    throw new Error(`content/indicators/${tableName}.json: row "${rowId}" has no numeric cell "${key}"`);
+  }
+  return c as CellLike & { value: number };
+}
+const t13 = (row: string, key: string) => cell(thirteenth as TableLike, "thirteenth-plan", row, key).value;
+const t14 = (row: string, key: string) => cell(fourteenth as TableLike, "fourteenth-plan", row, key);
+
+function reported(indicator: string, year: number): number {
+  const row = chengqu.find((r) => r.indicator === indicator && r.year === year);
+  if (!row) throw new Error(`content/data/chengqu.csv: no ${indicator} for ${year}`);
+  return row.value;
+}
+
+/** Figures from 专栏1 (“十三五”规划主要指标实现情况), 专栏2 and the census. */
+export const plan = Object.freeze({
+  /** 地区生产总值 2020, 亿元 (专栏1). */
+  gdp2020: t13("gdp", "y2020"),
+  gdp2015: t13("gdp", "y2015"),
+  /** “十三五” average real GDP growth, % (专栏1). */
+  gdpGrowth13th: t13("gdp", "growth"),
+  /** 服务业增加值比重 2020, % (专栏1). */
+  servicesShare2020: t13("services-share", "y2020"),
+  servicesShare2015: t13("services-share", "y2015"),
+  /** 城镇居民人均可支配收入 2020, 元 (专栏1). */
+  urbanIncome2020: t13("urban-income", "y2020"),
+  urbanIncome2015: t13("urban-income", "y2015"),
+  /** “十三五” average growth of urban income, % (专栏1). */
+  urbanIncomeGrowth13th: t13("urban-income", "growth"),
+  /** 社会消费品零售总额, 亿元 (专栏1), used to check the compound-growth arithmetic. */
+  retailSales2015: t13("retail-sales", "y2015"),
+  retailSales2020: t13("retail-sales", "y2020"),
+  retailSalesGrowth13th: t13("retail-sales", "growth"),
+  /** 居民消费价格指数上涨幅度 “十三五” average, % (专栏1). */
+  cpiGrowth13th: t13("cpi-increase", "growth"),
+  /** “十四五” target: GDP 年均增速 (专栏2, ">9"). */
+  gdpGrowthTarget14th: t14("gdp-growth", "growth").value,
+  /** “十四五” target: 城镇居民人均可支配收入增速 (专栏2, "9"). */
+  urbanIncomeGrowthTarget14th: t14("urban-income-growth", "growth").value,
+  /** 常住人口, 7th census (2020), persons. */
+  residentPopulation2020: reported("resident_population", 2020),
+});
+
+/** Reported district outcomes whose growth rates are comparable with the plan's (levels are not). */
+export const reportedGrowth = Object.freeze({
+  gdpRealGrowth: Object.freeze(
+    Object.fromEntries(chengqu.filter((r) => r.indicator === "gdp_real_growth").map((r) => [String(r.year), r.value])),
+  ) as Readonly<Record<string, number>>,
+  urbanIncomeGrowth: Object.freeze(
+    Object.fromEntries(chengqu.filter((r) => r.indicator === "urban_income_growth").map((r) => [String(r.year), r.value])),
+  ) as Readonly<Record<string, number>>,
+  /** Year-end resident population reported after the census, persons. */
+  residentPopulation: Object.freeze(
+    Object.fromEntries(chengqu.filter((r) => r.indicator === "resident_population").map((r) => [String(r.year), r.value])),
+  ) as Readonly<Record<string, number>>,
+});
+
+export type TargetMetric =
+  | "gdpRealGrowthAvg"
+  | "urbanIncomeGrowthAvg"
+  | "residentPopulation"
+  | "servicesShare"
+  | "gdpPerCapitaVsNational"
+  | "urbanIncomeVsNational"
+  | "other";
+export type Comparator = ">" | "≥" | "=" | "≤" | "<";
+
+/** A quantified target of the plan (content/targets.json; schema in src/schemas/content.ts). */
+export interface PlanTarget {
+  id: string;
+  label: string;
+  year: number;
+  metric: TargetMetric;
+  comparator: Comparator;
+  value: number;
+  unit: string;
+  quote: string;
+  chapter: string;
+  section?: string;
+}
+
+const METRICS = new Set<string>(["gdpRealGrowthAvg", "urbanIncomeGrowthAvg", "residentPopulation", "servicesShare", "gdpPerCapitaVsNational", "urbanIncomeVsNational", "other"]);
+const COMPARATORS = new Set<string>([">", "≥", "=", "≤", "<"]);
+
+function toTarget(x: unknown, i: number): PlanTarget {
+  const t = x as Partial<PlanTarget>;
+  if (
+    typeof t.id !== "string" ||
+    typeof t.year !== "number" ||
+    typeof t.value !== "number" ||
+    !METRICS.has(String(t.metric)) ||
+    !COMPARATORS.has(String(t.comparator))
+  ) {
+    throw new Error(`content/targets.json: entry ${i} is not a target`);
+  }
+  return t as PlanTarget;
+}
+
+/** Every target in content/targets.json, in file order. */
+export const planTargets: readonly PlanTarget[] = Object.freeze((targetsJson as unknown[]).map(toTarget));

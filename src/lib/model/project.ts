@@ -1,0 +1,165 @@
+// The deterministic projection: one annual path 2020..2035 for a scenario.
+import { INPUT_IDS, type InputId, type Scenario } from "../scenario/schema";
+import type { FormulaIssue, FormulaSet } from "../formula/types";
+import { ENV_SIZE, INPUT_COUNT } from "./inputs";
+import { allocateOutputs, prepare, runPath, type ModelContext, type PathOutputs } from "./kernel";
+import { checkTargets, type TargetCheck } from "./targets";
+import { BASE_YEAR, YEARS, YEAR_COUNT } from "./years";
+
+/** Values of the main series in one year. */
+export interface Snapshot {
+  year: number;
+  gdpReal: number;
+  gdpNominal: number;
+  residentPopulation: number;
+  gdpPerCapita: number;
+  urbanIncome: number;
+  urbanIncomeReal: number;
+  servicesShare: number;
+  servicesValueAdded: number;
+  /** Average annual real GDP growth since 2020, %. */
+  gdpRealGrowthAvg: number;
+  /** Average annual nominal urban income growth since 2020, %. */
+  urbanIncomeGrowthAvg: number;
+  /** District as % of the national average. */
+  urbanIncomeVsNational: number;
+  gdpPerCapitaVsNational: number;
+}
+
+/** Every array has one value per year, index 0 = 2020 … index 15 = 2035. */
+export interface Projection {
+  years: readonly number[];
+  /** 地区生产总值, 亿元 at constant 2020 prices. */
+  gdpReal: number[];
+  /** 地区生产总值, 亿元 at current prices. */
+  gdpNominal: number[];
+  /** 常住人口, persons. */
+  residentPopulation: number[];
+  /** 人均地区生产总值, 元 at current prices. */
+  gdpPerCapita: number[];
+  /** 人均地区生产总值, 元 at constant 2020 prices. */
+  gdpPerCapitaReal: number[];
+  /** 城镇居民人均可支配收入, 元 at current prices. */
+  urbanIncome: number[];
+  /** The same at 2020 prices (deflated by the CPI path). */
+  urbanIncomeReal: number[];
+  /** 服务业增加值比重, %. */
+  servicesShare: number[];
+  /** 服务业增加值, 亿元 at current prices. */
+  servicesValueAdded: number[];
+  /** GDP deflator and CPI, 2020 = 100. */
+  gdpDeflatorIndex: number[];
+  cpiIndex: number[];
+  /** National urban income and per-capita GDP, 元 at current prices (reported, then assumed growth). */
+  nationalUrbanIncome: number[];
+  nationalGdpPerCapita: number[];
+  /** District as % of the national average. */
+  urbanIncomeVsNational: number[];
+  gdpPerCapitaVsNational: number[];
+  /** The inputs as used, per year 2021..2035 (index 0 = 2021): periods, overrides and formulas resolved. */
+  inputs: Record<InputId, number[]>;
+  milestones: { 2025: Snapshot; 2035: Snapshot };
+  targetChecks: TargetCheck[];
+  /** First year the district's urban income (or per-capita GDP) is at least the national average; null if not by 2035. */
+  incomeCatchUpYear: number | null;
+  gdpPerCapitaCatchUpYear: number | null;
+  /** First year real GDP is at least twice 2020's; null if not by 2035. */
+  doublingYear: number | null;
+  /** First year the resident population reaches 1,000,000 (百万人口); null if not by 2035. */
+  millionPopulationYear: number | null;
+}
+
+export type ProjectResult = { ok: true; projection: Projection } | { ok: false; issues: FormulaIssue[] };
+
+/**
+ * Project a validated scenario. Scenarios with formulas need the compiled formulas
+ * (compileFormulas in src/lib/formula); without them, or when a formula has no usable value,
+ * the result lists the issues instead. Never throws for a validated scenario.
+ */
+export function project(s: Scenario, formulas?: FormulaSet): ProjectResult {
+  const prepared = prepare(s, formulas);
+  if (!prepared.ok) return prepared;
+  const ctx = prepared.ctx;
+  const out = allocateOutputs(1);
+  const issue = runPath(ctx, [], null, null, out, 1, 0, new Float64Array(ENV_SIZE));
+  if (issue) return { ok: false, issues: [issue] };
+  return { ok: true, projection: assemble(ctx, out) };
+}
+
+/**
+ * First year with values[i] ≥ reference, allowing for rounding in the last digits (a path built
+ * to reach 1,000,000 arrives at 999,999.9999999995).
+ */
+function firstYear(values: ArrayLike<number>, reference: ArrayLike<number> | number): number | null {
+  for (let i = 0; i < YEAR_COUNT; i++) {
+    const r = typeof reference === "number" ? reference : reference[i]!;
+    if (values[i]! >= r * (1 - 1e-12)) return BASE_YEAR + i;
+  }
+  return null;
+}
+
+/** Turn one path (stride 1) into the public Projection. */
+export function assemble(ctx: ModelContext, out: PathOutputs): Projection {
+  const list = (a: Float64Array) => Array.from(a);
+  const gdpReal = list(out.gdpReal);
+  const gdpNominal = list(out.gdpNominal);
+  const urbanIncome = list(out.urbanIncome);
+  const urbanIncomeReal = list(out.urbanIncomeReal);
+  const gdpPerCapita = list(out.gdpPerCapita);
+  const servicesShare = list(ctx.servicesShare);
+  const nationalUrbanIncome = list(ctx.nationalUrbanIncome);
+  const nationalGdpPerCapita = list(ctx.nationalGdpPerCapita);
+  const servicesValueAdded = gdpNominal.map((x, i) => (x * servicesShare[i]!) / 100);
+  const urbanIncomeVsNational = urbanIncome.map((x, i) => (x / nationalUrbanIncome[i]!) * 100);
+  const gdpPerCapitaVsNational = gdpPerCapita.map((x, i) => (x / nationalGdpPerCapita[i]!) * 100);
+  const inputs = {} as Record<InputId, number[]>;
+  for (let k = 0; k < INPUT_COUNT; k++) {
+    inputs[INPUT_IDS[k]!] = Array.from(ctx.inputs.values.subarray(k * YEAR_COUNT + 1, (k + 1) * YEAR_COUNT));
+  }
+  const p: Omit<Projection, "milestones" | "targetChecks" | "incomeCatchUpYear" | "gdpPerCapitaCatchUpYear" | "doublingYear" | "millionPopulationYear"> = {
+    years: YEARS,
+    gdpReal,
+    gdpNominal,
+    residentPopulation: list(out.residentPopulation),
+    gdpPerCapita,
+    gdpPerCapitaReal: list(out.gdpPerCapitaReal),
+    urbanIncome,
+    urbanIncomeReal,
+    servicesShare,
+    servicesValueAdded,
+    gdpDeflatorIndex: gdpNominal.map((x, i) => (x / gdpReal[i]!) * 100),
+    cpiIndex: urbanIncome.map((x, i) => (x / urbanIncomeReal[i]!) * 100),
+    nationalUrbanIncome,
+    nationalGdpPerCapita,
+    urbanIncomeVsNational,
+    gdpPerCapitaVsNational,
+    inputs,
+  };
+  const snapshot = (year: number): Snapshot => {
+    const i = year - BASE_YEAR;
+    return {
+      year,
+      gdpReal: gdpReal[i]!,
+      gdpNominal: gdpNominal[i]!,
+      residentPopulation: p.residentPopulation[i]!,
+      gdpPerCapita: gdpPerCapita[i]!,
+      urbanIncome: urbanIncome[i]!,
+      urbanIncomeReal: urbanIncomeReal[i]!,
+      servicesShare: servicesShare[i]!,
+      servicesValueAdded: servicesValueAdded[i]!,
+      gdpRealGrowthAvg: (Math.pow(gdpReal[i]! / gdpReal[0]!, 1 / i) - 1) * 100,
+      urbanIncomeGrowthAvg: (Math.pow(urbanIncome[i]! / urbanIncome[0]!, 1 / i) - 1) * 100,
+      urbanIncomeVsNational: urbanIncomeVsNational[i]!,
+      gdpPerCapitaVsNational: gdpPerCapitaVsNational[i]!,
+    };
+  };
+  return {
+    ...p,
+    milestones: { 2025: snapshot(2025), 2035: snapshot(2035) },
+    targetChecks: checkTargets(ctx, out),
+    incomeCatchUpYear: firstYear(urbanIncome, nationalUrbanIncome),
+    gdpPerCapitaCatchUpYear: firstYear(gdpPerCapita, nationalGdpPerCapita),
+    doublingYear: firstYear(gdpReal, 2 * gdpReal[0]!),
+    millionPopulationYear: firstYear(p.residentPopulation, 1_000_000),
+  };
+}

@@ -1,0 +1,129 @@
+// Whether, and by how much, a path meets each of the plan's quantified targets
+// (content/targets.json). The same test runs on the deterministic projection and on every
+// Monte Carlo path, so "met" and "probability of meeting" can never disagree.
+import { planTargets, type PlanTarget, type TargetMetric, type Comparator } from "../data/plan";
+import type { ModelContext, PathOutputs } from "./kernel";
+import { BASE_YEAR, END_YEAR } from "./years";
+
+export type TargetStatus = "met" | "missed" | "boundary" | "not-modelled";
+
+export interface TargetCheck {
+  targetId: string;
+  label: string;
+  year: number;
+  metric: TargetMetric;
+  comparator: Comparator;
+  /** The target figure, in `unit`. */
+  target: number;
+  unit: string;
+  /** The scenario's value in the target's terms (average growth in %, persons, % of national…); null if not modelled. */
+  actual: number | null;
+  /** actual − target, signed so that a positive margin means room to spare; null if not modelled. */
+  margin: number | null;
+  met: boolean | null;
+  /** "boundary": exactly on a strict target (e.g. exactly 9 % against “above 9 %”). */
+  status: TargetStatus;
+}
+
+/** Relative tolerance for "exactly on the target", far above rounding noise, far below any real gap. */
+const TOLERANCE = 1e-12;
+
+/** Half a unit in the last digit the target is written with: 9 → 0.5, 71.2 → 0.05. */
+function halfUnit(value: number): number {
+  const text = String(value);
+  const dot = text.indexOf(".");
+  const decimals = dot < 0 || text.includes("e") ? 0 : text.length - dot - 1;
+  return 0.5 * Math.pow(10, -decimals);
+}
+
+function compare(actual: number, threshold: number, comparator: Comparator): { met: boolean; boundary: boolean } {
+  const tol = TOLERANCE * Math.max(Math.abs(threshold), 1);
+  const diff = actual - threshold;
+  const boundary = Math.abs(diff) <= tol;
+  switch (comparator) {
+    case ">":
+      return { met: diff > tol, boundary };
+    case "<":
+      return { met: diff < -tol, boundary };
+    case "≤":
+      return { met: diff <= tol, boundary };
+    default:
+      // "≥", and "=" whose threshold is already moved down by half a unit (see checkerFor).
+      return { met: diff >= -tol, boundary };
+  }
+}
+
+/** Start of the plan period that ends in (or contains) `year`: 2020, 2025 or 2030. */
+function periodStart(year: number): number {
+  return year <= 2025 ? 2020 : year <= 2030 ? 2025 : 2030;
+}
+
+type Getter = (out: PathOutputs, stride: number, p: number) => { actual: number; met: boolean; boundary: boolean };
+
+/**
+ * The test for one target, or null when the model has no such quantity (metric "other") or
+ * the year is outside 2021–2035.
+ * A plain figure ("=", e.g. income growth 9) counts as met when the scenario reaches it at the
+ * figure's precision or goes beyond it: more income growth than planned is not a miss.
+ */
+export function checkerFor(target: PlanTarget, ctx: ModelContext): Getter | null {
+  if (target.year <= BASE_YEAR || target.year > END_YEAR) return null;
+  const y = target.year - BASE_YEAR;
+  const comparator: Comparator = target.comparator === "=" ? "≥" : target.comparator;
+  const value = target.comparator === "=" ? target.value - halfUnit(target.value) : target.value;
+  switch (target.metric) {
+    case "gdpRealGrowthAvg":
+    case "urbanIncomeGrowthAvg": {
+      const series = target.metric === "gdpRealGrowthAvg" ? "gdpReal" : "urbanIncome";
+      const s = periodStart(target.year) - BASE_YEAR;
+      const n = y - s;
+      const factor = 1 + value / 100;
+      return (out, stride, p) => {
+        const start = out[series][s * stride + p]!;
+        const end = out[series][y * stride + p]!;
+        // Compare levels, compounding the target rate the way the kernel compounds growth, so
+        // that a path at exactly the target rate is exactly on the threshold.
+        let threshold = start;
+        for (let j = 0; j < n; j++) threshold *= factor;
+        const { met, boundary } = compare(end, threshold, comparator);
+        return { actual: (Math.pow(end / start, 1 / n) - 1) * 100, met, boundary };
+      };
+    }
+    case "residentPopulation": {
+      const scale = target.unit === "万人" ? 1e4 : 1;
+      return (out, stride, p) => {
+        const actual = out.residentPopulation[y * stride + p]! / scale;
+        return { actual, ...compare(actual, value, comparator) };
+      };
+    }
+    case "servicesShare": {
+      const share = ctx.servicesShare[y]!;
+      return () => ({ actual: share, ...compare(share, value, comparator) });
+    }
+    case "gdpPerCapitaVsNational":
+    case "urbanIncomeVsNational": {
+      const series = target.metric === "gdpPerCapitaVsNational" ? "gdpPerCapita" : "urbanIncome";
+      const nationalValue = (target.metric === "gdpPerCapitaVsNational" ? ctx.nationalGdpPerCapita : ctx.nationalUrbanIncome)[y]!;
+      const scale = target.unit === "%" ? 100 : 1;
+      return (out, stride, p) => {
+        const actual = (out[series][y * stride + p]! / nationalValue) * scale;
+        return { actual, ...compare(actual, value, comparator) };
+      };
+    }
+    default:
+      return null;
+  }
+}
+
+/** Check every target on path p of `out`. */
+export function checkTargets(ctx: ModelContext, out: PathOutputs, stride = 1, p = 0, targets: readonly PlanTarget[] = planTargets): TargetCheck[] {
+  return targets.map((t) => {
+    const base = { targetId: t.id, label: t.label, year: t.year, metric: t.metric, comparator: t.comparator, target: t.value, unit: t.unit };
+    const check = checkerFor(t, ctx);
+    if (!check) return { ...base, actual: null, margin: null, met: null, status: "not-modelled" as const };
+    const { actual, met, boundary } = check(out, stride, p);
+    const lower = t.comparator === "<" || t.comparator === "≤";
+    const margin = lower ? t.value - actual : actual - t.value;
+    return { ...base, actual, margin, met, status: met ? "met" : boundary ? "boundary" : "missed" };
+  });
+}

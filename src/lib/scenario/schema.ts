@@ -1,0 +1,259 @@
+// The scenario: the whole shareable state of the simulator, as plain JSON.
+//
+// One schema for the browser (simulator, share links) and the server (Pages Functions that
+// store scenarios): unknown fields are rejected, numbers must be finite and inside the ranges
+// below, strings and formulas are length-limited. Validation also normalises numbers (12
+// significant digits, no -0) and fills defaults, so a validated scenario is exactly what a
+// share link decodes to.
+//
+// Defaults and ranges are part of schema version 1 and must never change within it: a link
+// that omits a default must open the same scenario years later. Anything that changes the
+// meaning of stored JSON needs v2 plus a migration in migrate.ts.
+import * as v from "valibot";
+import { INPUT_YEAR_KEYS, type YearKey } from "../model/years";
+
+export const SCHEMA_VERSION = 1;
+
+/** The model's inputs that vary by year. Names double as the variables usable in formulas. */
+export const INPUT_IDS = [
+  "gdpRealGrowth", // 地区生产总值实际增速, % per year, comparable (constant) prices
+  "gdpDeflator", // GDP 平减指数涨幅, % per year
+  "naturalGrowth", // 人口自然增长率, ‰ per year
+  "netMigration", // 净迁入人口, persons per year
+  "urbanIncomeGrowth", // 城镇居民人均可支配收入名义增速, % per year
+  "incomeElasticity", // income growth ÷ per-capita nominal GDP growth (1 = 同步)
+  "cpi", // 居民消费价格涨幅, % per year
+] as const;
+export type InputId = (typeof INPUT_IDS)[number];
+
+/** Documented range and unit of every input (values per year, after formulas). */
+export const INPUT_META: Readonly<Record<InputId, { min: number; max: number; unit: string; zh: string; en: string }>> = {
+  gdpRealGrowth: { min: -20, max: 30, unit: "%", zh: "地区生产总值实际增速", en: "Real GDP growth" },
+  gdpDeflator: { min: -10, max: 20, unit: "%", zh: "GDP平减指数涨幅", en: "GDP deflator" },
+  naturalGrowth: { min: -30, max: 30, unit: "‰", zh: "人口自然增长率", en: "Natural population growth" },
+  netMigration: { min: -20000, max: 60000, unit: "人/年", zh: "净迁入人口", en: "Net migration" },
+  urbanIncomeGrowth: { min: -20, max: 30, unit: "%", zh: "城镇居民人均可支配收入增速", en: "Urban income growth (nominal)" },
+  incomeElasticity: { min: 0, max: 3, unit: "", zh: "收入对人均GDP弹性", en: "Income elasticity to per-capita GDP" },
+  cpi: { min: -10, max: 20, unit: "%", zh: "居民消费价格涨幅", en: "Consumer price inflation" },
+};
+
+/** Keys of `montecarlo.sd`: the variables that get annual shocks. */
+export const SHOCK_IDS = ["gdpRealGrowth", "gdpDeflator", "urbanIncomeGrowth", "cpi", "populationGrowth"] as const;
+export type ShockId = (typeof SHOCK_IDS)[number];
+
+export const FORMULA_MAX_LENGTH = 200;
+export const TITLE_MAX_LENGTH = 120;
+export const PRESET_ID_MAX_LENGTH = 40;
+
+export const CHART_IDS = ["gdp", "population", "income", "services", "national", "uncertainty", "sensitivity"] as const;
+
+/**
+ * Defaults of schema v1 (frozen). Fields equal to these are omitted from the canonical form.
+ * The shock sizes are judgement, anchored on the year-to-year spread of the national series in
+ * content/data/national.csv (2020–2025); see docs/model.md.
+ */
+export const DEFAULTS = Object.freeze({
+  populationMode: "components" as const,
+  incomeMode: "growth" as const,
+  montecarlo: Object.freeze({
+    paths: 10000,
+    seed: 1,
+    rho: 0,
+    fromYear: 2021,
+    sd: Object.freeze({ gdpRealGrowth: 2, gdpDeflator: 1.5, urbanIncomeGrowth: 1.5, cpi: 1, populationGrowth: 2 }),
+  }),
+  view: Object.freeze({ lang: "zh" as const, chart: "gdp" as const, prices: "constant" as const }),
+});
+
+export type YearOverrides = Partial<Record<YearKey, number>>;
+
+/**
+ * One input over 2021–2035. The value for year t is, in order of precedence:
+ * `years[t]` if set, else `formula` evaluated at t if set, else `periods[plan period of t]`.
+ */
+export interface Series {
+  /** Values for 2021–2025, 2026–2030, 2031–2035. */
+  periods: [number, number, number];
+  /** Per-year overrides; omitted when empty. */
+  years?: YearOverrides;
+  /** mathjs expression of `t` (the year) and the other inputs, e.g. `9 - 0.4 * (t - 2021)`. */
+  formula?: string;
+}
+
+export interface Scenario {
+  v: 1;
+  /** Free title shown on the share page. */
+  title?: string;
+  /** Id of the preset the scenario started from (for display only). */
+  basedOn?: string;
+  inputs: Record<InputId, Series>;
+  /**
+   * 常住人口: "components" = natural growth and net migration; "target" = reach `target`
+   * persons in `year` on a constant-rate path from 2020, then hold that level.
+   */
+  population: { mode: "components" | "target"; target: number; year: number };
+  /** 城镇居民人均可支配收入: own nominal growth, or elasticity × per-capita nominal GDP growth. */
+  income: { mode: "growth" | "elasticity" };
+  /** 服务业增加值比重 moves in a straight line from the 2020 share to `target` % in `year`, then stays. */
+  services: { target: number; year: number };
+  /** Nominal growth of the national series after the last reported year (2025), % per year. */
+  national: { urbanIncomeGrowth: number; gdpPerCapitaGrowth: number };
+  montecarlo: {
+    paths: number;
+    seed: number;
+    /** AR(1) persistence of the shocks, shared by all variables. */
+    rho: number;
+    /** First uncertain year: earlier years (e.g. reported outcomes) get no shocks. */
+    fromYear: number;
+    /** Standard deviation of the annual shock: pp for rates in %, ‰ for populationGrowth. */
+    sd: Record<ShockId, number>;
+  };
+  /** Display state, part of the link so that it opens the same view. */
+  view: { lang: "zh" | "en"; chart: (typeof CHART_IDS)[number]; prices: "constant" | "current" };
+}
+
+/** 12 significant digits, no negative zero: the same number however it was computed or typed. */
+export function normaliseNumber(x: number): number {
+  if (x === 0) return 0;
+  return Number(x.toPrecision(12));
+}
+
+function num(min: number, max: number, unit: string) {
+  const range = `${min} … ${max}${unit ? ` ${unit}` : ""}`;
+  return v.pipe(
+    v.number("must be a number"),
+    v.finite("must be a finite number"),
+    v.minValue(min, `must be between ${range}`),
+    v.maxValue(max, `must be between ${range}`),
+    v.transform(normaliseNumber),
+  );
+}
+
+function int(min: number, max: number, what: string) {
+  return v.pipe(
+    v.number("must be a number"),
+    v.integer(`must be a whole number (${what})`),
+    v.minValue(min, `must be between ${min} and ${max} (${what})`),
+    v.maxValue(max, `must be between ${min} and ${max} (${what})`),
+  );
+}
+
+// Printable ASCII only: the formula language is mathjs's, and full-width brackets or a pasted
+// "×" are better caught with a clear message here than as a parse error later.
+const formulaSchema = v.pipe(
+  v.string("must be text"),
+  v.maxLength(FORMULA_MAX_LENGTH, `must be at most ${FORMULA_MAX_LENGTH} characters`),
+  v.regex(/^[\x20-\x7E]*$/, "may only use ASCII letters, digits, spaces and + - * / ^ ( ) . , < > = ? : (no full-width characters)"),
+  v.trim(),
+);
+
+function seriesSchema(id: InputId) {
+  const m = INPUT_META[id];
+  const value = num(m.min, m.max, m.unit);
+  return v.pipe(
+    v.strictObject(
+      {
+        periods: v.tuple([value, value, value], "must be three numbers: 2021–2025, 2026–2030, 2031–2035"),
+        years: v.optional(v.record(v.picklist(INPUT_YEAR_KEYS, "year must be 2021 … 2035"), value)),
+        formula: v.optional(formulaSchema),
+      },
+      "must be an object { periods, years?, formula? }",
+    ),
+    // Empty overrides and blank formulas carry no information: drop them so there is one form.
+    v.transform((s) => {
+      const out: Series = { periods: s.periods };
+      if (s.years && Object.keys(s.years).length > 0) out.years = s.years as YearOverrides;
+      if (s.formula !== undefined && s.formula !== "") out.formula = s.formula;
+      return out;
+    }),
+  );
+}
+
+const d = DEFAULTS;
+
+const inputsSchema = v.strictObject(
+  Object.fromEntries(INPUT_IDS.map((id) => [id, seriesSchema(id)])) as { [K in InputId]: ReturnType<typeof seriesSchema> },
+  "must list every input",
+);
+
+const sdSchema = v.strictObject(
+  Object.fromEntries(SHOCK_IDS.map((id) => [id, v.optional(num(0, 10, id === "populationGrowth" ? "‰" : "pp"), d.montecarlo.sd[id])])) as {
+    [K in ShockId]: v.OptionalSchema<ReturnType<typeof num>, number>;
+  },
+);
+
+export const scenarioSchema = v.strictObject({
+  v: v.literal(SCHEMA_VERSION, `must be ${SCHEMA_VERSION}`),
+  title: v.optional(
+    v.pipe(v.string("must be text"), v.maxLength(TITLE_MAX_LENGTH, `must be at most ${TITLE_MAX_LENGTH} characters`), v.trim()),
+  ),
+  basedOn: v.optional(
+    v.pipe(v.string("must be text"), v.maxLength(PRESET_ID_MAX_LENGTH, "is too long"), v.regex(/^[a-z0-9-]+$/, "must be a preset id")),
+  ),
+  inputs: inputsSchema,
+  population: v.strictObject({
+    mode: v.optional(v.picklist(["components", "target"], 'must be "components" or "target"'), d.populationMode),
+    target: num(100_000, 3_000_000, "persons"),
+    year: int(2021, 2035, "year"),
+  }),
+  income: v.strictObject({
+    mode: v.optional(v.picklist(["growth", "elasticity"], 'must be "growth" or "elasticity"'), d.incomeMode),
+  }),
+  services: v.strictObject({
+    target: num(10, 99, "%"),
+    year: int(2021, 2035, "year"),
+  }),
+  national: v.strictObject({
+    urbanIncomeGrowth: num(-10, 20, "%"),
+    gdpPerCapitaGrowth: num(-10, 20, "%"),
+  }),
+  montecarlo: v.optional(
+    v.strictObject({
+      paths: v.optional(int(100, 50_000, "paths"), d.montecarlo.paths),
+      seed: v.optional(int(0, 4_294_967_295, "seed"), d.montecarlo.seed),
+      rho: v.optional(num(0, 0.95, ""), d.montecarlo.rho),
+      fromYear: v.optional(int(2021, 2035, "year"), d.montecarlo.fromYear),
+      sd: v.optional(sdSchema, {}),
+    }),
+    {},
+  ),
+  view: v.optional(
+    v.strictObject({
+      lang: v.optional(v.picklist(["zh", "en"], 'must be "zh" or "en"'), d.view.lang),
+      chart: v.optional(v.picklist(CHART_IDS, `must be one of ${CHART_IDS.join(", ")}`), d.view.chart),
+      prices: v.optional(v.picklist(["constant", "current"], 'must be "constant" or "current"'), d.view.prices),
+    }),
+    {},
+  ),
+});
+
+/** What went wrong, for the user and for the API's error body. */
+export interface ScenarioError {
+  code: "invalid" | "unsupported-version" | "malformed" | "too-large";
+  /** Dotted path of the offending field ("inputs.gdpRealGrowth.periods.1"), "" for the whole. */
+  path: string;
+  message: string;
+}
+
+export type ValidationResult = { ok: true; scenario: Scenario } | { ok: false; error: ScenarioError };
+
+/** Validate an already-migrated v1 object. Never throws. */
+export function validateV1(input: unknown): ValidationResult {
+  let result;
+  try {
+    result = v.safeParse(scenarioSchema, input, { abortPipeEarly: true });
+  } catch (e) {
+    // valibot does not throw on bad input; this guards against exotic objects (getters, proxies).
+    return { ok: false, error: { code: "invalid", path: "", message: `not a plain JSON object (${String(e)})` } };
+  }
+  if (result.success) return { ok: true, scenario: result.output as Scenario };
+  const issue = result.issues[0];
+  const path = v.getDotPath(issue) ?? "";
+  let message = issue.message;
+  if (issue.kind === "schema" && issue.type === "strict_object" && issue.expected === "never") {
+    message = "unknown field";
+  } else if (issue.received === "undefined") {
+    message = "is required";
+  }
+  return { ok: false, error: { code: "invalid", path, message: path ? `${path}: ${message}` : message } };
+}
