@@ -37,6 +37,20 @@ export function userText(value: unknown, field: "title" | "note"): string | null
   return text;
 }
 
+/**
+ * The scenario's own title (its length is the scenario schema's business) may be shown by the
+ * simulator: the same characters are refused in it as in a share's title.
+ */
+export function checkScenarioTitle(title: string | undefined): void {
+  if (title === undefined) return;
+  const field = "scenario.title";
+  if (!title.isWellFormed()) throw new ApiError("invalid", "scenario.title contains an unpaired surrogate.", { field });
+  const forbidden = TITLE_FORBIDDEN.exec(title);
+  if (forbidden) {
+    throw new ApiError("invalid", `scenario.title contains a control or direction-override character (${describe(forbidden[0])}).`, { field });
+  }
+}
+
 const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
 /** Escapes text for an HTML text node or a double- or single-quoted attribute value. */

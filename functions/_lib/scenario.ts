@@ -1,0 +1,57 @@
+// The one schema: the browser's scenario module (src/lib/scenario) validates, canonicalises,
+// migrates and encodes on the server too. This file only adapts its results to the API.
+import {
+  SCHEMA_VERSION,
+  canonicalJson,
+  encodeScenario,
+  validateScenario,
+  type Scenario,
+  type ScenarioError,
+} from "../../src/lib/scenario";
+import { ApiError } from "./http";
+import { sha256Hex } from "./ids";
+import type { StoredScenario } from "./store";
+
+export { SCHEMA_VERSION, canonicalJson, encodeScenario, type Scenario };
+
+function fieldOf(err: ScenarioError): string {
+  const path = err.path.replace(/^\$?\.?/, "");
+  return (path === "" ? "scenario" : `scenario.${path}`).slice(0, 200);
+}
+
+/** Validates (and migrates) a client's scenario or throws the 400 that names the failing field. */
+export function requireScenario(input: unknown): Scenario {
+  const result = validateScenario(input);
+  if (result.ok) return result.scenario;
+  const code = result.error.code === "unsupported-version" ? "unsupported-version" : "invalid";
+  return failWith(code, result.error);
+}
+
+function failWith(code: "invalid" | "unsupported-version", err: ScenarioError): never {
+  throw new ApiError(code, `scenario: ${err.message}`.slice(0, 300), { field: fieldOf(err) });
+}
+
+/** The identity of a share: same scenario, title and note → same key → same id. */
+export function contentKey(canonical: string, title: string | null, note: string | null): Promise<string> {
+  return sha256Hex(JSON.stringify([canonical, title, note]));
+}
+
+/**
+ * A stored share as the current schema sees it. Rows written under an older SCHEMA_VERSION are
+ * migrated here, on read; the row itself is never rewritten, so its id keeps naming what was shared.
+ * Returns null when a stored row no longer validates (which would be a migration bug).
+ */
+export function readStored(row: StoredScenario): Scenario | null {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(row.scenarioJson);
+  } catch {
+    return null;
+  }
+  const result = validateScenario(parsed);
+  if (!result.ok) {
+    console.error(`stored scenario ${row.id} (schema ${row.schemaVersion}) no longer validates: ${result.error.code} at ${result.error.path}`);
+    return null;
+  }
+  return result.scenario;
+}

@@ -1,0 +1,96 @@
+// Helpers for the share-link API suites: requests with a chosen client address, a direct
+// read-only look at the D1 SQLite file, and a second `wrangler pages dev` for restart and
+// outage tests.
+import { spawn, execFileSync, type ChildProcess } from "node:child_process";
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+import { DatabaseSync } from "node:sqlite";
+import { offlineEnv, waitForHttp } from "../helpers/server";
+
+/**
+ * A fresh client address per call. Locally, wrangler passes CF-Connecting-IP through (on
+ * Cloudflare the edge sets it), so each test gets its own rate-limit bucket.
+ */
+export function fakeIp(): string {
+  const b = () => Math.floor(Math.random() * 254) + 1;
+  return `10.${b()}.${b()}.${b()}`;
+}
+
+export interface PostOptions {
+  ip?: string;
+  contentType?: string | null;
+}
+
+export function post(base: string, body: BodyInit | null, opts: PostOptions = {}): Promise<Response> {
+  const headers: Record<string, string> = { "cf-connecting-ip": opts.ip ?? fakeIp() };
+  const type = opts.contentType === undefined ? "application/json" : opts.contentType;
+  if (type !== null) headers["content-type"] = type;
+  return fetch(`${base}/api/scenarios`, { method: "POST", headers, body });
+}
+
+export function postJson(base: string, value: unknown, opts: PostOptions = {}): Promise<Response> {
+  return post(base, JSON.stringify(value), opts);
+}
+
+/** Rows in a D1 table, read straight from the local SQLite file (read-only, WAL-safe). */
+export function countRows(persistDir: string, table: "scenarios" | "creation_counts"): number {
+  const dir = join(persistDir, "v3", "d1", "miniflare-D1DatabaseObject");
+  const file = readdirSync(dir).find((f) => f.endsWith(".sqlite") && f !== "metadata.sqlite");
+  if (!file) throw new Error(`no D1 database file in ${dir}`);
+  const db = new DatabaseSync(join(dir, file), { readOnly: true });
+  try {
+    return Number((db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n);
+  } finally {
+    db.close();
+  }
+}
+
+export function applyMigrations(persistDir: string): void {
+  execFileSync("npx", ["wrangler", "d1", "migrations", "apply", "DB", "--local", "--persist-to", persistDir], { env: offlineEnv(), stdio: "pipe" });
+}
+
+export interface PagesServer {
+  baseUrl: string;
+  stop(): Promise<void>;
+}
+
+/** Starts `wrangler pages dev dist` on a port with the given persistence folder. */
+export async function startPagesServer(port: number, persistDir: string): Promise<PagesServer> {
+  const child: ChildProcess = spawn(
+    "npx",
+    ["wrangler", "pages", "dev", "dist", "--port", String(port), "--ip", "127.0.0.1", "--persist-to", persistDir, "--log-level", "error"],
+    { env: offlineEnv(), stdio: ["ignore", "ignore", "inherit"], detached: true },
+  );
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  try {
+    await waitForHttp(`${baseUrl}/`, 60_000);
+  } catch (e) {
+    if (child.pid) process.kill(-child.pid, "SIGTERM");
+    throw e;
+  }
+  return {
+    baseUrl,
+    async stop() {
+      if (child.pid && child.exitCode === null) {
+        try {
+          process.kill(-child.pid, "SIGTERM");
+        } catch {
+          /* already gone */
+        }
+      }
+      await exited;
+      // workerd children leave with the process group; give the port a moment to be released.
+      const until = Date.now() + 10_000;
+      while (Date.now() < until) {
+        try {
+          await fetch(`${baseUrl}/`);
+        } catch {
+          return;
+        }
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      throw new Error(`server on ${baseUrl} still answers after stop`);
+    },
+  };
+}

@@ -1,0 +1,220 @@
+// The short link /s/:id and its preview: Open Graph tags read by a real OG parser, user text
+// shown as text (in the markup and in Chromium, where no injected script may run), the
+// encoded scenario handed to the simulator, and /og/:id.png a valid 1200×630 PNG.
+import { inflateSync } from "node:zlib";
+import ogs from "open-graph-scraper";
+import { beforeAll, describe, expect, it, inject } from "vitest";
+import type { Browser } from "playwright-core";
+import { canonicalJson, decodeScenario, defaultScenario, validateScenario } from "../../src/lib/scenario";
+import { launchChromium } from "../helpers/browser";
+import { postJson } from "./api-helpers";
+
+const base = inject("baseUrl");
+
+const hostileTitle = `</title><script>window.__pwned=1</script>"><img src=x onerror=window.__pwned=2>`;
+const hostileNote = `<b>粗体</b> & "引号" <script>window.__pwned = 3</script>`;
+let id = "";
+let plainId = "";
+
+beforeAll(async () => {
+  const res = await postJson(base, { scenario: defaultScenario, title: hostileTitle, note: hostileNote });
+  expect(res.status).toBe(201);
+  id = ((await res.json()) as { id: string }).id;
+  const plain = await postJson(base, { scenario: defaultScenario });
+  expect([200, 201]).toContain(plain.status);
+  plainId = ((await plain.json()) as { id: string }).id;
+});
+
+function metaContent(html: string, attr: "name" | "property", key: string): string | null {
+  const m = new RegExp(`<meta ${attr}="${key.replace(/[.:]/g, "\\$&")}" content="([^"]*)"`).exec(html);
+  return m ? m[1]!.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&") : null;
+}
+
+describe("share page /s/:id", () => {
+  it("is the simulator page with title, description, canonical URL and preview tags, read by an Open Graph parser", async () => {
+    const res = await fetch(`${base}/s/${id}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toMatch(/^text\/html/);
+    const html = await res.text();
+    const { result, error } = await ogs({ html });
+    expect(error).toBe(false);
+    expect(result.ogTitle).toBe(`${hostileTitle} · 城区“十四五”情景模拟`);
+    expect(result.twitterTitle).toBe(result.ogTitle);
+    expect(result.ogDescription).toContain(hostileNote);
+    expect(result.ogDescription).toMatch(/2035年\d[\d,]*亿元（2020年不变价）/);
+    expect(result.ogUrl).toBe(`${base}/s/${id}`);
+    expect(result.ogLocale).toBe("zh_CN");
+    expect(result.twitterCard).toBe("summary_large_image");
+    const image = result.ogImage?.[0];
+    expect(image?.url).toBe(`${base}/og/${id}.png`);
+    expect(String(image?.width)).toBe("1200");
+    expect(String(image?.height)).toBe("630");
+    expect(result.twitterImage?.[0]?.url).toBe(`${base}/og/${id}.png`);
+    expect(html).toMatch(new RegExp(`<link rel="canonical" href="${base.replace(/[.:/]/g, "\\$&")}/s/${id}">`));
+  });
+
+  it("is built on the static simulator page /simulate/ (or, while a deploy lacks it, the home page)", async () => {
+    const html = await (await fetch(`${base}/s/${id}`)).text();
+    const body = (page: string) => page.slice(page.indexOf("<body"));
+    const simulator = await fetch(`${base}/simulate/`);
+    // Until src/pages/simulate/ is built, /simulate/ is a 404 and the share page falls back to
+    // the home page, so that the preview still works; both branches pin the page it must be.
+    const source = simulator.status === 200 ? simulator : await fetch(`${base}/`);
+    expect(source.status).toBe(200);
+    expect(body(html)).toBe(body(await source.text()));
+  });
+
+  it("escapes user text: markup in the title and note appears only as text", async () => {
+    const html = await (await fetch(`${base}/s/${id}`)).text();
+    expect(html).not.toContain("<script>window.__pwned");
+    expect(html).not.toContain('<img src=x onerror');
+    expect(html).toContain("&lt;/title&gt;&lt;script&gt;window.__pwned=1&lt;/script&gt;&quot;&gt;");
+    expect(metaContent(html, "name", "scenario-title")).toBe(hostileTitle);
+    expect(metaContent(html, "name", "scenario-note")).toBe(hostileNote);
+    expect((html.match(/<title>/g) ?? []).length).toBe(1);
+  });
+
+  it("hands the simulator the stored scenario in <meta name=\"scenario\">", async () => {
+    const html = await (await fetch(`${base}/s/${id}`)).text();
+    const encoded = metaContent(html, "name", "scenario");
+    expect(encoded).toMatch(/^1\.[A-Za-z0-9_-]+$/);
+    const decoded = decodeScenario(encoded!);
+    expect(decoded.ok).toBe(true);
+    const original = validateScenario(defaultScenario);
+    if (!decoded.ok || !original.ok) throw new Error("unreachable");
+    expect(canonicalJson(decoded.scenario)).toBe(canonicalJson(original.scenario));
+    expect(metaContent(html, "name", "scenario-id")).toBe(id);
+    expect(metaContent(html, "name", "robots")).toBe("noindex, follow");
+  });
+
+  it("uses a neutral title when the share has none", async () => {
+    const { result } = await ogs({ html: await (await fetch(`${base}/s/${plainId}`)).text() });
+    expect(result.ogTitle).toBe("城区“十四五”情景模拟 · 分享的情景");
+    expect(result.ogDescription).not.toContain("｜");
+  });
+
+  it("sends a Content-Security-Policy that allows the page's own inline scripts by hash and nothing injected", async () => {
+    const res = await fetch(`${base}/s/${id}`);
+    const csp = res.headers.get("content-security-policy") ?? "";
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("object-src 'none'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toContain("'unsafe-inline' 'sha256");
+    expect(/script-src[^;]*'unsafe-inline'/.test(csp)).toBe(false);
+    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+  });
+
+  it("runs no injected script in Chromium, and shows the title as text", async () => {
+    let browser: Browser | undefined;
+    try {
+      browser = await launchChromium();
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const dialogs: string[] = [];
+      const cspViolations: string[] = [];
+      page.on("console", (m) => {
+        if (m.type() === "error" && /Content Security Policy/i.test(m.text())) cspViolations.push(m.text());
+      });
+      page.on("dialog", (d) => {
+        dialogs.push(d.message());
+        void d.dismiss();
+      });
+      const response = await page.goto(`${base}/s/${id}`, { waitUntil: "load" });
+      expect(response?.status()).toBe(200);
+      await page.waitForTimeout(300);
+      expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+      expect(dialogs).toEqual([]);
+      // The page's own scripts run under the policy: nothing of the site is blocked.
+      expect(cspViolations).toEqual([]);
+      expect(await page.title()).toBe(`${hostileTitle} · 城区“十四五”情景模拟`);
+      expect(await page.locator("img[src=x]").count()).toBe(0);
+      await context.close();
+    } finally {
+      await browser?.close();
+    }
+  });
+
+  it("answers an unknown id with the site's 404 page", async () => {
+    for (const path of ["/s/0000000000", "/s/%3Cscript%3E", "/s/" + "a".repeat(40)]) {
+      const res = await fetch(base + path);
+      expect(res.status, path).toBe(404);
+      expect(res.headers.get("content-type")).toMatch(/^text\/html/);
+      expect(await res.text()).toContain("页面不存在");
+    }
+  });
+});
+
+/** Reads a PNG's chunks, checking the signature and every CRC. */
+function readPng(bytes: Uint8Array): { width: number; height: number; bitDepth: number; colorType: number; pixels: Buffer } {
+  const signature = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+  expect([...bytes.subarray(0, 8)]).toEqual(signature);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (data: Uint8Array) => {
+    let c = 0xffffffff;
+    for (const b of data) c = crcTable[(c ^ b) & 0xff]! ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  let at = 8;
+  const types: string[] = [];
+  const idat: Uint8Array[] = [];
+  let header = { width: 0, height: 0, bitDepth: 0, colorType: 0 };
+  while (at < bytes.length) {
+    const length = view.getUint32(at);
+    const type = String.fromCharCode(...bytes.subarray(at + 4, at + 8));
+    const data = bytes.subarray(at + 8, at + 8 + length);
+    expect(view.getUint32(at + 8 + length), `CRC of ${type}`).toBe(crc(bytes.subarray(at + 4, at + 8 + length)));
+    if (type === "IHDR") header = { width: view.getUint32(at + 8), height: view.getUint32(at + 12), bitDepth: data[8]!, colorType: data[9]! };
+    if (type === "IDAT") idat.push(data);
+    types.push(type);
+    at += 12 + length;
+  }
+  expect(types[0]).toBe("IHDR");
+  expect(types.at(-1)).toBe("IEND");
+  return { ...header, pixels: inflateSync(Buffer.concat(idat)) };
+}
+
+describe("preview image /og/:id.png", () => {
+  it("is a valid 1200×630 PNG, cached immutably", async () => {
+    const res = await fetch(`${base}/og/${id}.png`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("image/png");
+    expect(res.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+    const png = readPng(new Uint8Array(await res.arrayBuffer()));
+    expect(png.width).toBe(1200);
+    expect(png.height).toBe(630);
+    expect(png.bitDepth).toBe(8);
+    const channels = { 0: 1, 2: 3, 4: 2, 6: 4 }[png.colorType as 0 | 2 | 4 | 6];
+    expect(channels).toBeDefined();
+    // One filter byte per row plus the pixels: the image data really is 1200×630.
+    expect(png.pixels.length).toBe(630 * (1 + 1200 * channels!));
+    // Not a blank canvas: many distinct colours (lines, text, fills).
+    const colours = new Set<number>();
+    for (let row = 0; row < 630; row += 7) {
+      const start = row * (1 + 1200 * channels!) + 1;
+      for (let x = 0; x < 1200; x += 3) colours.add(png.pixels.readUIntBE(start + x * channels!, Math.min(channels!, 3)));
+    }
+    expect(colours.size).toBeGreaterThan(20);
+  });
+
+  it("answers the same bytes again (from the cache) and 304 to its ETag", async () => {
+    const first = await fetch(`${base}/og/${plainId}.png`);
+    const a = new Uint8Array(await first.arrayBuffer());
+    const second = await fetch(`${base}/og/${plainId}.png`);
+    const b = new Uint8Array(await second.arrayBuffer());
+    expect(Buffer.from(b).equals(Buffer.from(a))).toBe(true);
+    const etag = second.headers.get("etag");
+    expect(etag).toBeTruthy();
+    const third = await fetch(`${base}/og/${plainId}.png`, { headers: { "if-none-match": etag! } });
+    expect(third.status).toBe(304);
+  });
+
+  it("answers 404 for an unknown id", async () => {
+    expect((await fetch(`${base}/og/0000000000.png`)).status).toBe(404);
+    expect((await fetch(`${base}/og/${id}.jpg`)).status).toBe(404);
+  });
+});
