@@ -10,7 +10,7 @@ export default defineConfig({
   site,
   trailingSlash: "always",
   build: { format: "directory", inlineStylesheets: "auto" },
-  integrations: [svelte(), sitemap({ filter: (page) => !page.includes("/s/") })],
+  integrations: [svelte(), sitemap({ filter: (page) => !page.includes("/s/") && !page.endsWith("/search/") })],
   devToolbar: { enabled: false },
   prefetch: false,
 });

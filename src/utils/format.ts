@@ -47,8 +47,16 @@ export function formatNumber(value: number, decimals: number = decimalsOf(value)
   }).format(value);
 }
 
-/** "352.5亿元", "7.9%", "38,780元": Chinese typesetting puts the unit straight after the number. */
+/**
+ * "352.5亿元", "7.9%", "15,230家", "100万人": Chinese typesetting puts the unit straight after the
+ * number, and round counts of ten thousand or more are written with 万/亿 as the plan writes them
+ * ("100 万"), not as 1,000,000, which would claim a precision the source does not have.
+ */
 export function formatQuantity(value: number, unit: string, decimals?: number): string {
+  if (decimals === undefined && Number.isInteger(value) && !/[万亿]/.test(unit)) {
+    if (value !== 0 && value % 1e8 === 0) return `${formatNumber(value / 1e8)}亿${unit}`;
+    if (value !== 0 && value % 1e4 === 0) return `${formatNumber(value / 1e4)}万${unit}`;
+  }
   return `${formatNumber(value, decimals)}${unit}`;
 }
 

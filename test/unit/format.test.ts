@@ -55,6 +55,14 @@ describe("formatQuantity", () => {
     expect(formatQuantity(38780, "元")).toBe("38,780元");
     expect(formatQuantity(12, "")).toBe("12");
   });
+  it("writes round counts with 万 and 亿, as the plan does, and leaves other numbers alone", () => {
+    expect(formatQuantity(1000000, "人")).toBe("100万人");
+    expect(formatQuantity(300000000, "元")).toBe("3亿元");
+    expect(formatQuantity(15230, "家")).toBe("15,230家");
+    expect(formatQuantity(20000, "万元")).toBe("20,000万元");
+    expect(formatQuantity(0, "人")).toBe("0人");
+    expect(formatQuantity(10000, "元", 0)).toBe("10,000元");
+  });
 });
 
 describe("comparatorWords", () => {
