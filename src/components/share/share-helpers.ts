@@ -1,0 +1,214 @@
+// Pure helpers of the share dialog: text validation mirroring the API, share-intent URLs, the
+// long-URL fallback, the mapping from API failures to what the reader is told, and the QR
+// matrix as SVG path data. No DOM, no fetch: everything here is unit-tested in Node.
+import type { ShareLang } from "./share-strings";
+import { shareStrings, fill } from "./share-strings";
+
+// Same limits and character rules as functions/_lib/text.ts (the API refuses anything else);
+// test/unit/share-helpers.test.ts checks that both sides agree on a set of tricky inputs.
+export const TITLE_MAX = 80;
+export const NOTE_MAX = 280;
+
+export type ShareTextField = "title" | "note";
+
+// C0/C1 controls (a note may keep line breaks), bidi embeddings/overrides/isolates and the
+// interlinear annotation marks: they hide or reorder what a reader of the preview card sees.
+const TITLE_FORBIDDEN = /[\p{Cc}\u202A-\u202E\u2066-\u2069\uFFF9-\uFFFB]/u;
+const NOTE_FORBIDDEN = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFFF9-\uFFFB]/u;
+
+/** The text as the API will store it: CRLF → LF, NFC, trimmed. */
+export function normaliseShareText(raw: string): string {
+  return raw.replace(/\r\n?/g, "\n").normalize("NFC").trim();
+}
+
+/** Length in characters (code points), the unit of the API's limits and of the counter. */
+export function charCount(raw: string): number {
+  return Array.from(normaliseShareText(raw)).length;
+}
+
+export type ShareTextProblem =
+  | { kind: "too-long"; length: number; max: number }
+  | { kind: "line-break" }
+  | { kind: "forbidden"; codePoint: string }
+  | { kind: "malformed" };
+
+export type ShareTextResult = { ok: true; value: string | null } | { ok: false; problem: ShareTextProblem };
+
+function codePointLabel(ch: string): string {
+  return "U+" + ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0");
+}
+
+/** Validates an optional title or note; blank text is "no value" (null), not an error. */
+export function validateShareText(raw: string, field: ShareTextField): ShareTextResult {
+  if (!raw.isWellFormed()) return { ok: false, problem: { kind: "malformed" } };
+  const text = normaliseShareText(raw);
+  if (text === "") return { ok: true, value: null };
+  const forbidden = (field === "title" ? TITLE_FORBIDDEN : NOTE_FORBIDDEN).exec(text);
+  if (forbidden) {
+    // A line break in a title is the one "control character" people type on purpose.
+    if (field === "title" && forbidden[0] === "\n") return { ok: false, problem: { kind: "line-break" } };
+    return { ok: false, problem: { kind: "forbidden", codePoint: codePointLabel(forbidden[0]) } };
+  }
+  const max = field === "title" ? TITLE_MAX : NOTE_MAX;
+  const length = Array.from(text).length;
+  if (length > max) return { ok: false, problem: { kind: "too-long", length, max } };
+  return { ok: true, value: text };
+}
+
+/** The sentence shown under a field for a problem found by validateShareText. */
+export function shareTextMessage(problem: ShareTextProblem, field: ShareTextField, lang: ShareLang): string {
+  const s = shareStrings[lang];
+  const name = field === "title" ? s.fieldTitle : s.fieldNote;
+  switch (problem.kind) {
+    case "too-long":
+      return fill(s.textTooLong, { field: name, max: problem.max, n: problem.length });
+    case "line-break":
+      return fill(s.textLineBreak, { field: name });
+    case "forbidden":
+      return fill(s.textForbidden, { field: name, code: problem.codePoint });
+    case "malformed":
+      return fill(s.textMalformed, { field: name });
+  }
+}
+
+/** The simulator URL that carries the whole scenario (works without the share store). */
+export function longScenarioUrl(origin: string, encoded: string, lang: ShareLang): string {
+  const url = new URL("/simulate/", origin);
+  url.searchParams.set("s", encoded);
+  if (lang === "en") url.searchParams.set("lang", "en");
+  return url.href;
+}
+
+/** A short link as given by the API, opened in the interface language the sharer used. */
+export function shortUrlForLang(apiUrl: string, lang: ShareLang): string {
+  const url = new URL(apiUrl);
+  if (lang === "en") url.searchParams.set("lang", "en");
+  return url.href;
+}
+
+// encodeURIComponent rather than URLSearchParams: the latter writes spaces as "+", which some
+// share pages show literally.
+function query(params: Record<string, string>): string {
+  return Object.entries(params)
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`)
+    .join("&");
+}
+
+export function weiboIntentUrl(url: string, title: string): string {
+  return `https://service.weibo.com/share/share.php?${query({ url, title })}`;
+}
+
+export function xIntentUrl(url: string, text: string): string {
+  return `https://x.com/intent/post?${query({ url, text })}`;
+}
+
+/** What the post says next to the link: the sharer's title, or a neutral default. */
+export function shareMessage(title: string | null, lang: ShareLang): string {
+  return title ?? shareStrings[lang].defaultShareText;
+}
+
+/** The ways creating a short link can end badly, as the API client reports them. */
+export type ShareFailure =
+  | { kind: "http"; status: number; error?: string; message?: string; field?: string; retryAfterSeconds?: number }
+  | { kind: "network" }
+  | { kind: "timeout" }
+  | { kind: "bad-response" };
+
+export interface FailureView {
+  /** The sentence at the top of the error state. */
+  message: string;
+  /** Set when the API blamed the title or the note: the message goes under that field. */
+  field?: ShareTextField;
+  /** The long URL is offered whenever the failure is not the reader's own input. */
+  offerLongUrl: boolean;
+  /** Trying again can help (a busy or unreachable store), not a refusal of the content. */
+  retryable: boolean;
+}
+
+/** Maps a failure to what the reader is told and offered. */
+export function describeFailure(f: ShareFailure, lang: ShareLang): FailureView {
+  const s = shareStrings[lang];
+  if (f.kind === "network" || f.kind === "timeout" || f.kind === "bad-response") {
+    return { message: f.kind === "timeout" ? s.errorTimeout : s.errorUnavailable, offerLongUrl: true, retryable: true };
+  }
+  const { status } = f;
+  if (status === 429) {
+    const wait = f.retryAfterSeconds;
+    const message = wait && wait > 0 && wait <= 3600 ? `${s.errorRateLimited}${fill(s.retryAfter, { n: Math.ceil(wait) })}` : s.errorRateLimited;
+    return { message, offerLongUrl: true, retryable: true };
+  }
+  if (status === 400 && (f.field === "title" || f.field === "note")) {
+    const name = f.field === "title" ? s.fieldTitle : s.fieldNote;
+    return { message: fill(s.errorFieldRefused, { field: name }), field: f.field, offerLongUrl: false, retryable: false };
+  }
+  if (status === 400) {
+    const where = f.field ? ` (${f.field})` : "";
+    return { message: `${s.errorScenarioRefused}${where}`, offerLongUrl: true, retryable: false };
+  }
+  if (status === 413) return { message: s.errorTooLarge, offerLongUrl: true, retryable: false };
+  if (status === 503 || status === 502 || status === 504) return { message: s.errorUnavailable, offerLongUrl: true, retryable: true };
+  return { message: fill(s.errorUnexpected, { status }), offerLongUrl: true, retryable: true };
+}
+
+/**
+ * SVG path data for a QR matrix (true = dark module), one sub-path per horizontal run of dark
+ * modules, shifted right and down by `quiet` modules of quiet zone. Runs keep the path about
+ * three times shorter than one square per module.
+ */
+export function qrPathData(matrix: readonly (readonly boolean[])[], quiet = 4): string {
+  let d = "";
+  for (let y = 0; y < matrix.length; y++) {
+    const row = matrix[y]!;
+    let x = 0;
+    while (x < row.length) {
+      if (!row[x]) {
+        x++;
+        continue;
+      }
+      const start = x;
+      while (x < row.length && row[x]) x++;
+      d += `M${start + quiet} ${y + quiet}h${x - start}v1h-${x - start}z`;
+    }
+  }
+  return d;
+}
+
+/** A file name for the poster: ASCII only, so that every browser and OS keeps it. */
+export function posterFileName(id: string | null): string {
+  const safe = id?.replace(/[^0-9A-Za-z_-]/g, "").slice(0, 24);
+  return safe ? `chengqu-scenario-${safe}.png` : "chengqu-scenario.png";
+}
+
+/**
+ * Greedy line breaking for canvas text: Chinese may break between any two characters, Latin
+ * words only at spaces. The last line is cut with "…" when the text needs more than maxLines.
+ */
+export function wrapLines(text: string, maxWidth: number, measure: (s: string) => number, maxLines = Infinity): string[] {
+  const tokens = text.replace(/\s+/g, " ").trim().match(/[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F]|[^\s\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F]+|\s/g) ?? [];
+  const lines: string[] = [];
+  let line = "";
+  const push = (l: string) => lines.push(l.trimEnd());
+  for (const token of tokens) {
+    if (token === " " && line === "") continue;
+    if (measure(line + token) <= maxWidth) {
+      line += token;
+      continue;
+    }
+    if (line !== "") push(line);
+    line = token === " " ? "" : token;
+    // A single token wider than the line (a long URL) is split by characters.
+    while (measure(line) > maxWidth && line.length > 1) {
+      let cut = line.length - 1;
+      while (cut > 1 && measure(line.slice(0, cut)) > maxWidth) cut--;
+      push(line.slice(0, cut));
+      line = line.slice(cut);
+    }
+  }
+  if (line.trim() !== "") push(line);
+  if (lines.length <= maxLines) return lines;
+  const kept = lines.slice(0, maxLines);
+  let last = kept[maxLines - 1]!;
+  while (last.length > 0 && measure(last + "…") > maxWidth) last = Array.from(last).slice(0, -1).join("");
+  kept[maxLines - 1] = last + "…";
+  return kept;
+}
