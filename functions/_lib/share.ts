@@ -46,3 +46,34 @@ export function notModified(request: Request, etag: string): boolean {
 
 /** A year is enough for "immutable"; ids never change their content. */
 export const IMMUTABLE = "public, max-age=31536000, immutable";
+
+/**
+ * Serves a GET from the edge cache (Cache API, per Cloudflare location), or produces the
+ * response and stores it there when `shouldCache` says so (by default: a 200). `key` must name
+ * everything the response depends on. The caller applies conditional requests and HEAD to what
+ * comes back. Where the Cache API is a no-op, this simply produces the response every time.
+ */
+export async function edgeCached(
+  ctx: { waitUntil(p: Promise<unknown>): void },
+  key: URL,
+  produce: () => Promise<Response>,
+  shouldCache: (r: Response) => boolean = (r) => r.status === 200,
+): Promise<Response> {
+  const cache = caches.default;
+  const request = new Request(key.href);
+  const hit = await cache.match(request).catch(() => undefined);
+  if (hit) return hit;
+  const response = await produce();
+  if (shouldCache(response)) ctx.waitUntil(cache.put(request, response.clone()).catch(() => undefined));
+  return response;
+}
+
+/** Applies If-None-Match and HEAD to a complete response. */
+export function conditional(request: Request, response: Response): Response {
+  const etag = response.headers.get("etag");
+  if (response.status === 200 && etag && notModified(request, etag)) {
+    return new Response(null, { status: 304, headers: response.headers });
+  }
+  if (request.method === "HEAD") return new Response(null, { status: response.status, headers: response.headers });
+  return response;
+}

@@ -1,15 +1,15 @@
 // GET /og/:id.png — the 1200×630 preview image of a share: the scenario's real GDP path to 2035
-// against the plan's target path, with the 2025 and 2035 figures. Drawn once per id and kept in
-// the edge cache (the content of an id never changes); when drawing fails, the static
-// /og-fallback.png is served instead, with a short cache so a fixed renderer takes over soon.
+// against the plan-targets preset, with the 2025/2035 figures. Drawn once per id and location
+// and kept in the edge cache (an id's content never changes); when drawing fails, the static
+// /og-fallback.png is served instead with a short cache, so a fixed renderer takes over soon.
 import { renderOgPng } from "../_lib/og";
 import { SCHEMA_VERSION } from "../_lib/scenario";
-import { IMMUTABLE, idParam, lookupShare, notModified, shareEtag, type ShareLookup } from "../_lib/share";
+import { IMMUTABLE, conditional, edgeCached, idParam, lookupShare, shareEtag, type ShareLookup } from "../_lib/share";
 import { StoreUnavailable } from "../_lib/store";
 import { ogData } from "../_lib/summary";
 
 /** Bump when the drawing changes, so cached images are redrawn under a new key. */
-const RENDER_VERSION = "1";
+const RENDER_VERSION = 1;
 
 function text(status: number, body: string, headers: Record<string, string> = {}): Response {
   return new Response(body, {
@@ -21,52 +21,49 @@ function text(status: number, body: string, headers: Record<string, string> = {}
 async function fallbackImage(env: Env, request: Request): Promise<Response> {
   const asset = await env.ASSETS.fetch(new Request(new URL("/og-fallback.png", request.url)));
   if (!asset.ok) return text(503, "Preview image unavailable.", { "retry-after": "60" });
-  return new Response(request.method === "HEAD" ? null : asset.body, {
+  return new Response(asset.body, {
     status: 200,
-    headers: { "content-type": "image/png", "x-content-type-options": "nosniff", "cache-control": "public, max-age=3600" },
+    // Never kept in the edge cache under the id (see shouldCache below), briefly in browsers.
+    headers: { "content-type": "image/png", "x-content-type-options": "nosniff", "cache-control": "public, max-age=3600", "x-og-fallback": "1" },
   });
 }
 
 export const onRequest: PagesFunction<Env> = async (ctx) => {
   const { request, env, params } = ctx;
   if (request.method !== "GET" && request.method !== "HEAD") return text(405, "Method not allowed.", { allow: "GET, HEAD" });
-
   const id = idParam(params.id, ".png");
-  const cache = (caches as unknown as { default: Cache }).default;
-  const cacheKey = new Request(new URL(`/og/${id ?? "-"}.png?render=${RENDER_VERSION}&schema=${SCHEMA_VERSION}`, request.url));
-  if (id !== null) {
-    const cached = await cache.match(cacheKey);
-    if (cached) {
-      const etag = cached.headers.get("etag");
-      if (etag && notModified(request, etag)) return new Response(null, { status: 304, headers: cached.headers });
-      return request.method === "HEAD" ? new Response(null, { headers: cached.headers }) : cached;
+  if (id === null) return text(404, "No shared scenario has this id.", { "cache-control": "public, max-age=60" });
+
+  const key = new URL(`/og/${id}.png?render=${RENDER_VERSION}&schema=${SCHEMA_VERSION}`, request.url);
+  const response = await edgeCached(ctx, key, async () => {
+    let lookup: ShareLookup;
+    try {
+      lookup = await lookupShare(env.DB, id);
+    } catch (e) {
+      if (!(e instanceof StoreUnavailable)) throw e;
+      return text(503, "Shared scenarios are temporarily unavailable.", { "retry-after": "30" });
     }
-  }
-
-  let lookup: ShareLookup;
-  try {
-    lookup = await lookupShare(env.DB, id);
-  } catch (e) {
-    if (!(e instanceof StoreUnavailable)) throw e;
-    return text(503, "Shared scenarios are temporarily unavailable.", { "retry-after": "30" });
-  }
-  if (lookup.kind === "missing") return text(404, "No shared scenario has this id.", { "cache-control": "public, max-age=60" });
-  if (lookup.kind === "unreadable") return fallbackImage(env, request);
-
-  const { share } = lookup;
-  let png: Uint8Array;
-  try {
-    const data = ogData(share, new URL(request.url).host);
-    if (data === null) return fallbackImage(env, request);
-    png = renderOgPng(data);
-  } catch (e) {
-    console.error(`og image for ${share.row.id} failed:`, e instanceof Error ? e.message : String(e));
-    return fallbackImage(env, request);
-  }
-  const etag = shareEtag(share.row, SCHEMA_VERSION, `og${RENDER_VERSION}`);
-  const headers = { "content-type": "image/png", "x-content-type-options": "nosniff", "cache-control": IMMUTABLE, etag };
-  const response = new Response(png, { status: 200, headers });
-  ctx.waitUntil(cache.put(cacheKey, response.clone()).catch(() => undefined));
-  if (notModified(request, etag)) return new Response(null, { status: 304, headers });
-  return request.method === "HEAD" ? new Response(null, { headers }) : response;
+    if (lookup.kind === "missing") return text(404, "No shared scenario has this id.", { "cache-control": "public, max-age=60" });
+    if (lookup.kind === "unreadable") return fallbackImage(env, request);
+    const { share } = lookup;
+    let png: Uint8Array;
+    try {
+      const data = ogData(share, new URL(request.url).host);
+      if (data === null) return fallbackImage(env, request);
+      png = renderOgPng(data);
+    } catch (e) {
+      console.error(`og image for ${share.row.id} failed:`, e instanceof Error ? e.message : String(e));
+      return fallbackImage(env, request);
+    }
+    return new Response(png, {
+      status: 200,
+      headers: {
+        "content-type": "image/png",
+        "x-content-type-options": "nosniff",
+        "cache-control": IMMUTABLE,
+        etag: shareEtag(share.row, SCHEMA_VERSION, `og${RENDER_VERSION}`),
+      },
+    });
+  }, (r) => r.status === 200 && !r.headers.has("x-og-fallback"));
+  return conditional(request, response);
 };

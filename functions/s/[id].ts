@@ -3,8 +3,8 @@
 // Graph and Twitter card tags, and <meta name="scenario"> carries the encoded scenario that the
 // simulator island reads on start (contract in functions/README.md).
 import { HTML_SECURITY_HEADERS, notFoundPage, plainPage, rewritePage } from "../_lib/page";
-import { encodeScenario } from "../_lib/scenario";
-import { idParam, lookupShare, type ShareLookup } from "../_lib/share";
+import { SCHEMA_VERSION, encodeScenario } from "../_lib/scenario";
+import { conditional, edgeCached, idParam, lookupShare, type ShareLookup } from "../_lib/share";
 import { StoreUnavailable } from "../_lib/store";
 import { shareHead } from "../_lib/summary";
 
@@ -17,38 +17,52 @@ async function basePage(env: Env, origin: string): Promise<Response | null> {
   for (const path of [SIMULATOR_PATH, FALLBACK_PATH]) {
     const page = await env.ASSETS.fetch(new Request(new URL(path, origin)));
     if (page.ok && (page.headers.get("content-type") ?? "").startsWith("text/html")) return page;
+    await page.body?.cancel();
     console.error(`share page: ${path} answered ${page.status}`);
   }
   return null;
 }
 
-export const onRequest: PagesFunction<Env> = async ({ request, env, params }) => {
+export const onRequest: PagesFunction<Env> = async (ctx) => {
+  const { request, env, params } = ctx;
   if (request.method !== "GET" && request.method !== "HEAD") {
     return plainPage(405, "不支持的请求方法", "此地址只接受 GET 请求。", { allow: "GET, HEAD" });
   }
-  let lookup: ShareLookup;
-  try {
-    lookup = await lookupShare(env.DB, idParam(params.id));
-  } catch (e) {
-    if (!(e instanceof StoreUnavailable)) throw e;
-    return plainPage(503, "暂时无法打开分享的情景", "存储服务暂时不可用，请稍后再试。", { "retry-after": "30" });
-  }
-  if (lookup.kind === "missing") return notFoundPage(env, request);
-  if (lookup.kind === "unreadable") return plainPage(500, "无法读取分享的情景", "这个链接保存的情景已无法读取，请向我们报告此链接。");
+  const id = idParam(params.id);
+  if (id === null) return notFoundPage(env, request);
 
-  const { share } = lookup;
   const origin = new URL(request.url).origin;
-  const simulator = await basePage(env, origin);
-  if (simulator === null) return plainPage(503, "模拟器页面暂时不可用", "请稍后再试。", { "retry-after": "60" });
-  const head = shareHead(share, origin, encodeScenario(share.scenario));
-  const { html, csp } = await rewritePage(simulator, head);
-  return new Response(request.method === "HEAD" ? null : html, {
-    status: 200,
-    headers: {
-      ...HTML_SECURITY_HEADERS,
-      "content-security-policy": csp,
-      // Short: the page embeds hashed asset names that change with every deploy.
-      "cache-control": "public, max-age=300",
-    },
+  const page = await basePage(env, origin);
+  if (page === null) return plainPage(503, "模拟器页面暂时不可用", "请稍后再试。", { "retry-after": "60" });
+
+  // The rewritten page depends on the share (immutable), the schema version and the static
+  // page it is built on, whose ETag changes with every deploy that changes it.
+  const pageTag = (page.headers.get("etag") ?? "").replace(/\W/g, "") || String(Date.now());
+  const key = new URL(`/s/${id}?page=${pageTag}&schema=${SCHEMA_VERSION}`, origin);
+  const response = await edgeCached(ctx, key, async () => {
+    let lookup: ShareLookup;
+    try {
+      lookup = await lookupShare(env.DB, id);
+    } catch (e) {
+      if (!(e instanceof StoreUnavailable)) throw e;
+      return plainPage(503, "暂时无法打开分享的情景", "存储服务暂时不可用，请稍后再试。", { "retry-after": "30" });
+    }
+    if (lookup.kind === "missing") return notFoundPage(env, request);
+    if (lookup.kind === "unreadable") return plainPage(500, "无法读取分享的情景", "这个链接保存的情景已无法读取，请向我们报告此链接。");
+    const { share } = lookup;
+    const { html, csp } = await rewritePage(page, shareHead(share, origin, encodeScenario(share.scenario)));
+    return new Response(html, {
+      status: 200,
+      headers: {
+        ...HTML_SECURITY_HEADERS,
+        "content-security-policy": csp,
+        // Browsers: short, the page names hashed assets that change with each deploy. The edge
+        // copy is keyed by the page's ETag, so it may live long.
+        "cache-control": "public, max-age=300, s-maxage=86400",
+      },
+    });
   });
+  // On a cache hit, or when there was no share to put in it, the page was not read.
+  if (!page.bodyUsed) await page.body?.cancel().catch(() => undefined);
+  return conditional(request, response);
 };
