@@ -37,6 +37,18 @@ function loadPagefind(): Promise<Pagefind> {
   return pagefind;
 }
 
+/**
+ * What to ask Pagefind for. Its Chinese segmenter splits words it does not know (康养 → 康 + 养),
+ * so a bare query also matches pages that only have 健康; a single Chinese term without spaces
+ * is therefore searched as an exact phrase first. Returns the queries to try, in order.
+ */
+export function pagefindQueries(query: string): string[] {
+  const q = query.trim();
+  if (q === "") return [];
+  const isOneChineseTerm = /^[^\s"]+$/.test(q) && /[\u3400-\u9fff]/.test(q);
+  return isOneChineseTerm ? [`"${q}"`, q] : [q];
+}
+
 /** Pagefind's excerpts are HTML with <mark> around hits; keep only that markup. */
 export function safeExcerpt(html: string): string {
   const text = html.replace(/<(?!\/?mark>)[^>]*>/g, "");
@@ -66,9 +78,12 @@ export async function runSearch(query: string, { status, list }: { status: HTMLE
   let total: number;
   try {
     const pf = await loadPagefind();
-    const found = await pf.search(q);
-    if (mine !== generation) return;
-    const all = found?.results ?? [];
+    let all: PagefindResult[] = [];
+    for (const attempt of pagefindQueries(q)) {
+      all = (await pf.search(attempt))?.results ?? [];
+      if (mine !== generation) return;
+      if (all.length > 0) break;
+    }
     total = all.length;
     results = await Promise.all(all.slice(0, MAX_PAGES).map((r) => r.data()));
   } catch {
