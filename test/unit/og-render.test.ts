@@ -109,6 +109,8 @@ describe("renderOgPng errors", () => {
     ["target length", { target: [1, 2] }],
     ["four figures", { figures: Array.from({ length: 4 }, () => ({ label: "a", value: "1" })) }],
     ["title too long", { title: OG_TEXT.planName.repeat(2) }],
+    ["values too large to label", { scenario: years.map((y) => (y - 2019) * 1e300) }],
+    ["values too small to label", { scenario: years.map((y) => (y - 2019) * 1e-9) }],
   ])("rejects %s with OgInvalidDataError", (_, overrides) => {
     expect(() => renderOgPng(base(overrides))).toThrow(OgInvalidDataError);
   });
@@ -131,6 +133,11 @@ describe("y axis", () => {
     const axis = yAxis([5, 5]);
     expect(axis.min).toBeLessThan(5);
     expect(axis.max).toBeGreaterThan(5);
+    expect(yAxis([0, 0])).toMatchObject({ min: -1, max: 1 });
+  });
+  it("does not blow rounding noise up into a cliff", () => {
+    const axis = yAxis([57.47, 57.4701]);
+    expect(axis.max - axis.min).toBeGreaterThanOrEqual(57.47 * 0.02);
   });
   it("labels ticks with the step's decimals and a true minus", () => {
     expect(formatTick(57.5, 0.5)).toBe("57.5");
