@@ -32,17 +32,66 @@ export function postJson(base: string, value: unknown, opts: PostOptions = {}): 
   return post(base, JSON.stringify(value), opts);
 }
 
-/** Rows in a D1 table, read straight from the local SQLite file (read-only, WAL-safe). */
-export function countRows(persistDir: string, table: "scenarios" | "creation_counts"): number {
+function d1File(persistDir: string): string {
   const dir = join(persistDir, "v3", "d1", "miniflare-D1DatabaseObject");
   const file = readdirSync(dir).find((f) => f.endsWith(".sqlite") && f !== "metadata.sqlite");
   if (!file) throw new Error(`no D1 database file in ${dir}`);
-  const db = new DatabaseSync(join(dir, file), { readOnly: true });
+  return join(dir, file);
+}
+
+/** Rows in a D1 table, read straight from the local SQLite file (read-only, WAL-safe). */
+export function countRows(persistDir: string, table: "scenarios" | "creation_counts"): number {
+  const db = new DatabaseSync(d1File(persistDir), { readOnly: true });
   try {
     return Number((db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n);
   } finally {
     db.close();
   }
+}
+
+/** The hashed client keys of the rate-limit table. */
+export function rateLimitClients(persistDir: string): string[] {
+  const db = new DatabaseSync(d1File(persistDir), { readOnly: true });
+  try {
+    return (db.prepare("SELECT client FROM creation_counts").all() as { client: string }[]).map((r) => r.client);
+  } finally {
+    db.close();
+  }
+}
+
+/** One row of the scenarios table, read straight from the SQLite file. */
+export function readRow(persistDir: string, id: string): Record<string, unknown> | undefined {
+  const db = new DatabaseSync(d1File(persistDir), { readOnly: true });
+  try {
+    return db.prepare("SELECT * FROM scenarios WHERE id = ?").get(id) as Record<string, unknown> | undefined;
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Writes a row as an earlier deploy could have left it (an older schema version, a formula an
+ * older compiler accepted), which the current API would never write itself.
+ */
+export function insertLegacyRow(persistDir: string, row: { id: string; schemaVersion: number; scenario: unknown; title?: string }): void {
+  const db = new DatabaseSync(d1File(persistDir));
+  try {
+    db.prepare("INSERT INTO scenarios (id, content_key, schema_version, scenario, title, note, created_at) VALUES (?, ?, ?, ?, ?, NULL, ?)").run(
+      row.id,
+      Array.from(crypto.getRandomValues(new Uint8Array(32)), (b) => b.toString(16).padStart(2, "0")).join(""),
+      row.schemaVersion,
+      JSON.stringify(row.scenario),
+      row.title ?? null,
+      "2025-06-01T08:00:00.000Z",
+    );
+  } finally {
+    db.close();
+  }
+}
+
+/** A fresh id that the API would never derive (it starts with a fixed marker). */
+export function legacyId(): string {
+  return ("Legacy" + crypto.randomUUID().replace(/-/g, "")).slice(0, 12);
 }
 
 export function applyMigrations(persistDir: string): void {

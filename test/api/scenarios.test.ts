@@ -2,7 +2,7 @@
 // D1 in a local SQLite file: round trip, idempotent ids, caching, methods, rate limit.
 import { describe, expect, it, inject } from "vitest";
 import { SCHEMA_VERSION, canonicalJson, defaultScenario, validateScenario, type Scenario } from "../../src/lib/scenario";
-import { countRows, fakeIp, post, postJson } from "./api-helpers";
+import { countRows, fakeIp, insertLegacyRow, legacyId, post, postJson, rateLimitClients, readRow } from "./api-helpers";
 
 const base = inject("baseUrl");
 const persistDir = inject("persistDir");
@@ -87,19 +87,33 @@ describe("round trip", () => {
   });
 
   it("keeps the schema version and creation time in the stored row", async () => {
-    const { DatabaseSync } = await import("node:sqlite");
-    const { readdirSync } = await import("node:fs");
     const res = await postJson(base, { scenario: withGrowth(defaultScenario, 6.75), title: "行内容" });
     const { id } = (await res.json()) as { id: string };
-    const dir = `${persistDir}/v3/d1/miniflare-D1DatabaseObject`;
-    const file = readdirSync(dir).find((f) => f.endsWith(".sqlite") && f !== "metadata.sqlite")!;
-    const db = new DatabaseSync(`${dir}/${file}`, { readOnly: true });
-    const row = db.prepare("SELECT schema_version, created_at, scenario, title FROM scenarios WHERE id = ?").get(id) as Record<string, unknown>;
-    db.close();
+    const row = readRow(persistDir, id)!;
     expect(row.schema_version).toBe(SCHEMA_VERSION);
     expect(String(row.created_at)).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
     expect(JSON.parse(String(row.scenario))).toEqual(canonicalOf(withGrowth(defaultScenario, 6.75)));
     expect(row.title).toBe("行内容");
+  });
+
+  it("migrates a row stored under an older schema version on read, without rewriting it", async () => {
+    // The pre-release v0 shape: one number per input for the whole period.
+    const v0 = { version: 0, gdpGrowth: 6, deflator: 2, incomeGrowth: 7, cpi: 2, population: { natural: 1, migration: 3000 }, servicesTarget: 60, nationalGrowth: 5 };
+    const id = legacyId();
+    insertLegacyRow(persistDir, { id, schemaVersion: 0, scenario: v0, title: "旧版本" });
+    const res = await fetch(`${base}/api/scenarios/${id}`);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { storedSchemaVersion: number; schemaVersion: number; scenario: Record<string, any>; title: string };
+    expect(body.storedSchemaVersion).toBe(0);
+    expect(body.schemaVersion).toBe(SCHEMA_VERSION);
+    expect(body.scenario.v).toBe(SCHEMA_VERSION);
+    expect(body.scenario.inputs.gdpRealGrowth.periods).toEqual([6, 6, 6]);
+    expect(body.scenario.inputs.netMigration.periods).toEqual([3000, 3000, 3000]);
+    expect(body.scenario.services.target).toBe(60);
+    expect(validateScenario(body.scenario).ok).toBe(true);
+    expect(body.title).toBe("旧版本");
+    expect(JSON.parse(String(readRow(persistDir, id)!.scenario))).toEqual(v0);
+    expect((await fetch(`${base}/s/${id}`)).status).toBe(200);
   });
 });
 
@@ -170,15 +184,9 @@ describe("rate limit", () => {
   });
 
   it("stores a salted hash of the client address, never the address", async () => {
-    const { DatabaseSync } = await import("node:sqlite");
-    const { readdirSync } = await import("node:fs");
     const ip = "10.200.100.50";
     await postJson(base, { scenario: defaultScenario, title: "地址" }, { ip });
-    const dir = `${persistDir}/v3/d1/miniflare-D1DatabaseObject`;
-    const file = readdirSync(dir).find((f) => f.endsWith(".sqlite") && f !== "metadata.sqlite")!;
-    const db = new DatabaseSync(`${dir}/${file}`, { readOnly: true });
-    const clients = db.prepare("SELECT client FROM creation_counts").all() as { client: string }[];
-    db.close();
+    const clients = rateLimitClients(persistDir).map((client) => ({ client }));
     expect(clients.length).toBeGreaterThan(0);
     for (const { client } of clients) expect(client).toMatch(/^[0-9a-f]{64}$/);
     expect(clients.some((c) => c.client.includes(ip))).toBe(false);
