@@ -148,13 +148,16 @@ export async function drawPoster(input: PosterInput): Promise<Blob> {
   }
 
   if (rows.length) {
-    const colA = pad + inner * 0.52;
+    // Two right-aligned value columns of 200 px; the label (with its unit and price basis,
+    // e.g. "地区生产总值（亿元，2020年不变价）") gets the rest.
     const colB = pad + inner;
+    const colA = colB - 210;
+    const labelW = colA - 200 - 16 - pad;
     let ty = tableTop + 36;
     ctx.font = font(26, 700);
     ctx.fillStyle = c.muted;
     ctx.textAlign = "right";
-    ctx.fillText(s.posterYearA, colA + inner * 0.2, ty);
+    ctx.fillText(s.posterYearA, colA, ty);
     ctx.fillText(s.posterYearB, colB, ty);
     ctx.textAlign = "left";
     ctx.strokeStyle = c.border;
@@ -166,11 +169,11 @@ export async function drawPoster(input: PosterInput): Promise<Blob> {
       ctx.stroke();
       ty += rowH;
       ctx.fillStyle = c.text;
-      ctx.font = font(28);
-      ctx.fillText(wrapLines(row.label, inner * 0.48, measure, 1)[0] ?? "", pad, ty);
-      ctx.font = font(30, 700);
+      ctx.font = font(26);
+      ctx.fillText(wrapLines(row.label, labelW, measure, 1)[0] ?? "", pad, ty);
+      ctx.font = font(28, 700);
       ctx.textAlign = "right";
-      ctx.fillText(row.value2025, colA + inner * 0.2, ty);
+      ctx.fillText(row.value2025, colA, ty);
       ctx.fillText(row.value2035, colB, ty);
       ctx.textAlign = "left";
     }
