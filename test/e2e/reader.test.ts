@@ -108,13 +108,40 @@ describe("reader", () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("main");
   });
 
+  it("prints a chapter without the site's navigation, search, footer or pager, keeping its boxes", async () => {
+    const withBox = chapters.find((c) => c.number > 0 && /^:::box /m.test(c.body))!;
+    await page.goto(`${base}/plan/${withBox.slug}/`);
+    await page.emulateMedia({ media: "print" });
+    try {
+      const shown = (selector: string) => page.locator(selector).first().evaluate((el) => getComputedStyle(el).display !== "none");
+      expect(await shown(".site-header nav")).toBe(false);
+      expect(await shown("form[role=search]")).toBe(false);
+      expect(await shown("footer")).toBe(false);
+      expect(await shown(".chapter-pager")).toBe(false);
+      expect(await shown("h1")).toBe(true);
+      expect(await shown(".box")).toBe(true);
+    } finally {
+      await page.emulateMedia({ media: "screen" });
+    }
+  });
+
   it("draws one chart per indicator table, in a box that does not move the page", async () => {
     await page.goto(`${base}/indicators/`);
     const tables = await page.locator("main table").count();
     expect(tables).toBeGreaterThanOrEqual(2);
     const boxes = page.locator("figure.chart .chart-box");
     const before = await boxes.evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height));
-    await page.waitForFunction(() => [...document.querySelectorAll("figure.chart canvas")].every((c) => (c as HTMLCanvasElement).width > 0 && (c as HTMLCanvasElement).height > 0));
+    // Charts draw as they near the viewport: bring each in, then wait for painted pixels.
+    for (const fig of await page.locator("figure.chart").all()) await fig.scrollIntoViewIfNeeded();
+    await page.waitForFunction(
+      () =>
+        [...document.querySelectorAll<HTMLCanvasElement>("figure.chart canvas")].every((c) => {
+          const data = c.getContext("2d")?.getImageData(0, 0, c.width, c.height).data;
+          return data !== undefined && data.some((v, i) => i % 4 === 3 && v > 0);
+        }),
+      undefined,
+      { timeout: 15_000 },
+    );
     const after = await boxes.evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height));
     expect(before.length).toBeGreaterThan(0);
     expect(after).toEqual(before);
