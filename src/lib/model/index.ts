@@ -6,3 +6,17 @@ export { nationalSeries, nationalLastReported } from "./national";
 export type { TargetCheck, TargetStatus } from "./targets";
 export { presets, defaultScenario, presetScenario, type Preset } from "../scenario/presets";
 export { planTargets, plan, type PlanTarget } from "../data/plan";
+export { monteCarlo, PERCENTILES, type MonteCarloResult, type MonteCarloOutcome, type Band, type BandId, type FirstYearDistribution } from "./montecarlo";
+export { goalSeek, withConstantInput, SEEK_METRICS, type GoalSeekRequest, type GoalSeekResult, type SeekMetric } from "./goalseek";
+export {
+  sensitivity,
+  SENSITIVITY_INPUTS,
+  SENSITIVITY_OUTCOMES,
+  SENSITIVITY_STEPS,
+  type SensitivityBar,
+  type SensitivityResult,
+  type SensitivityOutcomeResult,
+  type SensitivityInput,
+  type SensitivityOutcome,
+} from "./sensitivity";
+export { RATE_FLOOR, POPULATION_FLOOR, PATH_OUTPUTS, type PathOutputId } from "./kernel";

@@ -1,7 +1,7 @@
 // From a scenario's inputs (per period, per-year overrides, formulas) to one value per year.
 import { INPUT_IDS, INPUT_META, type InputId, type Scenario } from "../scenario/schema";
 import type { CompiledFormula, FormulaIssue, FormulaSet } from "../formula/types";
-import { BASE_YEAR, YEAR_COUNT, periodIndex, type YearKey } from "./years";
+import { BASE_YEAR, INPUT_YEAR_KEYS, YEAR_COUNT, periodIndex } from "./years";
 
 export const INPUT_COUNT = INPUT_IDS.length;
 /** Index of each input in INPUT_IDS, in resolved arrays and in a formula's env (offset by 1). */
@@ -96,8 +96,9 @@ export function resolveInputs(s: Scenario, formulas?: FormulaSet): ResolveResult
     const series = s.inputs[id];
     const base = k * YEAR_COUNT;
     let applies: Uint8Array | null = null;
+    const years = series.years;
     for (let i = 1; i < YEAR_COUNT; i++) {
-      const override = series.years?.[String(BASE_YEAR + i) as YearKey];
+      const override = years === undefined ? undefined : years[INPUT_YEAR_KEYS[i - 1]!];
       if (override !== undefined) values[base + i] = override;
       else if (series.formula !== undefined) (applies ??= new Uint8Array(YEAR_COUNT))[i] = 1;
       else values[base + i] = series.periods[periodIndex(BASE_YEAR + i)];
@@ -116,6 +117,7 @@ export function resolveInputs(s: Scenario, formulas?: FormulaSet): ResolveResult
     }
   }
   if (issues.length > 0) return { ok: false, issues };
+  if (!slots.some((slot) => slot !== null)) return { ok: true, inputs: { values, formulas: [] } };
 
   const order = topologicalOrder(slots);
   if (!order.ok) return { ok: false, issues: [order.issue] };

@@ -22,10 +22,13 @@ export const PATH_OUTPUTS = [
 export type PathOutputId = (typeof PATH_OUTPUTS)[number];
 export type PathOutputs = Record<PathOutputId, Float64Array>;
 
-/** Outcome-level shock channels (added to the computed rate, not to an input). */
-export const OUT_INCOME_GROWTH = 0; // pp on the urban income growth actually applied
-export const OUT_POPULATION_GROWTH = 1; // ‰ on the population growth rate
-export const OUT_CHANNELS = 2;
+/**
+ * Shock buffer layout: one row of YEAR_COUNT per input (INPUT_IDS order, added to the input),
+ * then one row per outcome channel (added to a computed rate, not to an input).
+ */
+export const OUT_INCOME_GROWTH = INPUT_COUNT; // pp on the urban income growth actually applied
+export const OUT_POPULATION_GROWTH = INPUT_COUNT + 1; // ‰ on the population growth rate
+export const SHOCK_ROWS = INPUT_COUNT + 2;
 
 /**
  * Rates below −90 % a year are set to −90 %. Valid inputs never come near; only a Monte Carlo
@@ -113,112 +116,169 @@ export function dynamicSlots(ctx: ModelContext, shockedInputs: number): FormulaS
 }
 
 /**
- * Run one path. `shockIn[k * YEAR_COUNT + i]` is added to input k in year index i (after its
- * formula, before formulas that read it); `shockOut` holds the outcome-level channels.
- * Writes year index i of path p at [i * stride + p]. Returns null, or the issue of a
- * re-evaluated formula whose value is not finite.
+ * Shocks for a run: SHOCK_ROWS rows of one value per path (null: no shock in that row),
+ * refreshed by `update(i)` before year index i is computed. Row k < INPUT_COUNT is added to
+ * input k (after its formula, before formulas that read it); rows OUT_* are added to the
+ * income and population growth rates. Which rows are null must not change during a run.
  */
-export function runPath(
+export interface ShockSource {
+  readonly rows: readonly (Float64Array | null)[];
+  update(i: number): void;
+}
+
+/**
+ * Per-path state that is not an output (the rest is read back from the previous year's
+ * outputs), reusable between runs with as many paths.
+ */
+export interface Workspace {
+  paths: number;
+  /** GDP deflator and CPI, 2020 = 1. */
+  deflator: Float64Array;
+  cpiIndex: Float64Array;
+  env: Float64Array;
+}
+
+export function allocateWorkspace(paths: number): Workspace {
+  return { paths, deflator: new Float64Array(paths), cpiIndex: new Float64Array(paths), env: new Float64Array(ENV_SIZE) };
+}
+
+/**
+ * Run `paths` paths side by side, year after year: the inner loop is over paths, which are
+ * independent, so the processor can overlap them (a path-by-path loop waits on each year's
+ * multiplication chain). Writes year index i of path p at out[…][i * paths + p]. Returns null,
+ * or the issue of a formula re-evaluated under shocks whose value is not finite.
+ */
+export function runPaths(
   ctx: ModelContext,
+  paths: number,
   dynamic: readonly FormulaSlot[],
-  shockIn: Float64Array | null,
-  shockOut: Float64Array | null,
+  shocks: ShockSource | null,
   out: PathOutputs,
-  stride: number,
-  p: number,
-  env: Float64Array,
+  ws: Workspace,
 ): FormulaIssue | null {
   const v = ctx.inputs.values;
   const { gdpReal: oReal, gdpNominal: oNominal, residentPopulation: oPop, gdpPerCapita: oPc, gdpPerCapitaReal: oPcReal, urbanIncome: oInc, urbanIncomeReal: oIncReal } = out;
+  const { deflator, cpiIndex, env } = ws;
   const targetMode = ctx.populationTargetMode;
   const elastic = ctx.incomeElasticityMode;
-  const popRate = ctx.populationPathRate;
+  // Rows without shocks are skipped in the loop (a branch on a fixed condition costs less
+  // than loading and adding zeros); x + 0 = x, so skipping changes no result.
+  const row = (k: number) => (shocks === null ? null : (shocks.rows[k] ?? null));
+  const sG = row(INPUT_INDEX.gdpRealGrowth);
+  const sD = row(INPUT_INDEX.gdpDeflator);
+  const sN = row(INPUT_INDEX.naturalGrowth);
+  const sM = row(INPUT_INDEX.netMigration);
+  const sI = row(INPUT_INDEX.urbanIncomeGrowth);
+  const sE = row(INPUT_INDEX.incomeElasticity);
+  const sC = row(INPUT_INDEX.cpi);
+  const sIncome = row(OUT_INCOME_GROWTH);
+  const sPopulation = row(OUT_POPULATION_GROWTH);
 
-  let real = ctx.gdp0;
-  let deflator = 1;
-  let population = ctx.population0;
-  let income = ctx.urbanIncome0;
-  let cpiIndex = 1;
-  let perCapita = (real * 1e8) / population;
-  oReal[p] = real;
-  oNominal[p] = real;
-  oPop[p] = population;
-  oPc[p] = perCapita;
-  oPcReal[p] = perCapita;
-  oInc[p] = income;
-  oIncReal[p] = income;
+  const gdp0 = ctx.gdp0;
+  const population0 = ctx.population0;
+  const income0 = ctx.urbanIncome0;
+  const perCapita0 = gdp0 * (1e8 / population0);
+  for (let p = 0; p < paths; p++) {
+    deflator[p] = 1;
+    cpiIndex[p] = 1;
+    oReal[p] = gdp0;
+    oNominal[p] = gdp0;
+    oPop[p] = population0;
+    oPc[p] = perCapita0;
+    oPcReal[p] = perCapita0;
+    oInc[p] = income0;
+    oIncReal[p] = income0;
+  }
 
   for (let i = 1; i < YEAR_COUNT; i++) {
-    let g = v[G + i]!;
-    let d = v[D + i]!;
-    let n = v[N + i]!;
-    let m = v[M + i]!;
-    let ig = v[I + i]!;
-    let el = v[E + i]!;
-    let c = v[C + i]!;
-    if (shockIn !== null) {
-      g += shockIn[G + i]!;
-      d += shockIn[D + i]!;
-      n += shockIn[N + i]!;
-      m += shockIn[M + i]!;
-      ig += shockIn[I + i]!;
-      el += shockIn[E + i]!;
-      c += shockIn[C + i]!;
-    }
-    if (dynamic.length > 0) {
-      env[0] = BASE_YEAR + i;
-      env[1 + INPUT_INDEX.gdpRealGrowth] = g;
-      env[1 + INPUT_INDEX.gdpDeflator] = d;
-      env[1 + INPUT_INDEX.naturalGrowth] = n;
-      env[1 + INPUT_INDEX.netMigration] = m;
-      env[1 + INPUT_INDEX.urbanIncomeGrowth] = ig;
-      env[1 + INPUT_INDEX.incomeElasticity] = el;
-      env[1 + INPUT_INDEX.cpi] = c;
-      for (let j = 0; j < dynamic.length; j++) {
-        const slot = dynamic[j]!;
-        if (slot.applies[i] === 0) continue;
-        const x = slot.formula.evaluate(env) + (shockIn === null ? 0 : shockIn[slot.k * YEAR_COUNT + i]!);
-        if (!Number.isFinite(x)) return checkFormulaValue(INPUT_IDS[slot.k]!, slot.formula, env, x, BASE_YEAR + i);
-        env[1 + slot.k] = x;
+    shocks?.update(i);
+    const g0 = v[G + i]!;
+    const d0 = v[D + i]!;
+    const n0 = v[N + i]!;
+    const m0 = v[M + i]!;
+    const ig0 = v[I + i]!;
+    const el0 = v[E + i]!;
+    const c0 = v[C + i]!;
+    const popRate = ctx.populationPathRate[i]!;
+    const o = i * paths;
+    const prev = o - paths;
+    for (let p = 0; p < paths; p++) {
+      let g = sG === null ? g0 : g0 + sG[p]!;
+      let d = sD === null ? d0 : d0 + sD[p]!;
+      let n = sN === null ? n0 : n0 + sN[p]!;
+      let m = sM === null ? m0 : m0 + sM[p]!;
+      let ig = sI === null ? ig0 : ig0 + sI[p]!;
+      let el = sE === null ? el0 : el0 + sE[p]!;
+      let c = sC === null ? c0 : c0 + sC[p]!;
+      if (dynamic.length > 0) {
+        env[0] = BASE_YEAR + i;
+        env[1 + INPUT_INDEX.gdpRealGrowth] = g;
+        env[1 + INPUT_INDEX.gdpDeflator] = d;
+        env[1 + INPUT_INDEX.naturalGrowth] = n;
+        env[1 + INPUT_INDEX.netMigration] = m;
+        env[1 + INPUT_INDEX.urbanIncomeGrowth] = ig;
+        env[1 + INPUT_INDEX.incomeElasticity] = el;
+        env[1 + INPUT_INDEX.cpi] = c;
+        for (let j = 0; j < dynamic.length; j++) {
+          const slot = dynamic[j]!;
+          if (slot.applies[i] === 0) continue;
+          const shock = shocks === null ? null : shocks.rows[slot.k];
+          const x = slot.formula.evaluate(env) + (shock ? shock[p]! : 0);
+          if (!Number.isFinite(x)) return checkFormulaValue(INPUT_IDS[slot.k]!, slot.formula, env, x, BASE_YEAR + i);
+          env[1 + slot.k] = x;
+        }
+        g = env[1 + INPUT_INDEX.gdpRealGrowth]!;
+        d = env[1 + INPUT_INDEX.gdpDeflator]!;
+        n = env[1 + INPUT_INDEX.naturalGrowth]!;
+        m = env[1 + INPUT_INDEX.netMigration]!;
+        ig = env[1 + INPUT_INDEX.urbanIncomeGrowth]!;
+        el = env[1 + INPUT_INDEX.incomeElasticity]!;
+        c = env[1 + INPUT_INDEX.cpi]!;
       }
-      g = env[1 + INPUT_INDEX.gdpRealGrowth]!;
-      d = env[1 + INPUT_INDEX.gdpDeflator]!;
-      n = env[1 + INPUT_INDEX.naturalGrowth]!;
-      m = env[1 + INPUT_INDEX.netMigration]!;
-      ig = env[1 + INPUT_INDEX.urbanIncomeGrowth]!;
-      el = env[1 + INPUT_INDEX.incomeElasticity]!;
-      c = env[1 + INPUT_INDEX.cpi]!;
+
+      // GDP: real growth at comparable prices; nominal = real × deflator index.
+      // (growthFactor written out: a call that is not inlined boxes its double argument and
+      // result, and allocation then dominates the loop.)
+      const r = oReal[prev + p]! * (1 + (g > RATE_FLOOR ? g : RATE_FLOOR) * 0.01);
+      const defl = deflator[p]! * (1 + (d > RATE_FLOOR ? d : RATE_FLOOR) * 0.01);
+      const nominal = r * defl;
+
+      // 常住人口: natural growth (‰) plus net migration, or the target path.
+      const popGrowth = sPopulation === null ? (targetMode ? popRate : n) : (targetMode ? popRate : n) + sPopulation[p]!;
+      let pop = oPop[prev + p]! * (1 + (popGrowth > RATE_FLOOR * 10 ? popGrowth : RATE_FLOOR * 10) * 0.001) + (targetMode ? 0 : m);
+      if (!(pop >= POPULATION_FLOOR)) pop = POPULATION_FLOOR;
+
+      // One division for both per-capita values (亿元 → 元: × 1e8).
+      const perPerson = 1e8 / pop;
+      const pc = nominal * perPerson;
+      // 城镇居民人均可支配收入: own nominal growth, or elasticity × per-capita nominal GDP growth.
+      const ownGrowth = elastic ? el * (pc / oPc[prev + p]! - 1) * 100 : ig;
+      const incomeGrowth = sIncome === null ? ownGrowth : ownGrowth + sIncome[p]!;
+      const inc = oInc[prev + p]! * (1 + (incomeGrowth > RATE_FLOOR ? incomeGrowth : RATE_FLOOR) * 0.01);
+      const cpiI = cpiIndex[p]! * (1 + (c > RATE_FLOOR ? c : RATE_FLOOR) * 0.01);
+
+      deflator[p] = defl;
+      cpiIndex[p] = cpiI;
+      oReal[o + p] = r;
+      oNominal[o + p] = nominal;
+      oPop[o + p] = pop;
+      oPc[o + p] = pc;
+      oPcReal[o + p] = r * perPerson;
+      oInc[o + p] = inc;
+      oIncReal[o + p] = inc / cpiI;
     }
-
-    // GDP: real growth at comparable prices; nominal = real × deflator index.
-    real *= 1 + (g > RATE_FLOOR ? g : RATE_FLOOR) / 100;
-    deflator *= 1 + (d > RATE_FLOOR ? d : RATE_FLOOR) / 100;
-    const nominal = real * deflator;
-
-    // 常住人口: natural growth (‰) plus net migration, or the target path.
-    let popGrowth = targetMode ? popRate[i]! : n;
-    if (shockOut !== null) popGrowth += shockOut[OUT_POPULATION_GROWTH * YEAR_COUNT + i]!;
-    population = population * (1 + (popGrowth > RATE_FLOOR * 10 ? popGrowth : RATE_FLOOR * 10) / 1000) + (targetMode ? 0 : m);
-    if (!(population >= POPULATION_FLOOR)) population = POPULATION_FLOOR;
-
-    const newPerCapita = (nominal * 1e8) / population;
-    // 城镇居民人均可支配收入: own nominal growth, or elasticity × per-capita nominal GDP growth.
-    let incomeGrowth = elastic ? el * (newPerCapita / perCapita - 1) * 100 : ig;
-    if (shockOut !== null) incomeGrowth += shockOut[OUT_INCOME_GROWTH * YEAR_COUNT + i]!;
-    income *= 1 + (incomeGrowth > RATE_FLOOR ? incomeGrowth : RATE_FLOOR) / 100;
-    cpiIndex *= 1 + (c > RATE_FLOOR ? c : RATE_FLOOR) / 100;
-    perCapita = newPerCapita;
-
-    const o = i * stride + p;
-    oReal[o] = real;
-    oNominal[o] = nominal;
-    oPop[o] = population;
-    oPc[o] = perCapita;
-    oPcReal[o] = (real * 1e8) / population;
-    oInc[o] = income;
-    oIncReal[o] = income / cpiIndex;
   }
   return null;
+}
+
+/**
+ * 1 + rate/100, with rates below RATE_FLOOR raised to it (× 0.01: a multiplication costs a
+ * fraction of a division in the inner loop). runPaths computes exactly this, written out;
+ * target thresholds compound with it, so a path at exactly a target rate lands exactly on
+ * the target.
+ */
+export function growthFactor(rate: number): number {
+  return 1 + (rate > RATE_FLOOR ? rate : RATE_FLOOR) * 0.01;
 }
 
 export { ENV_SIZE, INPUT_COUNT };

@@ -49,9 +49,21 @@ export const nationalLastReported = Object.freeze({
   gdpPerCapita: BASE_YEAR + gdpPerCapitaRun.length - 1,
 });
 
-/** National urban income and per-capita GDP, 元 at current prices, 2020..2035. */
+let last: { a: number; b: number; value: { urbanIncome: Float64Array; gdpPerCapita: Float64Array } } | undefined;
+
+/**
+ * National urban income and per-capita GDP, 元 at current prices, 2020..2035. The arrays are
+ * shared between calls with the same rates (the last ones are kept): treat them as read-only.
+ */
 export function nationalSeries(urbanIncomeGrowth: number, gdpPerCapitaGrowth: number): { urbanIncome: Float64Array; gdpPerCapita: Float64Array } {
-  return { urbanIncome: series(urbanIncomeRun, urbanIncomeGrowth), gdpPerCapita: series(gdpPerCapitaRun, gdpPerCapitaGrowth) };
+  if (last?.a !== urbanIncomeGrowth || last.b !== gdpPerCapitaGrowth) {
+    last = {
+      a: urbanIncomeGrowth,
+      b: gdpPerCapitaGrowth,
+      value: { urbanIncome: series(urbanIncomeRun, urbanIncomeGrowth), gdpPerCapita: series(gdpPerCapitaRun, gdpPerCapitaGrowth) },
+    };
+  }
+  return last.value;
 }
 
 /** Reported national CPI change, %, by year (2021–2025), as a proxy where the district's is not published. */

@@ -1,8 +1,8 @@
 // The deterministic projection: one annual path 2020..2035 for a scenario.
 import { INPUT_IDS, type InputId, type Scenario } from "../scenario/schema";
 import type { FormulaIssue, FormulaSet } from "../formula/types";
-import { ENV_SIZE, INPUT_COUNT } from "./inputs";
-import { allocateOutputs, prepare, runPath, type ModelContext, type PathOutputs } from "./kernel";
+import { INPUT_COUNT } from "./inputs";
+import { allocateOutputs, allocateWorkspace, prepare, runPaths, type ModelContext, type PathOutputs, type Workspace } from "./kernel";
 import { checkTargets, type TargetCheck } from "./targets";
 import { BASE_YEAR, YEARS, YEAR_COUNT } from "./years";
 
@@ -76,12 +76,16 @@ export type ProjectResult = { ok: true; projection: Projection } | { ok: false; 
  * (compileFormulas in src/lib/formula); without them, or when a formula has no usable value,
  * the result lists the issues instead. Never throws for a validated scenario.
  */
+let scratch: { out: PathOutputs; ws: Workspace } | undefined;
+
 export function project(s: Scenario, formulas?: FormulaSet): ProjectResult {
   const prepared = prepare(s, formulas);
   if (!prepared.ok) return prepared;
   const ctx = prepared.ctx;
-  const out = allocateOutputs(1);
-  const issue = runPath(ctx, [], null, null, out, 1, 0, new Float64Array(ENV_SIZE));
+  // The path is copied into plain arrays by assemble, so one scratch set serves every call.
+  scratch ??= { out: allocateOutputs(1), ws: allocateWorkspace(1) };
+  const out = scratch.out;
+  const issue = runPaths(ctx, 1, [], null, out, scratch.ws);
   if (issue) return { ok: false, issues: [issue] };
   return { ok: true, projection: assemble(ctx, out) };
 }
@@ -100,7 +104,12 @@ function firstYear(values: ArrayLike<number>, reference: ArrayLike<number> | num
 
 /** Turn one path (stride 1) into the public Projection. */
 export function assemble(ctx: ModelContext, out: PathOutputs): Projection {
-  const list = (a: Float64Array) => Array.from(a);
+  // A plain loop: Array.from on a typed array goes through the iterator protocol and is several times slower.
+  const list = (a: Float64Array): number[] => {
+    const r = new Array<number>(a.length);
+    for (let i = 0; i < a.length; i++) r[i] = a[i]!;
+    return r;
+  };
   const gdpReal = list(out.gdpReal);
   const gdpNominal = list(out.gdpNominal);
   const urbanIncome = list(out.urbanIncome);
@@ -114,7 +123,9 @@ export function assemble(ctx: ModelContext, out: PathOutputs): Projection {
   const gdpPerCapitaVsNational = gdpPerCapita.map((x, i) => (x / nationalGdpPerCapita[i]!) * 100);
   const inputs = {} as Record<InputId, number[]>;
   for (let k = 0; k < INPUT_COUNT; k++) {
-    inputs[INPUT_IDS[k]!] = Array.from(ctx.inputs.values.subarray(k * YEAR_COUNT + 1, (k + 1) * YEAR_COUNT));
+    const row = new Array<number>(YEAR_COUNT - 1);
+    for (let i = 1; i < YEAR_COUNT; i++) row[i - 1] = ctx.inputs.values[k * YEAR_COUNT + i]!;
+    inputs[INPUT_IDS[k]!] = row;
   }
   const p: Omit<Projection, "milestones" | "targetChecks" | "incomeCatchUpYear" | "gdpPerCapitaCatchUpYear" | "doublingYear" | "millionPopulationYear"> = {
     years: YEARS,

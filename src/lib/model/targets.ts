@@ -2,7 +2,7 @@
 // (content/targets.json). The same test runs on the deterministic projection and on every
 // Monte Carlo path, so "met" and "probability of meeting" can never disagree.
 import { planTargets, type PlanTarget, type TargetMetric, type Comparator } from "../data/plan";
-import type { ModelContext, PathOutputs } from "./kernel";
+import { growthFactor, type ModelContext, type PathOutputs } from "./kernel";
 import { BASE_YEAR, END_YEAR } from "./years";
 
 export type TargetStatus = "met" | "missed" | "boundary" | "not-modelled";
@@ -36,21 +36,25 @@ function halfUnit(value: number): number {
   return 0.5 * Math.pow(10, -decimals);
 }
 
-function compare(actual: number, threshold: number, comparator: Comparator): { met: boolean; boundary: boolean } {
+function meets(actual: number, threshold: number, comparator: Comparator): boolean {
   const tol = TOLERANCE * Math.max(Math.abs(threshold), 1);
   const diff = actual - threshold;
-  const boundary = Math.abs(diff) <= tol;
   switch (comparator) {
     case ">":
-      return { met: diff > tol, boundary };
+      return diff > tol;
     case "<":
-      return { met: diff < -tol, boundary };
+      return diff < -tol;
     case "≤":
-      return { met: diff <= tol, boundary };
+      return diff <= tol;
     default:
       // "≥", and "=" whose threshold is already moved down by half a unit (see checkerFor).
-      return { met: diff >= -tol, boundary };
+      return diff >= -tol;
   }
+}
+
+function compare(actual: number, threshold: number, comparator: Comparator): { met: boolean; boundary: boolean } {
+  const boundary = Math.abs(actual - threshold) <= TOLERANCE * Math.max(Math.abs(threshold), 1);
+  return { met: meets(actual, threshold, comparator), boundary };
 }
 
 /** Start of the plan period that ends in (or contains) `year`: 2020, 2025 or 2030. */
@@ -58,7 +62,26 @@ function periodStart(year: number): number {
   return year <= 2025 ? 2020 : year <= 2030 ? 2025 : 2030;
 }
 
-type Getter = (out: PathOutputs, stride: number, p: number) => { actual: number; met: boolean; boundary: boolean };
+/** The value of a target's quantity on one path, and whether the path meets the target. */
+export interface TargetChecker {
+  measure(out: PathOutputs, stride: number, p: number): { actual: number; met: boolean; boundary: boolean };
+  /** How many of the `paths` paths in `out` meet the target (the Monte Carlo's count, in one loop). */
+  countMet(out: PathOutputs, paths: number): number;
+}
+
+function simple(value: (out: PathOutputs, stride: number, p: number) => number, threshold: number, comparator: Comparator): TargetChecker {
+  return {
+    measure: (out, stride, p) => {
+      const actual = value(out, stride, p);
+      return { actual, ...compare(actual, threshold, comparator) };
+    },
+    countMet: (out, paths) => {
+      let met = 0;
+      for (let p = 0; p < paths; p++) if (meets(value(out, paths, p), threshold, comparator)) met++;
+      return met;
+    },
+  };
+}
 
 /**
  * The test for one target, or null when the model has no such quantity (metric "other") or
@@ -66,7 +89,7 @@ type Getter = (out: PathOutputs, stride: number, p: number) => { actual: number;
  * A plain figure ("=", e.g. income growth 9) counts as met when the scenario reaches it at the
  * figure's precision or goes beyond it: more income growth than planned is not a miss.
  */
-export function checkerFor(target: PlanTarget, ctx: ModelContext): Getter | null {
+export function checkerFor(target: PlanTarget, ctx: ModelContext): TargetChecker | null {
   if (target.year <= BASE_YEAR || target.year > END_YEAR) return null;
   const y = target.year - BASE_YEAR;
   const comparator: Comparator = target.comparator === "=" ? "≥" : target.comparator;
@@ -77,38 +100,42 @@ export function checkerFor(target: PlanTarget, ctx: ModelContext): Getter | null
       const series = target.metric === "gdpRealGrowthAvg" ? "gdpReal" : "urbanIncome";
       const s = periodStart(target.year) - BASE_YEAR;
       const n = y - s;
-      const factor = 1 + value / 100;
-      return (out, stride, p) => {
-        const start = out[series][s * stride + p]!;
-        const end = out[series][y * stride + p]!;
-        // Compare levels, compounding the target rate the way the kernel compounds growth, so
-        // that a path at exactly the target rate is exactly on the threshold.
+      const factor = growthFactor(value);
+      // Compare levels, compounding the target rate the way the kernel compounds growth, so
+      // that a path at exactly the target rate is exactly on the threshold.
+      const thresholdFrom = (start: number) => {
         let threshold = start;
         for (let j = 0; j < n; j++) threshold *= factor;
-        const { met, boundary } = compare(end, threshold, comparator);
-        return { actual: (Math.pow(end / start, 1 / n) - 1) * 100, met, boundary };
+        return threshold;
+      };
+      return {
+        measure: (out, stride, p) => {
+          const start = out[series][s * stride + p]!;
+          const end = out[series][y * stride + p]!;
+          return { actual: (Math.pow(end / start, 1 / n) - 1) * 100, ...compare(end, thresholdFrom(start), comparator) };
+        },
+        countMet: (out, paths) => {
+          const values = out[series];
+          let met = 0;
+          for (let p = 0; p < paths; p++) if (meets(values[y * paths + p]!, thresholdFrom(values[s * paths + p]!), comparator)) met++;
+          return met;
+        },
       };
     }
     case "residentPopulation": {
       const scale = target.unit === "万人" ? 1e4 : 1;
-      return (out, stride, p) => {
-        const actual = out.residentPopulation[y * stride + p]! / scale;
-        return { actual, ...compare(actual, value, comparator) };
-      };
+      return simple((out, stride, p) => out.residentPopulation[y * stride + p]! / scale, value, comparator);
     }
     case "servicesShare": {
       const share = ctx.servicesShare[y]!;
-      return () => ({ actual: share, ...compare(share, value, comparator) });
+      return simple(() => share, value, comparator);
     }
     case "gdpPerCapitaVsNational":
     case "urbanIncomeVsNational": {
       const series = target.metric === "gdpPerCapitaVsNational" ? "gdpPerCapita" : "urbanIncome";
       const nationalValue = (target.metric === "gdpPerCapitaVsNational" ? ctx.nationalGdpPerCapita : ctx.nationalUrbanIncome)[y]!;
       const scale = target.unit === "%" ? 100 : 1;
-      return (out, stride, p) => {
-        const actual = (out[series][y * stride + p]! / nationalValue) * scale;
-        return { actual, ...compare(actual, value, comparator) };
-      };
+      return simple((out, stride, p) => (out[series][y * stride + p]! / nationalValue) * scale, value, comparator);
     }
     default:
       return null;
@@ -121,7 +148,7 @@ export function checkTargets(ctx: ModelContext, out: PathOutputs, stride = 1, p 
     const base = { targetId: t.id, label: t.label, year: t.year, metric: t.metric, comparator: t.comparator, target: t.value, unit: t.unit };
     const check = checkerFor(t, ctx);
     if (!check) return { ...base, actual: null, margin: null, met: null, status: "not-modelled" as const };
-    const { actual, met, boundary } = check(out, stride, p);
+    const { actual, met, boundary } = check.measure(out, stride, p);
     const lower = t.comparator === "<" || t.comparator === "≤";
     const margin = lower ? t.value - actual : actual - t.value;
     return { ...base, actual, margin, met, status: met ? "met" : boundary ? "boundary" : "missed" };

@@ -1,0 +1,416 @@
+// Formula compiler: mathjs parses, we evaluate.
+//
+// mathjs is used only for its parser, from a limited instance (create with the parse factory
+// alone, so the bundle carries no matrices, units or symbolic algebra). The tree is then
+// translated into plain closures over a Float64Array, node type by node type, and anything
+// not on the list below is refused with its position. The evaluator can therefore reach no
+// JavaScript global, no mathjs function and no property of any object: the only names are `t`,
+// the scenario's inputs, `pi` and `e`, and the only functions are the Math ones listed in
+// FUNCTIONS. As the mathjs security guide recommends, import, createUnit, evaluate, parse,
+// simplify and derivative are also disabled on the instance itself.
+//
+// Allowed: numbers, + - * / ^ mod, unary - and +, comparisons (< <= > >= == !=, also chained:
+// 2021 <= t < 2026), and / or / not / xor (true = 1, false = 0), cond ? a : b, parentheses,
+// implicit multiplication (2t), and the functions in FUNCTIONS.
+import { create, parseDependencies, type MathNode } from "mathjs/number";
+import { INPUT_IDS, type InputId, type Scenario } from "../scenario/schema";
+import { formulaSources, resolveInputs } from "../model/inputs";
+import type { CompiledFormula, FormulaIssue, FormulaIssueCode, FormulaSet } from "./types";
+
+// The typings declare every dependency map as possibly undefined; this one is always exported.
+const math = create({ parseDependencies: parseDependencies! }, {});
+const parse = math.parse;
+const disabled = (name: string) => () => {
+  throw new Error(`${name} is disabled`);
+};
+math.import(
+  {
+    import: disabled("import"),
+    createUnit: disabled("createUnit"),
+    evaluate: disabled("evaluate"),
+    parse: disabled("parse"),
+    simplify: disabled("simplify"),
+    derivative: disabled("derivative"),
+  },
+  { override: true },
+);
+
+type Evaluator = (env: Float64Array) => number;
+
+/** Functions available in formulas: name → [min args, max args, implementation]. */
+const FUNCTIONS: Readonly<Record<string, readonly [number, number, (...x: number[]) => number]>> = {
+  abs: [1, 1, Math.abs],
+  min: [1, 16, Math.min],
+  max: [1, 16, Math.max],
+  sqrt: [1, 1, Math.sqrt],
+  exp: [1, 1, Math.exp],
+  // mathjs: log(x) is the natural logarithm, log(x, base) any base.
+  log: [1, 2, (x: number, base?: number) => (base === undefined ? Math.log(x) : Math.log(x) / Math.log(base))],
+  log10: [1, 1, Math.log10],
+  pow: [2, 2, Math.pow],
+  floor: [1, 1, Math.floor],
+  ceil: [1, 1, Math.ceil],
+  // mathjs rounds halves away from zero (round(-2.5) = -3); Math.round would give -2.
+  round: [1, 1, (x: number) => Math.sign(x) * Math.round(Math.abs(x))],
+  sign: [1, 1, Math.sign],
+};
+
+const CONSTANTS: Readonly<Record<string, number>> = { pi: Math.PI, e: Math.E };
+
+/** mathjs's mod for numbers: x − y·floor(x / y), and x mod 0 = x. */
+function mod(x: number, y: number): number {
+  if (y === 0) return x;
+  return x - y * Math.floor(x / y);
+}
+
+const BINARY: Readonly<Record<string, (a: number, b: number) => number>> = {
+  add: (a, b) => a + b,
+  subtract: (a, b) => a - b,
+  multiply: (a, b) => a * b,
+  divide: (a, b) => a / b,
+  pow: Math.pow,
+  mod,
+  smaller: (a, b) => (a < b ? 1 : 0),
+  smallerEq: (a, b) => (a <= b ? 1 : 0),
+  larger: (a, b) => (a > b ? 1 : 0),
+  largerEq: (a, b) => (a >= b ? 1 : 0),
+  equal: (a, b) => (a === b ? 1 : 0),
+  unequal: (a, b) => (a !== b ? 1 : 0),
+  and: (a, b) => (a !== 0 && b !== 0 ? 1 : 0),
+  or: (a, b) => (a !== 0 || b !== 0 ? 1 : 0),
+  xor: (a, b) => ((a !== 0) !== (b !== 0) ? 1 : 0),
+};
+const UNARY: Readonly<Record<string, (a: number) => number>> = {
+  unaryMinus: (a) => -a,
+  unaryPlus: (a) => a,
+  not: (a) => (a === 0 ? 1 : 0),
+};
+
+// ---- Positions. mathjs nodes carry none, so the source is tokenised here and the tree's
+// leaves (numbers, names, function names), which appear in source order in an in-order walk,
+// are matched to the tokens left to right.
+
+interface Token {
+  start: number;
+  end: number;
+  text: string;
+}
+const KEYWORDS = new Set(["and", "or", "not", "xor", "mod", "to", "in"]);
+
+function tokenise(source: string): Token[] {
+  const tokens: Token[] = [];
+  const re = /(0[xXbBoO][0-9a-fA-F]+|(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)|([A-Za-z_$][A-Za-z0-9_$]*)|("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')/g;
+  for (let m = re.exec(source); m; m = re.exec(source)) {
+    if (m[2] !== undefined && KEYWORDS.has(m[2])) continue;
+    tokens.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
+  }
+  return tokens;
+}
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+/** Spans of nodes, by identity. */
+function nodeSpans(root: MathNode, source: string): Map<MathNode, Span> {
+  const tokens = tokenise(source);
+  const spans = new Map<MathNode, Span>();
+  let next = 0;
+  let failed = false;
+  const closeParen = (from: number): number => {
+    let depth = 0;
+    for (let i = from; i < source.length; i++) {
+      const c = source[i];
+      if (c === "(") depth++;
+      else if (c === ")" && --depth <= 0) return i + 1;
+    }
+    return source.length;
+  };
+  const walk = (node: MathNode): Span | null => {
+    if (failed) return null;
+    let span: Span | null = null;
+    const n = node as MathNode & { type: string; args?: MathNode[]; content?: MathNode; fn?: unknown; params?: MathNode[] };
+    if (n.type === "ConstantNode" || n.type === "SymbolNode") {
+      const tok = tokens[next++];
+      if (!tok) {
+        failed = true;
+        return null;
+      }
+      span = { start: tok.start, end: tok.end };
+    } else if (n.type === "FunctionNode") {
+      const fnSpan = walk(n.fn as MathNode);
+      const argSpans = (n.args ?? []).map(walk);
+      const start = fnSpan?.start ?? argSpans[0]?.start ?? 0;
+      span = { start, end: closeParen(fnSpan?.end ?? start) };
+    } else {
+      const children: MathNode[] = [];
+      node.forEach((child) => children.push(child));
+      const childSpans = children.map(walk).filter((s): s is Span => s !== null);
+      if (childSpans.length > 0) span = { start: childSpans[0]!.start, end: childSpans[childSpans.length - 1]!.end };
+      if (span && n.type === "ParenthesisNode") {
+        let s = span.start - 1;
+        while (s >= 0 && source[s] === " ") s--;
+        if (source[s] === "(") span = { start: s, end: closeParen(s) };
+      } else if (span && n.type === "OperatorNode" && (n.args?.length ?? 0) === 1) {
+        // Unary operators stand before their operand: extend back over "-", "+" or "not".
+        const before = source.slice(0, span.start).replace(/\s+$/, "");
+        const m = /(-|\+|not)$/.exec(before);
+        if (m) span = { start: before.length - m[0].length, end: span.end };
+      }
+    }
+    if (span) spans.set(node, span);
+    return span;
+  };
+  walk(root);
+  return failed ? new Map() : spans;
+}
+
+// ---- Translation to an intermediate tree (kept for error locating) and to closures.
+
+interface IR {
+  span: Span;
+  eval: Evaluator;
+  children: IR[];
+  /** Set when the value is known at compile time. */
+  constant?: number;
+}
+
+class FormulaError extends Error {
+  constructor(
+    readonly code: FormulaIssueCode,
+    readonly span: Span,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const NAMES_HELP = `t (the year), ${INPUT_IDS.join(", ")}, pi, e`;
+
+function translate(root: MathNode, source: string): { ir: IR; inputs: Set<InputId> } {
+  const spans = nodeSpans(root, source);
+  const whole: Span = { start: 0, end: source.length };
+  const spanOf = (node: MathNode): Span => spans.get(node) ?? whole;
+  const inputs = new Set<InputId>();
+  const inputIndex = new Map<string, number>(INPUT_IDS.map((id, k) => [id, k + 1]));
+
+  const constant = (value: number, span: Span): IR => ({ span, eval: () => value, children: [], constant: value });
+  // Fold subtrees whose value is fixed, so `9 - 0.4 * (t - 2021)` costs two operations a year.
+  const fold = (ir: IR): IR => {
+    if (ir.children.length === 0 || ir.children.some((c) => c.constant === undefined)) return ir;
+    const value = ir.eval(new Float64Array(0));
+    if (!Number.isFinite(value)) {
+      const text = source.slice(ir.span.start, ir.span.end);
+      throw new FormulaError("non-finite", ir.span, `“${text}” is ${Number.isNaN(value) ? "not a number" : "infinite"} (for example a division by zero or the root of a negative number)`);
+    }
+    return constant(value, ir.span);
+  };
+
+  const visit = (node: MathNode): IR => {
+    const span = spanOf(node);
+    const n = node as MathNode & Record<string, unknown>;
+    switch (node.type) {
+      case "ConstantNode": {
+        const value = n.value;
+        if (typeof value !== "number") {
+          throw new FormulaError("unsupported", span, typeof value === "string" ? "text is not allowed in a formula; use numbers" : `“${String(value)}” is not a number`);
+        }
+        if (!Number.isFinite(value)) throw new FormulaError("non-finite", span, "this number is too large");
+        return constant(value, span);
+      }
+      case "SymbolNode": {
+        const name = n.name as string;
+        if (name === "t") return { span, eval: (env) => env[0]!, children: [] };
+        const k = inputIndex.get(name);
+        if (k !== undefined) {
+          inputs.add(name as InputId);
+          return { span, eval: (env) => env[k]!, children: [] };
+        }
+        if (name in CONSTANTS) return constant(CONSTANTS[name]!, span);
+        throw new FormulaError("unknown-name", span, `unknown name “${name}”; a formula can use ${NAMES_HELP}`);
+      }
+      case "ParenthesisNode":
+        return visit(n.content as MathNode);
+      case "OperatorNode": {
+        const fn = n.fn as string;
+        const args = n.args as MathNode[];
+        if (n.isPercentage) throw new FormulaError("unsupported", span, "the % sign is not allowed: rates are already in %, write 9 rather than 9%");
+        if (args.length === 2 && fn in BINARY) {
+          const op = BINARY[fn]!;
+          const a = visit(args[0]!);
+          const b = visit(args[1]!);
+          const ea = a.eval;
+          const eb = b.eval;
+          // The common operators get their own closures: the call through `op` costs more than the arithmetic.
+          const evaluate: Evaluator =
+            fn === "add" ? (env) => ea(env) + eb(env)
+            : fn === "subtract" ? (env) => ea(env) - eb(env)
+            : fn === "multiply" ? (env) => ea(env) * eb(env)
+            : fn === "divide" ? (env) => ea(env) / eb(env)
+            : (env) => op(ea(env), eb(env));
+          return fold({ span, eval: evaluate, children: [a, b] });
+        }
+        if (args.length === 1 && fn in UNARY) {
+          const op = UNARY[fn]!;
+          const a = visit(args[0]!);
+          const ea = a.eval;
+          return fold({ span, eval: fn === "unaryMinus" ? (env) => -ea(env) : (env) => op(ea(env)), children: [a] });
+        }
+        throw new FormulaError("unsupported", span, `the operator “${String(n.op)}” is not available in formulas`);
+      }
+      case "RelationalNode": {
+        const conditionals = n.conditionals as string[];
+        const params = (n.params as MathNode[]).map(visit);
+        const ops = conditionals.map((c) => BINARY[c]);
+        if (ops.some((op) => op === undefined)) throw new FormulaError("unsupported", span, "this comparison is not available in formulas");
+        const evals = params.map((p) => p.eval);
+        return fold({
+          span,
+          eval: (env) => {
+            let left = evals[0]!(env);
+            for (let i = 0; i < ops.length; i++) {
+              const right = evals[i + 1]!(env);
+              if (ops[i]!(left, right) === 0) return 0;
+              left = right;
+            }
+            return 1;
+          },
+          children: params,
+        });
+      }
+      case "ConditionalNode": {
+        const c = visit(n.condition as MathNode);
+        const a = visit(n.trueExpr as MathNode);
+        const b = visit(n.falseExpr as MathNode);
+        const ec = c.eval;
+        const ea = a.eval;
+        const eb = b.eval;
+        return fold({ span, eval: (env) => (ec(env) !== 0 ? ea(env) : eb(env)), children: [c, a, b] });
+      }
+      case "FunctionNode": {
+        const fnNode = n.fn as MathNode & { name?: string };
+        const name = fnNode.type === "SymbolNode" ? fnNode.name! : "";
+        const spec = FUNCTIONS[name];
+        if (!spec) {
+          throw new FormulaError(
+            "unsupported",
+            spanOf(fnNode),
+            name ? `the function “${name}” is not available; formulas can use ${Object.keys(FUNCTIONS).join(", ")}` : "this kind of function call is not allowed",
+          );
+        }
+        const [min, max, impl] = spec;
+        const args = (n.args as MathNode[]).map(visit);
+        if (args.length < min || args.length > max) {
+          const count = min === max ? `${min}` : max > 2 ? `at least ${min}` : `${min} or ${max}`;
+          throw new FormulaError("unsupported", span, `${name}() takes ${count} argument${count === "1" || count === "at least 1" ? "" : "s"}, not ${args.length}`);
+        }
+        const evals = args.map((a) => a.eval);
+        let evaluate: Evaluator;
+        if (evals.length === 1) {
+          const e0 = evals[0]!;
+          evaluate = (env) => impl(e0(env));
+        } else if (evals.length === 2) {
+          const e0 = evals[0]!;
+          const e1 = evals[1]!;
+          evaluate = (env) => impl(e0(env), e1(env));
+        } else evaluate = (env) => impl(...evals.map((e) => e(env)));
+        return fold({ span, eval: evaluate, children: args });
+      }
+      case "AssignmentNode":
+      case "FunctionAssignmentNode":
+        throw new FormulaError("unsupported", span, "a formula cannot assign or define anything; write an expression of t, e.g. 9 - 0.4 * (t - 2021)");
+      case "BlockNode":
+        throw new FormulaError("unsupported", span, "a formula is one expression (no ; or line breaks)");
+      case "ArrayNode":
+      case "IndexNode":
+      case "AccessorNode":
+      case "ObjectNode":
+      case "RangeNode":
+        throw new FormulaError("unsupported", span, "lists, ranges, objects and properties are not allowed in formulas");
+      default:
+        throw new FormulaError("unsupported", span, `“${node.type}” is not allowed in formulas`);
+    }
+  };
+  return { ir: visit(root), inputs };
+}
+
+function locate(ir: IR, env: Float64Array, source: string): { position: number; length: number; text: string } | null {
+  if (Number.isFinite(ir.eval(env))) return null;
+  for (const child of ir.children) {
+    const inner = locate(child, env, source);
+    if (inner) return inner;
+  }
+  return { position: ir.span.start, length: ir.span.end - ir.span.start, text: source.slice(ir.span.start, ir.span.end) };
+}
+
+export type CompileOneResult =
+  | { ok: true; formula: CompiledFormula }
+  | { ok: false; error: { code: FormulaIssueCode; position: number; length: number; message: string } };
+
+/** Compile one formula text. Never throws. */
+export function compileFormula(source: string): CompileOneResult {
+  if (source.trim() === "") return { ok: false, error: { code: "syntax", position: 0, length: 0, message: "the formula is empty" } };
+  let root: MathNode;
+  try {
+    root = parse(source);
+  } catch (e) {
+    const char = typeof (e as { char?: unknown }).char === "number" ? (e as { char: number }).char : 0;
+    const raw = e instanceof Error ? e.message : String(e);
+    return { ok: false, error: { code: "syntax", position: Math.min(char, source.length), length: 1, message: plainSyntaxMessage(raw, source, char) } };
+  }
+  try {
+    const { ir, inputs } = translate(root, source);
+    const formula: CompiledFormula = {
+      source,
+      inputs: INPUT_IDS.filter((id) => inputs.has(id)),
+      evaluate: ir.eval,
+      locate: (env) => locate(ir, env, source),
+    };
+    return { ok: true, formula };
+  } catch (e) {
+    if (e instanceof FormulaError) {
+      return { ok: false, error: { code: e.code, position: e.span.start, length: e.span.end - e.span.start, message: e.message } };
+    }
+    // A stack overflow on absurd nesting, or anything unforeseen: still an answer, not a throw.
+    return { ok: false, error: { code: "unsupported", position: 0, length: source.length, message: "the formula is too complex" } };
+  }
+}
+
+/** mathjs's messages end in "(char N)" and use its own terms; say it plainly, 1-based for people. */
+function plainSyntaxMessage(raw: string, source: string, char: number): string {
+  const base = raw.replace(/\s*\(char \d+\)\s*$/, "");
+  const where = char >= source.length ? "at the end" : `at character ${char + 1}`;
+  if (/Value expected/i.test(base)) return `a number or name is missing ${where}`;
+  if (/Parenthesis \) expected/i.test(base)) return `a closing parenthesis “)” is missing ${where}`;
+  if (/Unexpected end of expression/i.test(base)) return "the formula ends too early";
+  if (/Unexpected operator/i.test(base)) return `unexpected operator ${where}`;
+  if (/Syntax error in part/i.test(base)) return `unexpected text ${where}`;
+  return `${base} ${where}`;
+}
+
+export type CompileResult = { ok: true; formulas: FormulaSet } | { ok: false; formulas: FormulaSet; issues: FormulaIssue[] };
+
+/**
+ * Compile every formula of a scenario and check its values in every year (finite and within
+ * the input's range). `previous` lets a caller reuse earlier compilations: formulas are keyed
+ * by their text. Never throws.
+ */
+export function compileFormulasSync(s: Scenario, previous?: FormulaSet): CompileResult {
+  const formulas = new Map<string, CompiledFormula>();
+  const issues: FormulaIssue[] = [];
+  for (const { input, source } of formulaSources(s)) {
+    const known = previous?.get(source) ?? formulas.get(source);
+    if (known) {
+      formulas.set(source, known);
+      continue;
+    }
+    const r = compileFormula(source);
+    if (r.ok) formulas.set(source, r.formula);
+    else issues.push({ ...r.error, input });
+  }
+  if (issues.length > 0) return { ok: false, formulas, issues };
+  const resolved = resolveInputs(s, formulas);
+  if (!resolved.ok) return { ok: false, formulas, issues: resolved.issues };
+  return { ok: true, formulas };
+}

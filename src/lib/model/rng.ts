@@ -1,0 +1,240 @@
+// Seeded random numbers that are the same on every machine and in every JavaScript engine.
+//
+// - Uniforms: xoshiro128** (Blackman & Vigna, 2018), 32-bit state words updated with Math.imul,
+//   shifts and xors only, seeded through splitmix32. Integer arithmetic is exact everywhere.
+// - Normals: the ziggurat method (Marsaglia & Tsang, 2000, 128 layers), which needs one 32-bit
+//   draw for about 99 % of normals, with the polar Box–Muller method (Marsaglia & Bray, 1964)
+//   kept as a simpler reference (normalPolar). Both need logarithms (and the ziggurat an
+//   exponential, also to build its tables). Math.sqrt is correctly rounded by IEEE 754, but
+//   ECMAScript lets Math.log and Math.exp differ in the last bits between engines, so they are
+//   computed here with + − × ÷ only (fdlibm's methods). Every step is then an IEEE operation
+//   with one correct result, and a seed gives bit-identical draws in V8, SpiderMonkey and
+//   JavaScriptCore.
+
+/** splitmix32: spreads a 32-bit seed over the state (and never yields an all-zero state in practice). */
+function splitmix32(state: { x: number }): number {
+  state.x = (state.x + 0x9e3779b9) | 0;
+  let t = state.x ^ (state.x >>> 16);
+  t = Math.imul(t, 0x21f0aaad);
+  t ^= t >>> 15;
+  t = Math.imul(t, 0x735a2d97);
+  return (t ^ (t >>> 15)) >>> 0;
+}
+
+const LN2_HI = 6.93147180369123816490e-1;
+const LN2_LO = 1.90821492927058770002e-10;
+const SQRT_HALF = 0.7071067811865476;
+
+/**
+ * Natural logarithm of x in (0, 1] from + − × ÷ only: x = m·2^k with m in [√½, √2), then
+ * log m = 2·atanh(f), f = (m − 1)/(m + 1), |f| < 0.172, by its series to f²³ (error below 1e-16).
+ */
+export function portableLog(x: number): number {
+  let k = 0;
+  let m = x;
+  // Scaling by 2 is exact, so this loop is the exponent extraction without bit access.
+  while (m < SQRT_HALF) {
+    m *= 2;
+    k--;
+  }
+  while (m >= 2 * SQRT_HALF) {
+    m /= 2;
+    k++;
+  }
+  const f = (m - 1) / (m + 1);
+  const z = f * f;
+  const series =
+    1 +
+    z *
+      (1 / 3 +
+        z * (1 / 5 + z * (1 / 7 + z * (1 / 9 + z * (1 / 11 + z * (1 / 13 + z * (1 / 15 + z * (1 / 17 + z * (1 / 19 + z * (1 / 21 + z / 23))))))))));
+  return k * LN2_HI + (k * LN2_LO + 2 * f * series);
+}
+
+/**
+ * e^x from + − × ÷ only: x = k·ln2 + r with |r| ≤ ln2/2, e^r by its Taylor series to r¹⁴ in
+ * Horner form, 1 + r(1 + r/2(1 + r/3(… (1 + r/14)))) (error below 1e-15), then scaled by 2^k
+ * with exact doublings or halvings.
+ */
+export function portableExp(x: number): number {
+  if (x > 709) return Infinity;
+  if (x < -745) return 0;
+  const k = Math.round(x / 0.6931471805599453);
+  const r = x - k * LN2_HI - k * LN2_LO;
+  let sum = 1;
+  for (let n = 14; n >= 1; n--) sum = 1 + r * sum * RECIPROCALS[n]!;
+  let scale = 1;
+  if (k > 0) for (let i = 0; i < k; i++) scale *= 2;
+  else for (let i = 0; i < -k; i++) scale /= 2;
+  return sum * scale;
+}
+/** 1/n for n = 0..14 (index 0 unused), as IEEE doubles: the same constants everywhere. */
+const RECIPROCALS = Float64Array.from({ length: 15 }, (_, n) => (n === 0 ? 0 : 1 / n));
+
+// Ziggurat tables (Marsaglia & Tsang 2000, RNOR with 128 layers), built with the portable
+// functions so that they are the same everywhere.
+const ZIG_R = 3.442619855899;
+const ZIG_V = 9.91256303526217e-3;
+const ZIG_M = 2147483648;
+const kn = new Int32Array(128);
+const wn = new Float64Array(128);
+const fn = new Float64Array(128);
+{
+  let dn = ZIG_R;
+  let tn = dn;
+  const q = ZIG_V / portableExp(-0.5 * dn * dn);
+  kn[0] = Math.floor((dn / q) * ZIG_M);
+  kn[1] = 0;
+  wn[0] = q / ZIG_M;
+  wn[127] = dn / ZIG_M;
+  fn[0] = 1;
+  fn[127] = portableExp(-0.5 * dn * dn);
+  for (let i = 126; i >= 1; i--) {
+    dn = Math.sqrt(-2 * portableLog(ZIG_V / dn + portableExp(-0.5 * dn * dn)));
+    kn[i + 1] = Math.floor((dn / tn) * ZIG_M);
+    tn = dn;
+    fn[i] = portableExp(-0.5 * dn * dn);
+    wn[i] = dn / ZIG_M;
+  }
+}
+
+export class Rng {
+  // State in an Int32Array: 32-bit words do not fit V8's small integers, and as object fields
+  // every update would allocate a heap number.
+  private readonly s = new Int32Array(4);
+  private spare = 0;
+  private hasSpare = false;
+
+  constructor(seed: number) {
+    const st = { x: seed | 0 };
+    for (let i = 0; i < 4; i++) this.s[i] = splitmix32(st);
+    if ((this.s[0]! | this.s[1]! | this.s[2]! | this.s[3]!) === 0) this.s[0] = 1;
+  }
+
+  /** A generator with the given state words (for checking against the reference implementation). */
+  static fromState(s0: number, s1: number, s2: number, s3: number): Rng {
+    const rng = new Rng(0);
+    rng.s.set([s0, s1, s2, s3]);
+    return rng;
+  }
+
+  /** Next 32-bit unsigned integer (xoshiro128**). */
+  nextUint32(): number {
+    const s = this.s;
+    const s0 = s[0]!;
+    const s1 = s[1]!;
+    const s2 = s[2]!;
+    const s3 = s[3]!;
+    const r = Math.imul(s1, 5);
+    const result = Math.imul((r << 7) | (r >>> 25), 9) >>> 0;
+    const t = s1 << 9;
+    const n2 = s2 ^ s0;
+    const n3 = s3 ^ s1;
+    s[1] = s1 ^ n2;
+    s[0] = s0 ^ n3;
+    s[2] = n2 ^ t;
+    s[3] = (n3 << 11) | (n3 >>> 21);
+    return result;
+  }
+
+  /** Uniform in the open interval (0, 1). */
+  uniform(): number {
+    return (this.nextUint32() + 0.5) / 4294967296;
+  }
+
+  /**
+   * Fill out[from .. from + count − 1] with standard normal draws times `scale`: the same
+   * numbers, in the same order, as `count` calls of normal() (each then × scale), but with the
+   * generator's state held in locals.
+   */
+  fillNormals(out: Float64Array, from: number, count: number, scale = 1): void {
+    const st = this.s;
+    let s0 = st[0]!;
+    let s1 = st[1]!;
+    let s2 = st[2]!;
+    let s3 = st[3]!;
+    const end = from + count;
+    for (let i = from; i < end; i++) {
+      // xoshiro128**, as in nextUint32.
+      const r = Math.imul(s1, 5);
+      const hz = Math.imul((r << 7) | (r >>> 25), 9);
+      const t = s1 << 9;
+      s2 ^= s0;
+      s3 ^= s1;
+      s1 ^= s2;
+      s0 ^= s3;
+      s2 ^= t;
+      s3 = (s3 << 11) | (s3 >>> 21);
+      const iz = hz & 127;
+      if ((hz ^ (hz >> 31)) < kn[iz]!) {
+        out[i] = hz * wn[iz]! * scale;
+      } else {
+        st[0] = s0;
+        st[1] = s1;
+        st[2] = s2;
+        st[3] = s3;
+        out[i] = this.normalSlow(hz, iz) * scale;
+        s0 = st[0]!;
+        s1 = st[1]!;
+        s2 = st[2]!;
+        s3 = st[3]!;
+      }
+    }
+    st[0] = s0;
+    st[1] = s1;
+    st[2] = s2;
+    st[3] = s3;
+  }
+
+  /** Standard normal draw (ziggurat). */
+  normal(): number {
+    const hz = this.nextUint32() | 0;
+    const iz = hz & 127;
+    // The common case: inside the layer's rectangle. hz ^ (hz >> 31) is |hz| for hz ≥ 0 and
+    // |hz| − 1 below: int32 arithmetic throughout (−hz overflows for −2³¹ and slows the
+    // loop down by half), at the cost of accepting |hz| = kn for negative hz, a 2⁻³² event.
+    if ((hz ^ (hz >> 31)) < kn[iz]!) return hz * wn[iz]!;
+    return this.normalSlow(hz, iz);
+  }
+
+  /** The ziggurat's rare cases: the base strip's tail and the wedges between rectangle and curve. */
+  private normalSlow(hz: number, iz: number): number {
+    for (;;) {
+      if (iz === 0) {
+        // Tail beyond ZIG_R (Marsaglia 1964).
+        let x: number;
+        let y: number;
+        do {
+          x = -portableLog(this.uniform()) / ZIG_R;
+          y = -portableLog(this.uniform());
+        } while (y + y < x * x);
+        return hz > 0 ? ZIG_R + x : -ZIG_R - x;
+      }
+      const x = hz * wn[iz]!;
+      if (fn[iz]! + this.uniform() * (fn[iz - 1]! - fn[iz]!) < portableExp(-0.5 * x * x)) return x;
+      hz = this.nextUint32() | 0;
+      iz = hz & 127;
+      if ((hz ^ (hz >> 31)) < kn[iz]!) return hz * wn[iz]!;
+    }
+  }
+
+  /** Standard normal draw by the polar Box–Muller method (reference; the second value of each pair is kept). */
+  normalPolar(): number {
+    if (this.hasSpare) {
+      this.hasSpare = false;
+      return this.spare;
+    }
+    let u: number;
+    let v: number;
+    let s: number;
+    do {
+      u = (this.nextUint32() + 0.5) / 2147483648 - 1;
+      v = (this.nextUint32() + 0.5) / 2147483648 - 1;
+      s = u * u + v * v;
+    } while (s >= 1);
+    const factor = Math.sqrt((-2 * portableLog(s)) / s);
+    this.spare = v * factor;
+    this.hasSpare = true;
+    return u * factor;
+  }
+}
