@@ -1,19 +1,18 @@
 // The simulator's state in the URL. The scenario itself is the engine's versioned encoding
 // ("1.…", defaults omitted); this file adds the view around it and the history policy.
 //
-//   /simulate/?s=1.xxx&p=低增长~1.yyy&p=…&g=n&lang=en
-//     s     current scenario (absent = the plan's scenario)
+//   /simulate/?s=1.xxx&p=低增长~1.yyy&p=…&u=1
+//     s     current scenario (absent = the plan's scenario). It carries the view as well:
+//           language and price basis are part of the engine's scenario (view.lang, view.prices).
 //     p     a pinned scenario: its name, "~", its encoding (up to 4, in pin order)
-//     g     "n" = GDP chart in current prices (absent = constant 2020 prices)
-//     lang  "en" (absent = Chinese)
+//     u     "1" = uncertainty (Monte Carlo) shown
+//     lang  read only, as a readable shortcut: ?lang=en opens the English UI
 import { isLang, type Lang } from "./i18n";
 
 export const MAX_PINS = 4;
 export const MAX_PIN_NAME = 40;
 /** Links longer than this are refused before decoding: no scenario the UI makes comes near it. */
 export const MAX_PARAM_LENGTH = 8_000;
-
-export type PriceBasis = "real" | "nominal";
 
 export interface Pin {
   name: string;
@@ -25,11 +24,12 @@ export interface UrlState {
   /** The engine's encoding of the current scenario; null for the default scenario. */
   encoded: string | null;
   pins: Pin[];
-  prices: PriceBasis;
-  lang: Lang;
+  uncertainty: boolean;
+  /** From ?lang= (read only; the scenario's view.lang is what is written). */
+  lang: Lang | null;
 }
 
-export const defaultUrlState: UrlState = { encoded: null, pins: [], prices: "real", lang: "zh" };
+export const defaultUrlState: UrlState = { encoded: null, pins: [], uncertainty: false, lang: null };
 
 /** Problems found while reading a URL; the state returned alongside is always usable. */
 export type UrlProblem =
@@ -70,9 +70,9 @@ export function parseUrlState(search: string, metaScenario?: string | null): { s
     else state.pins.push({ name, encoded });
   });
 
-  const g = q.get("g");
-  if (g === "n") state.prices = "nominal";
-  else if (g != null && g !== "r") problems.push({ kind: "bad-param", param: "g", value: g.slice(0, 20) });
+  const u = q.get("u");
+  if (u === "1") state.uncertainty = true;
+  else if (u != null && u !== "0") problems.push({ kind: "bad-param", param: "u", value: u.slice(0, 20) });
 
   const lang = q.get("lang");
   if (lang != null) {
@@ -82,13 +82,12 @@ export function parseUrlState(search: string, metaScenario?: string | null): { s
   return { state, problems };
 }
 
-/** The query string for a state ("" for the default view), keeping only non-defaults. */
+/** The query string for a state ("" for the default view), keeping only non-defaults; `lang` is never written. */
 export function buildSearch(state: UrlState): string {
   const q = new URLSearchParams();
   if (state.encoded) q.set("s", state.encoded);
   for (const p of state.pins.slice(0, MAX_PINS)) q.append("p", `${p.name.slice(0, MAX_PIN_NAME)}~${p.encoded}`);
-  if (state.prices === "nominal") q.set("g", "n");
-  if (state.lang !== "zh") q.set("lang", state.lang);
+  if (state.uncertainty) q.set("u", "1");
   const s = q.toString();
   return s ? `?${s}` : "";
 }

@@ -1,0 +1,198 @@
+// What each chart shows, as plain data (ChartSpec): the scenario, pinned scenarios, the plan's
+// targets, the national average, reported outcomes and Monte Carlo bands. Pure, so that the
+// chart component only draws and tests can check what is drawn.
+import type { PlanTarget, Projection } from "../../lib/model";
+import type { ChartSeries, ChartSpec } from "./charts";
+import { formatWithUnit } from "./format";
+import { t, type Lang } from "./i18n";
+
+export type ChartId = "gdp" | "gdpPerCapita" | "income" | "population";
+export type Prices = "constant" | "current";
+
+/** Percentile paths of one series, one value per year (index 0 = 2020). */
+export interface Band {
+  p5: readonly number[];
+  p25: readonly number[];
+  p50: readonly number[];
+  p75: readonly number[];
+  p95: readonly number[];
+}
+
+/** Monte Carlo bands by the projection series they belong to. */
+export type Bands = Partial<Record<"gdpReal" | "gdpNominal" | "gdpPerCapita" | "urbanIncome" | "residentPopulation", Band>>;
+
+/** A reported figure with its source, shown as a point. */
+export interface ReportedPoint {
+  year: number;
+  value: number;
+  source: string;
+}
+
+export interface SpecInput {
+  lang: Lang;
+  prices: Prices;
+  projection: Projection;
+  /** Name of the current scenario in legends (its preset's name, or "本情景"). */
+  scenarioLabel: string;
+  pins: readonly { name: string; projection: Projection }[];
+  bands: Bands | null;
+  targets: readonly PlanTarget[];
+  reported: { residentPopulation: readonly ReportedPoint[]; urbanIncome: readonly ReportedPoint[] };
+  /** Last year of reported (not assumed) national figures. */
+  nationalLastReported: { urbanIncome: number; gdpPerCapita: number };
+}
+
+export const MILESTONES = [2025, 2035] as const;
+
+function comparatorText(c: PlanTarget["comparator"], lang: Lang): string {
+  if (lang === "en") return { ">": "above", "≥": "at least", "=": "", "≤": "at most", "<": "below" }[c];
+  return { ">": "以上", "≥": "不低于", "=": "", "≤": "不高于", "<": "以下" }[c];
+}
+
+/** "规划目标：2025年年均增长9%以上" — built from the target's own fields. */
+export function targetLabel(target: PlanTarget, lang: Lang): string {
+  const cmp = comparatorText(target.comparator, lang);
+  const value = target.metric === "residentPopulation" ? formatWithUnit(target.value, "persons", lang) : `${target.value}${target.unit}`;
+  switch (target.metric) {
+    case "gdpRealGrowthAvg":
+    case "urbanIncomeGrowthAvg":
+      return lang === "zh"
+        ? `${t(lang, "planTarget")}：至${target.year}年年均增长${cmp === "以上" || cmp === "以下" ? `${value}${cmp}` : `${cmp}${value}`}`
+        : `${t(lang, "planTarget")}: average growth ${cmp} ${value} to ${target.year}`.replace("  ", " ");
+    case "gdpPerCapitaVsNational":
+    case "urbanIncomeVsNational":
+      return lang === "zh" ? `${t(lang, "planTarget")}：${target.year}年达到或高于全国平均` : `${t(lang, "planTarget")}: national average or above by ${target.year}`;
+    default:
+      return lang === "zh" ? `${t(lang, "planTarget")}：${target.year}年${cmp}${value}` : `${t(lang, "planTarget")}: ${cmp} ${value} by ${target.year}`;
+  }
+}
+
+const periodStart = (year: number) => (year <= 2025 ? 2020 : year <= 2030 ? 2025 : 2030);
+
+/** The level path a growth-rate target implies, from the level at the start of its plan period. */
+function growthTargetPath(target: PlanTarget, series: readonly number[], years: readonly number[]): (number | null)[] {
+  const start = periodStart(target.year);
+  const i0 = years.indexOf(start);
+  const base = series[i0];
+  return years.map((y, i) => (base == null || y < start || y > target.year ? null : base * Math.pow(1 + target.value / 100, i - i0)));
+}
+
+function pointAt(years: readonly number[], year: number, value: number): (number | null)[] {
+  return years.map((y) => (y === year ? value : null));
+}
+
+function bandSeries(prefix: string, band: Band | undefined, lang: Lang): ChartSeries[] {
+  if (!band) return [];
+  const toArr = (a: readonly number[]) => Array.from(a);
+  return [
+    { id: `${prefix}-p5`, label: "p5", kind: "band-base", values: toArr(band.p5), auxiliary: true },
+    { id: `${prefix}-p95`, label: t(lang, "mcBand", { lo: 5, hi: 95 }), kind: "band-outer", values: toArr(band.p95), fillTo: `${prefix}-p5` },
+    { id: `${prefix}-p25`, label: "p25", kind: "band-base", values: toArr(band.p25), auxiliary: true },
+    { id: `${prefix}-p75`, label: t(lang, "mcBand", { lo: 25, hi: 75 }), kind: "band-inner", values: toArr(band.p75), fillTo: `${prefix}-p25` },
+  ];
+}
+
+function scenarioAndPins(input: SpecInput, pick: (p: Projection) => readonly number[]): ChartSeries[] {
+  return [
+    { id: "scenario", label: input.scenarioLabel, kind: "scenario", values: Array.from(pick(input.projection)) },
+    ...input.pins.map((pin, i): ChartSeries => ({ id: `pin-${i}`, label: pin.name, kind: "pin", pinIndex: i, values: Array.from(pick(pin.projection)) })),
+  ];
+}
+
+function nationalSeries(input: SpecInput, values: readonly number[], lastReported: number): ChartSeries {
+  const { lang } = input;
+  const label = `${t(lang, "nationalAverage")}${lang === "zh" ? `（${lastReported}年后为假设）` : ` (assumed after ${lastReported})`}`;
+  return { id: "national", label, kind: "national", values: Array.from(values) };
+}
+
+function reportedSeries(years: readonly number[], points: readonly ReportedPoint[], lang: Lang): ChartSeries[] {
+  if (points.length === 0) return [];
+  const byYear = new Map(points.map((p) => [p.year, p]));
+  return [
+    {
+      id: "reported",
+      label: t(lang, "reported"),
+      kind: "reported",
+      values: years.map((y) => byYear.get(y)?.value ?? null),
+      notes: years.map((y) => {
+        const p = byYear.get(y);
+        return p ? `${t(lang, "source")}${lang === "zh" ? "：" : ": "}${p.source}` : null;
+      }),
+    },
+  ];
+}
+
+export function gdpSpec(input: SpecInput): ChartSpec {
+  const { lang, prices, projection } = input;
+  const years = projection.years;
+  const key = prices === "constant" ? "gdpReal" : "gdpNominal";
+  const series: ChartSeries[] = [...scenarioAndPins(input, (p) => p[key])];
+  // The plan's GDP targets are real growth rates: drawn against constant prices only.
+  if (prices === "constant") {
+    for (const target of input.targets.filter((x) => x.metric === "gdpRealGrowthAvg")) {
+      series.push({ id: `target-${target.id}`, label: targetLabel(target, lang), kind: "target", values: growthTargetPath(target, projection.gdpReal, years) });
+    }
+  }
+  series.push(...bandSeries("band", input.bands?.[key], lang));
+  const basis = t(lang, prices === "constant" ? "constantPrices" : "currentPrices");
+  return { id: "gdp", title: `${t(lang, "chartGdp")}（${basis}）`, unit: "yi-yuan", years, series, milestones: MILESTONES };
+}
+
+export function gdpPerCapitaSpec(input: SpecInput): ChartSpec {
+  const { lang, projection } = input;
+  const years = projection.years;
+  const series: ChartSeries[] = [
+    ...scenarioAndPins(input, (p) => p.gdpPerCapita),
+    nationalSeries(input, projection.nationalGdpPerCapita, input.nationalLastReported.gdpPerCapita),
+  ];
+  for (const target of input.targets.filter((x) => x.metric === "gdpPerCapitaVsNational")) {
+    const i = years.indexOf(target.year);
+    const national = projection.nationalGdpPerCapita[i];
+    if (national != null) series.push({ id: `target-${target.id}`, label: targetLabel(target, lang), kind: "target", values: pointAt(years, target.year, (national * target.value) / 100) });
+  }
+  series.push(...bandSeries("band", input.bands?.gdpPerCapita, lang));
+  return { id: "gdpPerCapita", title: `${t(lang, "chartGdpPerCapita")}（${t(lang, "currentPrices")}）`, unit: "yuan", years, series, milestones: MILESTONES };
+}
+
+export function incomeSpec(input: SpecInput): ChartSpec {
+  const { lang, projection } = input;
+  const years = projection.years;
+  const series: ChartSeries[] = [
+    ...scenarioAndPins(input, (p) => p.urbanIncome),
+    nationalSeries(input, projection.nationalUrbanIncome, input.nationalLastReported.urbanIncome),
+  ];
+  for (const target of input.targets) {
+    if (target.metric === "urbanIncomeGrowthAvg") {
+      series.push({ id: `target-${target.id}`, label: targetLabel(target, lang), kind: "target", values: growthTargetPath(target, projection.urbanIncome, years) });
+    } else if (target.metric === "urbanIncomeVsNational") {
+      const national = projection.nationalUrbanIncome[years.indexOf(target.year)];
+      if (national != null) series.push({ id: `target-${target.id}`, label: targetLabel(target, lang), kind: "target", values: pointAt(years, target.year, (national * target.value) / 100) });
+    }
+  }
+  series.push(...reportedSeries(years, input.reported.urbanIncome, lang));
+  series.push(...bandSeries("band", input.bands?.urbanIncome, lang));
+  return { id: "income", title: `${t(lang, "chartIncome")}（${t(lang, "currentPrices")}）`, unit: "yuan", years, series, milestones: MILESTONES };
+}
+
+export function populationSpec(input: SpecInput): ChartSpec {
+  const { lang, projection } = input;
+  const years = projection.years;
+  const series: ChartSeries[] = [...scenarioAndPins(input, (p) => p.residentPopulation)];
+  for (const target of input.targets.filter((x) => x.metric === "residentPopulation")) {
+    const persons = target.unit === "万人" ? target.value * 1e4 : target.value;
+    series.push({
+      id: `reference-${target.id}`,
+      label: `${t(lang, "reference")}${lang === "zh" ? "：" : ": "}${formatWithUnit(persons, "persons", lang)}`,
+      kind: "reference",
+      values: years.map(() => persons),
+    });
+    series.push({ id: `target-${target.id}`, label: targetLabel(target, lang), kind: "target", values: pointAt(years, target.year, persons) });
+  }
+  series.push(...reportedSeries(years, input.reported.residentPopulation, lang));
+  series.push(...bandSeries("band", input.bands?.residentPopulation, lang));
+  return { id: "population", title: t(lang, "chartPopulation"), unit: "persons", years, series, milestones: MILESTONES };
+}
+
+export function allSpecs(input: SpecInput): Record<ChartId, ChartSpec> {
+  return { gdp: gdpSpec(input), gdpPerCapita: gdpPerCapitaSpec(input), income: incomeSpec(input), population: populationSpec(input) };
+}

@@ -1,0 +1,197 @@
+// Pure helpers of the control panel: reading typed numbers, snapping slider values.
+import type { Lang, MessageKey } from "./i18n";
+import { INPUT_META, defaultScenario, type InputId, type Scenario } from "../../lib/scenario";
+import { planTargets, type PlanTarget } from "../../lib/model";
+import type { SettingPath } from "./scenario-edit";
+
+export type ParsedNumber = { ok: true; value: number } | { ok: false; message: string };
+
+/**
+ * Reads a number typed by a person: accepts full-width digits and signs (common with Chinese
+ * input methods), a decimal comma, and spaces; refuses anything else with a message that says
+ * what is wrong. The value must lie in [min, max].
+ */
+export function parseNumberInput(text: string, min: number, max: number, lang: Lang): ParsedNumber {
+  const normal = text
+    .replace(/[\uFF10-\uFF19]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
+    .replace(/[．。]/g, ".")
+    .replace(/[－—−]/g, "-")
+    .replace(/＋/g, "+")
+    .replace(/[\s,，]/g, (c) => (c === "," || c === "，" ? "." : ""));
+  if (normal === "") return { ok: false, message: lang === "zh" ? "请输入一个数" : "Enter a number" };
+  if (!/^[+-]?(\d+\.?\d*|\.\d+)$/.test(normal)) {
+    return { ok: false, message: lang === "zh" ? `“${text}”不是一个数` : `“${text}” is not a number` };
+  }
+  const value = Number(normal);
+  if (value < min || value > max) {
+    return { ok: false, message: lang === "zh" ? `须在 ${min} 到 ${max} 之间` : `Must be between ${min} and ${max}` };
+  }
+  return { ok: true, value };
+}
+
+/** Decimal places of a step: 0.1 → 1, 0.05 → 2, 500 → 0. */
+export function stepDecimals(step: number): number {
+  const s = String(step);
+  const dot = s.indexOf(".");
+  return dot < 0 ? 0 : s.length - dot - 1;
+}
+
+/** Snaps a slider value to its step without binary-fraction noise (0.1 + 0.2). */
+export function clampToStep(value: number, step: number): number {
+  return Number((Math.round(value / step) * step).toFixed(stepDecimals(step)));
+}
+
+// ---- the control panel's layout -----------------------------------------------------------
+
+/** A slider's range: [min, max, step]. The number field accepts the schema's wider range. */
+export type SliderRange = readonly [number, number, number];
+
+export type ControlDef =
+  | { kind: "series"; input: InputId; slider: SliderRange; note: MessageKey; showWhen?: (s: Scenario) => boolean }
+  | {
+      kind: "setting";
+      path: SettingPath;
+      label: MessageKey;
+      unit: { zh: string; en: string };
+      slider: SliderRange;
+      /** The schema's range, in display units. */
+      hard: readonly [number, number];
+      /** Stored value ÷ scale = shown value (persons → 万人). */
+      scale?: number;
+      note?: MessageKey;
+      showWhen?: (s: Scenario) => boolean;
+    }
+  | { kind: "choice"; path: SettingPath; label: MessageKey; options: { value: string; label: MessageKey }[] };
+
+export interface GroupDef {
+  id: "gdp" | "population" | "income" | "services" | "national" | "uncertainty";
+  title: MessageKey;
+  note?: MessageKey;
+  controls: ControlDef[];
+}
+
+const pct = { zh: "%", en: "%" };
+const pp = { zh: "个百分点", en: "pp" };
+
+/**
+ * Slider ranges are what is plausible for a district economy, not what the schema allows;
+ * typing in the number field reaches the schema's full range.
+ */
+export const groups: readonly GroupDef[] = [
+  {
+    id: "gdp",
+    title: "groupGdp",
+    controls: [
+      { kind: "series", input: "gdpRealGrowth", slider: [0, 15, 0.1], note: "noteGdpRealGrowth" },
+      { kind: "series", input: "gdpDeflator", slider: [-3, 8, 0.1], note: "noteGdpDeflator" },
+    ],
+  },
+  {
+    id: "population",
+    title: "groupPopulation",
+    controls: [
+      {
+        kind: "choice",
+        path: "population.mode",
+        label: "populationMode",
+        options: [
+          { value: "target", label: "populationModeTarget" },
+          { value: "components", label: "populationModeComponents" },
+        ],
+      },
+      {
+        kind: "setting",
+        path: "population.target",
+        label: "populationTarget",
+        unit: { zh: "万人", en: "10k persons" },
+        slider: [50, 150, 0.5],
+        hard: [10, 300],
+        scale: 1e4,
+        note: "notePopulationTarget",
+        showWhen: (s) => s.population.mode === "target",
+      },
+      { kind: "setting", path: "population.year", label: "populationYear", unit: { zh: "年", en: "" }, slider: [2021, 2035, 1], hard: [2021, 2035], showWhen: (s) => s.population.mode === "target" },
+      { kind: "series", input: "naturalGrowth", slider: [-10, 10, 0.1], note: "noteNaturalGrowth", showWhen: (s) => s.population.mode === "components" },
+      { kind: "series", input: "netMigration", slider: [-10000, 40000, 500], note: "noteNetMigration", showWhen: (s) => s.population.mode === "components" },
+    ],
+  },
+  {
+    id: "income",
+    title: "groupIncome",
+    controls: [
+      {
+        kind: "choice",
+        path: "income.mode",
+        label: "incomeMode",
+        options: [
+          { value: "growth", label: "incomeModeGrowth" },
+          { value: "elasticity", label: "incomeModeElasticity" },
+        ],
+      },
+      { kind: "series", input: "urbanIncomeGrowth", slider: [0, 15, 0.1], note: "noteUrbanIncomeGrowth", showWhen: (s) => s.income.mode === "growth" },
+      { kind: "series", input: "incomeElasticity", slider: [0, 2, 0.05], note: "noteIncomeElasticity", showWhen: (s) => s.income.mode === "elasticity" },
+      { kind: "series", input: "cpi", slider: [-3, 8, 0.1], note: "noteCpi" },
+    ],
+  },
+  {
+    id: "services",
+    title: "groupServices",
+    note: "noteServices",
+    controls: [
+      { kind: "setting", path: "services.target", label: "servicesTarget", unit: pct, slider: [40, 90, 0.1], hard: [10, 99] },
+      { kind: "setting", path: "services.year", label: "servicesYear", unit: { zh: "年", en: "" }, slider: [2021, 2035, 1], hard: [2021, 2035] },
+    ],
+  },
+  {
+    id: "national",
+    title: "groupNational",
+    note: "noteNational",
+    controls: [
+      { kind: "setting", path: "national.urbanIncomeGrowth", label: "nationalIncomeGrowth", unit: pct, slider: [0, 10, 0.1], hard: [-10, 20] },
+      { kind: "setting", path: "national.gdpPerCapitaGrowth", label: "nationalGdpPcGrowth", unit: pct, slider: [0, 10, 0.1], hard: [-10, 20] },
+    ],
+  },
+  {
+    id: "uncertainty",
+    title: "groupUncertainty",
+    note: "noteUncertainty",
+    controls: [
+      { kind: "setting", path: "montecarlo.sd.gdpRealGrowth", label: "sdGdpRealGrowth", unit: pp, slider: [0, 5, 0.1], hard: [0, 10] },
+      { kind: "setting", path: "montecarlo.sd.urbanIncomeGrowth", label: "sdUrbanIncomeGrowth", unit: pp, slider: [0, 5, 0.1], hard: [0, 10] },
+      { kind: "setting", path: "montecarlo.sd.gdpDeflator", label: "sdGdpDeflator", unit: pp, slider: [0, 5, 0.1], hard: [0, 10] },
+      { kind: "setting", path: "montecarlo.sd.cpi", label: "sdCpi", unit: pp, slider: [0, 5, 0.1], hard: [0, 10] },
+      { kind: "setting", path: "montecarlo.sd.populationGrowth", label: "sdPopulationGrowth", unit: { zh: "‰", en: "‰" }, slider: [0, 10, 0.1], hard: [0, 10] },
+      { kind: "setting", path: "montecarlo.rho", label: "rho", unit: { zh: "", en: "" }, slider: [0, 0.95, 0.05], hard: [0, 0.95] },
+    ],
+  },
+];
+
+/** Units of the engine's inputs in English (INPUT_META gives the Chinese ones). */
+const enUnits: Record<string, string> = { "%": "%", "‰": "‰", "人/年": "persons/yr", "": "" };
+
+export function inputUnit(input: InputId, lang: "zh" | "en"): string {
+  const u = INPUT_META[input].unit;
+  return lang === "zh" ? u : (enUnits[u] ?? u);
+}
+
+export function inputLabel(input: InputId, lang: "zh" | "en"): string {
+  return INPUT_META[input][lang];
+}
+
+/** The plan's own figure for a period of an input, when the plan has one (a target), with its target. */
+export function planTargetFor(input: InputId, period: 0 | 1 | 2, targets: readonly PlanTarget[] = planTargets): PlanTarget | null {
+  const metric = input === "gdpRealGrowth" ? "gdpRealGrowthAvg" : input === "urbanIncomeGrowth" ? "urbanIncomeGrowthAvg" : null;
+  if (!metric) return null;
+  const first = [2021, 2026, 2031][period]!;
+  return targets.find((t) => t.metric === metric && t.year >= first && t.year <= first + 4) ?? null;
+}
+
+/**
+ * The mark on a period slider: the plan's target where it sets one, otherwise the value of
+ * the plan scenario (the default), so the reader sees where "the plan" stands either way.
+ */
+export function periodMark(input: InputId, period: 0 | 1 | 2): { value: number; kind: "target" | "default" } {
+  const target = planTargetFor(input, period);
+  if (target) return { value: target.value, kind: "target" };
+  return { value: defaultScenario.inputs[input].periods[period], kind: "default" };
+}

@@ -1,0 +1,155 @@
+// Immutable edits of a scenario, and recovery of the nearest valid scenario from a damaged
+// link. Every edit goes through the engine's validation, so what the page holds is always a
+// scenario the engine (and a share link) accepts.
+import { inflateSync, strFromU8 } from "fflate";
+import {
+  validateScenario,
+  defaultScenario,
+  type InputId,
+  type Scenario,
+  type ScenarioError,
+  type YearOverrides,
+} from "../../lib/scenario";
+import type { YearKey } from "../../lib/model";
+
+export type EditResult = { ok: true; scenario: Scenario } | { ok: false; error: ScenarioError };
+
+function clone<T>(x: T): T {
+  return JSON.parse(JSON.stringify(x)) as T;
+}
+
+/** Validates an edited copy; the original is never changed. */
+function commit(next: Scenario): EditResult {
+  return validateScenario(next);
+}
+
+/** Sets the value of one plan period (0 = 2021–25, 1 = 2026–30, 2 = 2031–35). */
+export function setPeriod(s: Scenario, input: InputId, period: 0 | 1 | 2, value: number): EditResult {
+  const next = clone(s);
+  next.inputs[input].periods[period] = value;
+  return commit(next);
+}
+
+/** Sets every period of an input to one value (goal seek's constant growth). */
+export function setAllPeriods(s: Scenario, input: InputId, value: number): EditResult {
+  const next = clone(s);
+  next.inputs[input].periods = [value, value, value];
+  return commit(next);
+}
+
+/** Sets (or with null clears) one year's override. */
+export function setYear(s: Scenario, input: InputId, year: YearKey, value: number | null): EditResult {
+  const next = clone(s);
+  const years: YearOverrides = { ...(next.inputs[input].years ?? {}) };
+  if (value == null) delete years[year];
+  else years[year] = value;
+  next.inputs[input].years = years;
+  return commit(next);
+}
+
+/** Sets (or with null/blank clears) an input's formula. */
+export function setFormula(s: Scenario, input: InputId, formula: string | null): EditResult {
+  const next = clone(s);
+  if (formula == null || formula.trim() === "") delete next.inputs[input].formula;
+  else next.inputs[input].formula = formula;
+  return commit(next);
+}
+
+/** The scalar settings outside `inputs`, addressed by path. */
+export type SettingPath =
+  | "population.mode"
+  | "population.target"
+  | "population.year"
+  | "income.mode"
+  | "services.target"
+  | "services.year"
+  | "national.urbanIncomeGrowth"
+  | "national.gdpPerCapitaGrowth"
+  | "montecarlo.rho"
+  | "montecarlo.sd.gdpRealGrowth"
+  | "montecarlo.sd.gdpDeflator"
+  | "montecarlo.sd.urbanIncomeGrowth"
+  | "montecarlo.sd.cpi"
+  | "montecarlo.sd.populationGrowth"
+  | "view.lang"
+  | "view.prices"
+  | "view.chart";
+
+export function getSetting(s: Scenario, path: SettingPath): unknown {
+  return getPath(s, path.split("."));
+}
+
+export function setSetting(s: Scenario, path: SettingPath, value: unknown): EditResult {
+  const next = clone(s);
+  setPath(next, path.split("."), value);
+  return commit(next);
+}
+
+function getPath(x: unknown, keys: readonly string[]): unknown {
+  let cur: unknown = x;
+  for (const k of keys) {
+    if (cur == null || typeof cur !== "object") return undefined;
+    cur = (cur as Record<string, unknown>)[k];
+  }
+  return cur;
+}
+
+function setPath(x: unknown, keys: readonly string[], value: unknown): void {
+  let cur = x as Record<string, unknown>;
+  for (const k of keys.slice(0, -1)) {
+    if (cur[k] == null || typeof cur[k] !== "object") cur[k] = {};
+    cur = cur[k] as Record<string, unknown>;
+  }
+  cur[keys[keys.length - 1]!] = value;
+}
+
+function deletePath(x: unknown, keys: readonly string[]): boolean {
+  const parent = getPath(x, keys.slice(0, -1));
+  if (parent == null || typeof parent !== "object") return false;
+  const last = keys[keys.length - 1]!;
+  if (Array.isArray(parent)) return false;
+  if (!(last in parent)) return false;
+  delete (parent as Record<string, unknown>)[last];
+  return true;
+}
+
+/**
+ * The JSON inside a scenario link, without validating it: "1." + base64url(deflate(json)).
+ * Used only to repair a link that the engine's decoder refused as invalid.
+ */
+export function rawLinkJson(text: string): unknown {
+  const m = /^(\d{1,3})\.([A-Za-z0-9_-]+)$/.exec(text.trim());
+  if (!m) return undefined;
+  const b64 = m[2]!.replace(/-/g, "+").replace(/_/g, "/");
+  try {
+    const bin = atob(b64 + "===".slice((b64.length + 3) % 4));
+    const bytes = Uint8Array.from(bin, (c) => c.charCodeAt(0));
+    return JSON.parse(strFromU8(inflateSync(bytes, { out: new Uint8Array(32_769) })));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The nearest valid scenario to a JSON value the engine refused as invalid: each offending
+ * field (as the engine reports it, one at a time) is replaced by the plan scenario's value,
+ * or dropped when the plan scenario has none (an unknown field). Returns the repaired
+ * scenario and the fields that were replaced, or null when nothing usable is left.
+ */
+export function nearestValid(raw: unknown, maxSteps = 25): { scenario: Scenario; replaced: string[] } | null {
+  if (raw == null || typeof raw !== "object" || Array.isArray(raw)) return null;
+  const work = clone(raw) as Record<string, unknown>;
+  const replaced: string[] = [];
+  for (let step = 0; step < maxSteps; step++) {
+    const r = validateScenario(work);
+    if (r.ok) return { scenario: r.scenario, replaced };
+    if (r.error.code !== "invalid" || r.error.path === "" || r.error.path === "v") return null;
+    const keys = r.error.path.split(".");
+    const fallback = getPath(defaultScenario, keys);
+    // Replace the smallest thing that fixes it; a missing parent is filled in whole.
+    if (fallback !== undefined) setPath(work, keys, clone(fallback));
+    else if (!deletePath(work, keys)) return null;
+    replaced.push(r.error.path);
+  }
+  return null;
+}

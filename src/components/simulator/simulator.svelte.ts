@@ -1,0 +1,338 @@
+// The simulator's UI state: the last valid scenario and its projection, pinned scenarios,
+// the uncertainty switch, and the link between all of it and the URL. Rune-based so that
+// views read fields directly; every change goes through a method here, which validates,
+// projects synchronously (a slider step repaints in the same frame) and writes the URL.
+import {
+  canonicalJson,
+  decodeScenario,
+  defaultScenario,
+  encodeScenario,
+  presetScenario,
+  presets,
+  type InputId,
+  type Scenario,
+  type ScenarioError,
+} from "../../lib/scenario";
+import { hasFormulas, project, type Projection } from "../../lib/model";
+import type { FormulaIssue, FormulaSet } from "../../lib/formula/types";
+import { t, type Lang } from "./i18n";
+import { nearestValid, rawLinkJson, setFormula, type EditResult } from "./scenario-edit";
+import { HistoryWriter, MAX_PINS, buildSearch, parseUrlState, type ChangeKind, type UrlState } from "./url-state";
+import { loadFormulas } from "./formula-loader";
+
+export interface PinnedScenario {
+  name: string;
+  scenario: Scenario;
+  projection: Projection;
+  encoded: string;
+}
+
+/** A message about the link the page was opened with. */
+export interface LinkNotice {
+  kind: "malformed" | "outdated" | "partial";
+  text: string;
+}
+
+const defaultCanonical = canonicalJson(defaultScenario);
+
+function mustProject(s: Scenario, formulas?: FormulaSet): Projection {
+  const r = project(s, formulas);
+  if (!r.ok) throw new Error(`the plan scenario does not project: ${r.issues[0]?.message}`);
+  return r.projection;
+}
+
+const defaultProjection = mustProject(defaultScenario);
+
+/** How long URL writes wait during a gesture: Chrome refuses more than 100 history writes in 10 s. */
+const URL_WRITE_GAP_MS = 200;
+
+export class SimulatorState {
+  /** The last valid scenario: what the charts and results show. */
+  scenario: Scenario = $state.raw(defaultScenario);
+  projection: Projection = $state.raw(defaultProjection);
+  /** Compiled formulas of the current scenario and the pins (null until mathjs is loaded). */
+  formulas: FormulaSet | null = $state.raw(null);
+  /** Formula problems by input: the text typed and what is wrong with it. */
+  formulaErrors: Partial<Record<InputId, { text: string; issue: FormulaIssue }>> = $state({});
+  formulaLoading = $state(false);
+  pins: PinnedScenario[] = $state.raw([]);
+  uncertainty = $state(false);
+  notice: LinkNotice | null = $state(null);
+
+  lang: Lang = $derived(this.scenario.view.lang);
+  prices = $derived(this.scenario.view.prices);
+  /** The preset the scenario started from, if any. */
+  preset = $derived(presets.find((p) => p.id === this.scenario.basedOn) ?? null);
+  isDefault = $derived(canonicalJson(this.scenario) === defaultCanonical);
+  /** The scenario is its preset, unchanged (apart from the view), so the preset's name fits it. */
+  scenarioMatchesPreset = $derived(
+    this.preset != null && canonicalJson({ ...this.scenario, view: this.preset.scenario.view }) === canonicalJson(this.preset.scenario),
+  );
+
+  #history: HistoryWriter | null = null;
+  #urlTimer: ReturnType<typeof setTimeout> | null = null;
+  #pendingKind: ChangeKind | null = null;
+  #listeners = new Set<(s: SimulatorState) => void>();
+
+  /** Called after every committed change (the Monte Carlo runner listens). */
+  onChange(fn: (s: SimulatorState) => void): () => void {
+    this.#listeners.add(fn);
+    return () => this.#listeners.delete(fn);
+  }
+
+  // ---- changes -------------------------------------------------------------------------
+
+  /**
+   * Shows a validated scenario if it projects. A scenario whose formulas cannot be evaluated
+   * is not shown: the last valid one stays, and the issues are returned.
+   */
+  apply(next: Scenario, kind: ChangeKind): FormulaIssue[] {
+    const r = project(next, this.formulas ?? undefined);
+    if (!r.ok) return r.issues;
+    this.scenario = next;
+    this.projection = r.projection;
+    this.#scheduleUrl(kind);
+    for (const fn of this.#listeners) fn(this);
+    return [];
+  }
+
+  /** Applies the result of an edit helper; an invalid edit is ignored (the field shows why). */
+  edit(result: EditResult, kind: ChangeKind): ScenarioError | FormulaIssue[] | null {
+    if (!result.ok) return result.error;
+    const issues = this.apply(result.scenario, kind);
+    return issues.length ? issues : null;
+  }
+
+  choosePreset(id: string): void {
+    const s = presetScenario(id);
+    if (!s) return;
+    // A preset keeps the reader's language and price basis.
+    s.view = { ...s.view, lang: this.scenario.view.lang, prices: this.scenario.view.prices };
+    this.formulaErrors = {};
+    this.apply(s, { discrete: true });
+  }
+
+  reset(): void {
+    this.choosePreset(defaultScenario.basedOn ?? "plan");
+  }
+
+  setLang(lang: Lang): void {
+    this.apply({ ...this.scenario, view: { ...this.scenario.view, lang } }, { discrete: true });
+  }
+
+  setPrices(prices: "constant" | "current"): void {
+    this.apply({ ...this.scenario, view: { ...this.scenario.view, prices } }, { discrete: true });
+  }
+
+  setUncertainty(on: boolean): void {
+    this.uncertainty = on;
+    this.#scheduleUrl({ discrete: true });
+    for (const fn of this.#listeners) fn(this);
+  }
+
+  /**
+   * Sets an input's formula. mathjs is loaded the first time; a formula that does not parse
+   * or evaluate is shown with its error and the last valid scenario stays on screen.
+   */
+  async setFormula(input: InputId, text: string): Promise<FormulaIssue | null> {
+    const edited = setFormula(this.scenario, input, text);
+    if (!edited.ok) {
+      const issue: FormulaIssue = { code: "syntax", input, position: 0, length: text.length, message: edited.error.message.replace(/^[\w.]+: /, "") };
+      this.formulaErrors = { ...this.formulaErrors, [input]: { text, issue } };
+      return issue;
+    }
+    const next = edited.scenario;
+    let formulas = this.formulas;
+    if (hasFormulas(next)) {
+      this.formulaLoading = true;
+      try {
+        const compiled = await loadFormulas([next, ...this.pins.map((p) => p.scenario)]);
+        if (!compiled.ok) {
+          const issue = compiled.issues.find((i) => i.input === input) ?? compiled.issues[0]!;
+          this.formulaErrors = { ...this.formulaErrors, [input]: { text, issue } };
+          return issue;
+        }
+        formulas = compiled.formulas;
+      } finally {
+        this.formulaLoading = false;
+      }
+    }
+    const r = project(next, formulas ?? undefined);
+    if (!r.ok) {
+      const issue = r.issues.find((i) => i.input === input) ?? r.issues[0]!;
+      this.formulaErrors = { ...this.formulaErrors, [input]: { text, issue } };
+      return issue;
+    }
+    this.formulas = formulas;
+    const { [input]: _dropped, ...rest } = this.formulaErrors;
+    this.formulaErrors = rest;
+    this.apply(next, { discrete: true });
+    return null;
+  }
+
+  pin(name: string): boolean {
+    if (this.pins.length >= MAX_PINS) return false;
+    const trimmed = name.trim() || `${t(this.lang, "scenario")} ${this.pins.length + 1}`;
+    this.pins = [...this.pins, { name: trimmed, scenario: this.scenario, projection: this.projection, encoded: encodeScenario(this.scenario) }];
+    this.#scheduleUrl({ discrete: true });
+    return true;
+  }
+
+  unpin(index: number): void {
+    this.pins = this.pins.filter((_, i) => i !== index);
+    this.#scheduleUrl({ discrete: true });
+  }
+
+  /** Ends a slider drag: the next change starts a new history entry. */
+  endGesture(): void {
+    this.#flushUrl();
+    this.#history?.endGesture();
+  }
+
+  // ---- URL -----------------------------------------------------------------------------
+
+  urlState(): UrlState {
+    return {
+      encoded: this.isDefault ? null : encodeScenario(this.scenario),
+      pins: this.pins.map((p) => ({ name: p.name, encoded: p.encoded })),
+      uncertainty: this.uncertainty,
+      lang: null,
+    };
+  }
+
+  /** The path and query of the current state (always under /simulate/, also on /s/:id pages). */
+  url(): string {
+    return `/simulate/${buildSearch(this.urlState())}`;
+  }
+
+  #scheduleUrl(kind: ChangeKind): void {
+    if (!this.#history) return;
+    if (kind.discrete) {
+      this.#pendingKind = kind;
+      this.#flushUrl();
+      return;
+    }
+    this.#pendingKind = this.#pendingKind?.discrete ? this.#pendingKind : kind;
+    this.#urlTimer ??= setTimeout(() => this.#flushUrl(), URL_WRITE_GAP_MS);
+  }
+
+  #flushUrl(): void {
+    if (this.#urlTimer) clearTimeout(this.#urlTimer);
+    this.#urlTimer = null;
+    const kind = this.#pendingKind;
+    this.#pendingKind = null;
+    if (!kind || !this.#history) return;
+    this.#history.write(this.url(), kind);
+  }
+
+  /**
+   * Reads the state from the page's URL (and the share page's meta tag) and starts writing
+   * it back on changes. Browser only.
+   */
+  async start(location: Location, history: History, metaScenario: string | null): Promise<void> {
+    await this.load(location.search, metaScenario);
+    this.#history = new HistoryWriter(history, location.pathname + location.search);
+  }
+
+  /** Back/forward: show the state of the URL without writing a new entry. */
+  async restore(location: Location): Promise<void> {
+    this.#urlTimer && clearTimeout(this.#urlTimer);
+    this.#urlTimer = null;
+    this.#pendingKind = null;
+    const history = this.#history;
+    this.#history = null; // no writes while restoring
+    try {
+      await this.load(location.search, null);
+    } finally {
+      this.#history = history;
+      history?.sync(location.pathname + location.search);
+    }
+  }
+
+  /** Loads a query string; a bad part is reported in `notice` and replaced by the nearest valid state. */
+  async load(search: string, metaScenario: string | null): Promise<void> {
+    const { state, problems } = parseUrlState(search, metaScenario);
+    const notes: string[] = [];
+    let scenario: Scenario = defaultScenario;
+    let kind: LinkNotice["kind"] | null = null;
+    if (problems.some((p) => p.kind === "too-long")) {
+      kind = "malformed";
+      notes.push(this.lang === "zh" ? "链接过长" : "the link is too long");
+    }
+    if (state.encoded) {
+      const r = decodeScenario(state.encoded);
+      if (r.ok) scenario = r.scenario;
+      else {
+        const repaired = r.error.code === "invalid" ? nearestValid(rawLinkJson(state.encoded)) : null;
+        if (repaired) {
+          scenario = repaired.scenario;
+          kind ??= "partial";
+          notes.push(`${r.error.message}`);
+        } else {
+          kind = r.error.code === "unsupported-version" ? "outdated" : "malformed";
+          notes.push(r.error.message);
+        }
+      }
+    }
+    if (state.lang) scenario = { ...scenario, view: { ...scenario.view, lang: state.lang } };
+
+    const pins: PinnedScenario[] = [];
+    const pinScenarios: { name: string; scenario: Scenario; encoded: string }[] = [];
+    for (const p of state.pins) {
+      const r = decodeScenario(p.encoded);
+      if (r.ok) pinScenarios.push({ name: p.name, scenario: r.scenario, encoded: p.encoded });
+      else {
+        kind ??= "partial";
+        notes.push(`${p.name}: ${r.error.message}`);
+      }
+    }
+    if (problems.some((p) => p.kind === "bad-pin" || p.kind === "too-many-pins")) kind ??= "partial";
+
+    let formulas: FormulaSet | null = this.formulas;
+    const all = [scenario, ...pinScenarios.map((p) => p.scenario)];
+    if (all.some(hasFormulas)) {
+      const compiled = await loadFormulas(all);
+      if (compiled.ok) formulas = compiled.formulas;
+      else {
+        // Drop the formulas that do not compile rather than the whole scenario.
+        kind ??= "partial";
+        notes.push(compiled.issues.map((i) => `${i.input}: ${i.message}`).join("; "));
+        for (const issue of compiled.issues) {
+          const cleared = setFormula(scenario, issue.input, null);
+          if (cleared.ok) scenario = cleared.scenario;
+        }
+        const again = hasFormulas(scenario) ? await loadFormulas([scenario]) : null;
+        formulas = again?.ok ? again.formulas : null;
+      }
+    }
+    let r = project(scenario, formulas ?? undefined);
+    if (!r.ok) {
+      kind ??= "partial";
+      notes.push(r.issues.map((i) => i.message).join("; "));
+      scenario = { ...defaultScenario, view: scenario.view };
+      r = project(scenario);
+    }
+    for (const p of pinScenarios) {
+      const pr = project(p.scenario, formulas ?? undefined);
+      if (pr.ok) pins.push({ ...p, projection: pr.projection });
+    }
+    this.formulas = formulas;
+    this.formulaErrors = {};
+    this.scenario = scenario;
+    this.projection = r.ok ? r.projection : defaultProjection;
+    this.pins = pins;
+    this.uncertainty = state.uncertainty;
+    this.notice = kind ? { kind, text: this.#noticeText(kind, notes) } : null;
+    for (const fn of this.#listeners) fn(this);
+  }
+
+  #noticeText(kind: LinkNotice["kind"], notes: string[]): string {
+    const reason = notes.filter(Boolean).join("; ");
+    if (kind === "outdated") return t(this.lang, "outdatedLink") + (reason ? ` (${reason})` : "");
+    return t(this.lang, "malformedLink", { reason: reason || "?" });
+  }
+
+  dismissNotice(): void {
+    this.notice = null;
+  }
+}

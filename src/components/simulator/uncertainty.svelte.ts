@@ -1,0 +1,98 @@
+// Monte Carlo runs in a Web Worker (src/workers/monte-carlo.worker.ts). While a slider moves,
+// a quick run with fewer paths follows it; a full run follows once the slider rests. At most
+// one request is in flight and one waits: a newer scenario replaces the waiting one.
+import type { Scenario } from "../../lib/scenario";
+import type { MonteCarloResult } from "../../lib/model";
+import type { McRequest, McResponse } from "../../workers/monte-carlo-protocol";
+
+/** Paths of the quick run shown during a drag. */
+export const PREVIEW_PATHS = 1000;
+/** Quiet time after the last change before the full run. */
+const SETTLE_MS = 250;
+
+export class UncertaintyState {
+  result: MonteCarloResult | null = $state.raw(null);
+  /** The result is for an older scenario, or from the quick run. */
+  stale = $state(false);
+  running = $state(false);
+  error: string | null = $state(null);
+  /** Worker time of the last full run, ms (shown in the benchmark). */
+  lastMs = $state(0);
+
+  #worker: Worker | null = null;
+  #seq = 0;
+  #shown = 0;
+  #inFlight = false;
+  #queued: McRequest | null = null;
+  #settle: ReturnType<typeof setTimeout> | null = null;
+  #fullId = 0;
+
+  #ensureWorker(): Worker {
+    if (this.#worker) return this.#worker;
+    const w = new Worker(new URL("../../workers/monte-carlo.worker.ts", import.meta.url), { type: "module", name: "monte-carlo" });
+    w.onmessage = (e: MessageEvent<McResponse>) => this.#receive(e.data);
+    w.onerror = (e) => {
+      this.error = e.message || "worker error";
+      this.running = false;
+      this.#inFlight = false;
+    };
+    this.#worker = w;
+    return w;
+  }
+
+  /** A new scenario: quick run now, full run when changes stop. */
+  update(scenario: Scenario): void {
+    this.stale = true;
+    const quickPaths = Math.min(PREVIEW_PATHS, scenario.montecarlo.paths);
+    this.#enqueue({ id: ++this.#seq, scenario: $state.snapshot(scenario) as Scenario, paths: quickPaths });
+    if (this.#settle) clearTimeout(this.#settle);
+    this.#settle = setTimeout(() => {
+      this.#settle = null;
+      this.#fullId = ++this.#seq;
+      this.#enqueue({ id: this.#fullId, scenario: $state.snapshot(scenario) as Scenario });
+    }, quickPaths === scenario.montecarlo.paths ? 0 : SETTLE_MS);
+  }
+
+  stop(): void {
+    if (this.#settle) clearTimeout(this.#settle);
+    this.#settle = null;
+    this.#queued = null;
+    this.result = null;
+    this.running = false;
+    this.#worker?.terminate();
+    this.#worker = null;
+    this.#inFlight = false;
+  }
+
+  #enqueue(req: McRequest): void {
+    if (this.#inFlight) {
+      this.#queued = req;
+      return;
+    }
+    this.#send(req);
+  }
+
+  #send(req: McRequest): void {
+    this.#inFlight = true;
+    this.running = true;
+    this.#ensureWorker().postMessage(req);
+  }
+
+  #receive(res: McResponse): void {
+    this.#inFlight = false;
+    if (res.id > this.#shown) {
+      this.#shown = res.id;
+      if (res.ok) {
+        this.result = res.result;
+        this.error = null;
+        const final = res.id === this.#fullId && this.#queued === null && this.#settle === null;
+        this.stale = !final;
+        if (final) this.lastMs = res.ms;
+      } else this.error = res.message;
+    }
+    const next = this.#queued;
+    this.#queued = null;
+    if (next) this.#send(next);
+    else this.running = false;
+  }
+}

@@ -1,0 +1,356 @@
+// /simulate/ in headless Chromium against the built site on the Pages runtime: sliders,
+// presets, the URL (reload, back/forward, bad links), formulas, compare, CSV, accessibility.
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { AxeBuilder } from "@axe-core/playwright";
+import { readFile } from "node:fs/promises";
+import { launchChromium } from "../helpers/browser";
+import { decodeScenario, defaultScenario, encodeScenario, presets, validateScenario, type Scenario } from "../../src/lib/scenario";
+import { project } from "../../src/lib/model";
+
+const base = inject("baseUrl");
+
+async function open(page: Page, search = ""): Promise<void> {
+  const res = await page.goto(`${base}/simulate/${search}`);
+  expect(res?.status()).toBe(200);
+  await page.waitForSelector("html[data-simulator=ready]");
+}
+
+const text = (page: Page, selector: string) => page.locator(selector).innerText();
+
+/** Sets a range input the way a drag does: value, then input events, then change. */
+async function drag(page: Page, selector: string, values: number[]): Promise<void> {
+  await page.locator(selector).evaluate((el, vs) => {
+    const input = el as HTMLInputElement;
+    for (const v of vs) {
+      input.value = String(v);
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+    }
+    input.dispatchEvent(new Event("change", { bubbles: true }));
+  }, values);
+}
+
+function scenarioFromUrl(url: string): Scenario {
+  const s = new URL(url).searchParams.get("s");
+  if (!s) return defaultScenario;
+  const r = decodeScenario(s);
+  if (!r.ok) throw new Error(`URL holds no valid scenario: ${r.error.message}`);
+  return r.scenario;
+}
+
+/** 2035 GDP at constant prices as the page formats it, computed independently from the engine. */
+function gdp2035Text(s: Scenario): string {
+  const v = projectionOf(s).gdpReal[15]!;
+  return `${new Intl.NumberFormat("zh-CN", { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(v)}亿元`;
+}
+
+/** Labels of the series a chart's legend lists (series with data). */
+async function drawnSeries(page: Page, chartId: string): Promise<string[]> {
+  return page.locator(`[data-chart="${chartId}"] .chart-legend li`).allInnerTexts();
+}
+
+/** Labels of the datasets chart.js itself holds with data, read from its instance. */
+async function chartDatasets(page: Page, chartId: string): Promise<string[]> {
+  return page.locator(`[data-chart="${chartId}"] canvas`).evaluate((c) => {
+    type Ds = { label: string; data: (number | null)[] };
+    const get = (globalThis as unknown as { __simGetChart?: (c: HTMLCanvasElement) => { data: { datasets: Ds[] } } | undefined }).__simGetChart;
+    return get?.(c as HTMLCanvasElement)?.data.datasets.filter((d) => d.data.some((v) => v != null)).map((d) => d.label) ?? [];
+  });
+}
+
+function projectionOf(s: Scenario) {
+  const r = project(s);
+  if (!r.ok) throw new Error("test scenario does not project");
+  return r.projection;
+}
+
+describe("simulator page", () => {
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "zh-CN", acceptDownloads: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  beforeEach(async () => {
+    await page?.close();
+    page = await context.newPage();
+  });
+
+  it("server-renders the plan scenario's results, so the page reads before any script runs", async () => {
+    const html = await (await fetch(`${base}/simulate/`)).text();
+    expect(html).toContain(gdp2035Text(defaultScenario));
+    expect(html).toContain('id="share-button"');
+    // No mathjs in what the page loads up front: the compiler is a separate, lazily loaded chunk.
+    expect(html).not.toMatch(/mathjs|compile-/);
+  });
+
+  it("moving a slider changes the 2035 result shown", async () => {
+    await open(page);
+    const before = await text(page, "#result-gdpReal-2035");
+    expect(before).toBe(gdp2035Text(defaultScenario));
+    await drag(page, "#in-gdpRealGrowth-1-range", [8, 7, 6, 5]);
+    const after = await text(page, "#result-gdpReal-2035");
+    expect(after).not.toBe(before);
+    const expected = structuredClone(defaultScenario);
+    expected.inputs.gdpRealGrowth.periods[1] = 5;
+    expect(after).toBe(gdp2035Text(expected));
+    // The number field follows the slider.
+    expect(await page.inputValue("#in-gdpRealGrowth-1-number")).toBe("5");
+  });
+
+  it("typing in the number field moves the result, and a bad number is refused with a message", async () => {
+    await open(page);
+    await page.fill("#in-gdpRealGrowth-2-number", "4.5");
+    const expected = structuredClone(defaultScenario);
+    expected.inputs.gdpRealGrowth.periods[2] = 4.5;
+    await expect.poll(() => text(page, "#result-gdpReal-2035")).toBe(gdp2035Text(expected));
+    await page.fill("#in-gdpRealGrowth-2-number", "abc");
+    expect(await page.locator(".field-error").first().innerText()).toContain("不是一个数");
+    // The last valid value stays.
+    expect(await text(page, "#result-gdpReal-2035")).toBe(gdp2035Text(expected));
+  });
+
+  it("a preset changes the URL, adds a history entry, and reload restores the same state", async () => {
+    await open(page);
+    expect(new URL(page.url()).search).toBe("");
+    const entries = await page.evaluate(() => history.length);
+    const cautious = presets.find((p) => p.id === "cautious")!;
+    await page.selectOption("#preset-select", "cautious");
+    await expect.poll(() => new URL(page.url()).searchParams.get("s")).not.toBeNull();
+    expect(scenarioFromUrl(page.url()).basedOn).toBe("cautious");
+    expect(scenarioFromUrl(page.url()).inputs.gdpRealGrowth.periods).toEqual(cautious.scenario.inputs.gdpRealGrowth.periods);
+    const shown = await text(page, "#result-gdpReal-2035");
+    expect(shown).toBe(gdp2035Text(cautious.scenario));
+    expect(await page.evaluate(() => history.length)).toBe(entries + 1);
+
+    const url = page.url();
+    await page.reload();
+    await page.waitForSelector("html[data-simulator=ready]");
+    expect(page.url()).toBe(url);
+    expect(await text(page, "#result-gdpReal-2035")).toBe(shown);
+    expect(await page.inputValue("#preset-select")).toBe("cautious");
+  });
+
+  it("a drag writes one history entry, not one per step; back and forward restore each state", async () => {
+    await open(page);
+    const entries = await page.evaluate(() => history.length);
+    const start = await text(page, "#result-gdpReal-2035");
+    await drag(page, "#in-gdpRealGrowth-0-range", [8.5, 8, 7.5, 7, 6.5, 6]);
+    await expect.poll(() => scenarioFromUrl(page.url()).inputs.gdpRealGrowth.periods[0]).toBe(6);
+    const afterDrag = await text(page, "#result-gdpReal-2035");
+    await page.selectOption("#preset-select", "optimistic");
+    await expect.poll(() => scenarioFromUrl(page.url()).basedOn).toBe("optimistic");
+    const optimistic = await text(page, "#result-gdpReal-2035");
+    // The drag and the preset: two new entries.
+    expect(await page.evaluate(() => history.length)).toBe(entries + 2);
+
+    await page.goBack();
+    await expect.poll(() => text(page, "#result-gdpReal-2035")).toBe(afterDrag);
+    expect(await page.inputValue("#in-gdpRealGrowth-0-number")).toBe("6");
+    await page.goBack();
+    await expect.poll(() => text(page, "#result-gdpReal-2035")).toBe(start);
+    await page.goForward();
+    await page.goForward();
+    await expect.poll(() => text(page, "#result-gdpReal-2035")).toBe(optimistic);
+  });
+
+  it("a malformed ?s= shows a clear message and a working page with the plan scenario", async () => {
+    await open(page, "?s=1.this-is-not-a-scenario");
+    const notice = page.locator("#link-notice");
+    await notice.waitFor();
+    expect(await notice.getAttribute("role")).toBe("alert");
+    expect(await notice.innerText()).toContain("链接中的情景无法读取");
+    expect(await text(page, "#result-gdpReal-2035")).toBe(gdp2035Text(defaultScenario));
+    // The page works: a slider still moves the result.
+    await drag(page, "#in-gdpRealGrowth-1-range", [6]);
+    await expect.poll(() => text(page, "#result-gdpReal-2035")).not.toBe(gdp2035Text(defaultScenario));
+  });
+
+  it("a link from a newer schema version says so and opens the plan scenario", async () => {
+    await open(page, "?s=9.AAAA");
+    expect(await page.locator("#link-notice").innerText()).toContain("不支持的版本");
+    expect(await text(page, "#result-gdpReal-2035")).toBe(gdp2035Text(defaultScenario));
+  });
+
+  it("a link with one invalid field opens the nearest valid scenario and names the field", async () => {
+    // Build a link the engine refuses (growth above its range) by encoding raw JSON the way the codec does.
+    const { deflateSync, strToU8 } = await import("fflate");
+    const raw = structuredClone(defaultScenario) as unknown as { inputs: { gdpRealGrowth: { periods: number[] } } };
+    raw.inputs.gdpRealGrowth.periods = [6, 99, 6];
+    const b64 = Buffer.from(deflateSync(strToU8(JSON.stringify(raw)))).toString("base64url");
+    await open(page, `?s=1.${b64}`);
+    expect(await page.locator("#link-notice").innerText()).toContain("inputs.gdpRealGrowth.periods.1");
+    // Only the bad field fell back to the plan's value; the good ones stayed.
+    expect(await page.inputValue("#in-gdpRealGrowth-0-number")).toBe("6");
+    expect(await page.inputValue("#in-gdpRealGrowth-1-number")).toBe(String(defaultScenario.inputs.gdpRealGrowth.periods[1]));
+  });
+
+  it("a formula with an error shows it inline at its position and keeps the last chart", async () => {
+    const scripts: string[] = [];
+    page.on("request", (r) => {
+      if (r.resourceType() === "script") scripts.push(new URL(r.url()).pathname);
+    });
+    await open(page);
+    const before = await text(page, "#result-gdpReal-2035");
+    await expect.poll(() => chartDatasets(page, "gdp")).not.toEqual([]);
+    const chartBefore = await page.locator('[data-chart="gdp"] canvas').evaluate((c) => (c as HTMLCanvasElement).toDataURL());
+    expect(scripts.some((s) => /compile/.test(s))).toBe(false);
+
+    await page.click('[data-group="gdp"] .advanced summary >> nth=0');
+    await page.fill("#formula-gdpRealGrowth", "9 - 0.4 * (t - 2021");
+    await page.click('#formula-gdpRealGrowth ~ button[type="submit"]');
+    const error = page.locator("#formula-gdpRealGrowth-error");
+    await error.waitFor();
+    expect(await error.getAttribute("role")).toBe("alert");
+    // The parser was fetched on first use.
+    expect(scripts.some((s) => /compile/.test(s))).toBe(true);
+    // The error is marked where the compiler places it (the missing ")" at the end).
+    const { compileFormula } = await import("../../src/lib/formula/compile");
+    const compiled = compileFormula("9 - 0.4 * (t - 2021");
+    if (compiled.ok) throw new Error("the test formula should not compile");
+    expect(Number(await error.getAttribute("data-position"))).toBe(compiled.error.position);
+    expect(compiled.error.position).toBeGreaterThanOrEqual(10);
+    expect(await error.innerText()).toContain(`第${compiled.error.position + 1}个字符处出错`);
+    expect(await error.innerText()).toContain("图表仍显示上一个有效情景");
+    expect(await text(page, "#result-gdpReal-2035")).toBe(before);
+    // The chart did not change: same pixels as before the bad formula.
+    expect(await page.locator('[data-chart="gdp"] canvas').evaluate((c) => (c as HTMLCanvasElement).toDataURL())).toBe(chartBefore);
+
+    // Fixing it applies the formula.
+    await page.fill("#formula-gdpRealGrowth", "9 - 0.4 * (t - 2021)");
+    await page.click('#formula-gdpRealGrowth ~ button[type="submit"]');
+    await expect.poll(() => text(page, "#result-gdpReal-2035")).not.toBe(before);
+    await expect(page.locator("#formula-gdpRealGrowth-error").count()).resolves.toBe(0);
+    expect(scenarioFromUrl(page.url()).inputs.gdpRealGrowth.formula).toBe("9 - 0.4 * (t - 2021)");
+  });
+
+  it("compare pins two scenarios; both lines are drawn and the table shows their differences", async () => {
+    await open(page);
+    await page.fill("#pin-name", "规划");
+    await page.click("#pin-button");
+    await page.selectOption("#preset-select", "cautious");
+    await page.fill("#pin-name", "谨慎");
+    await page.click("#pin-button");
+    await drag(page, "#in-gdpRealGrowth-2-range", [3]);
+
+    const legend = await drawnSeries(page, "gdp");
+    expect(legend).toEqual(expect.arrayContaining(["当前", "规划", "谨慎"]));
+    // The pinned lines are on the canvas: chart.js holds the three line datasets with data.
+    expect(await chartDatasets(page, "gdp")).toEqual(expect.arrayContaining(["当前", "规划", "谨慎"]));
+
+    const table = page.locator("#compare-table");
+    expect(await table.locator("thead th").allInnerTexts()).toEqual(["", "当前", "规划", "谨慎"]);
+    expect(await table.innerText()).toContain("%）");
+    // Pins live in the URL and survive a reload.
+    const pins = new URL(page.url()).searchParams.getAll("p");
+    expect(pins.map((p) => p.split("~")[0])).toEqual(["规划", "谨慎"]);
+    await page.reload();
+    await page.waitForSelector("html[data-simulator=ready]");
+    expect(await page.locator("#compare-table thead th").allInnerTexts()).toEqual(["", "当前", "规划", "谨慎"]);
+  });
+
+  it("the CSV download has a BOM, the right header, and the 2025 value shown on the page", async () => {
+    await open(page);
+    await drag(page, "#in-gdpRealGrowth-0-range", [7]);
+    const shown = await text(page, "#result-gdpReal-2025");
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("#export-csv")]);
+    expect(download.suggestedFilename()).toMatch(/\.csv$/);
+    const bytes = await readFile((await download.path())!);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = bytes.toString("utf8").slice(1).split("\r\n");
+    const header = lines[0]!.split(",");
+    expect(header[0]).toBe("年份");
+    const col = header.indexOf("地区生产总值（亿元，2020年不变价）");
+    expect(col).toBeGreaterThan(0);
+    expect(header).toContain("地区生产总值（亿元，当年价）");
+    const row2025 = lines.find((l) => l.startsWith("2025,"))!.split(",");
+    // "1,234.5亿元" on the page → 1234.5 in the file.
+    expect(row2025[col]).toBe(shown.replace(/[,亿元]/g, ""));
+  });
+
+  it("switches to English and keeps the language in the URL", async () => {
+    await open(page);
+    await page.click("#lang-button");
+    await expect.poll(() => page.locator("h1").innerText()).toBe("Scenario simulator");
+    expect(scenarioFromUrl(page.url()).view.lang).toBe("en");
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe("en");
+    expect(await text(page, "#result-gdpReal-2035")).toMatch(/billion yuan$/);
+    await page.reload();
+    await page.waitForSelector("html[data-simulator=ready]");
+    expect(await page.locator("h1").innerText()).toBe("Scenario simulator");
+  });
+
+  it("opens the scenario of a share page's <meta name=scenario> before ?s=", async () => {
+    const cautious = presets.find((p) => p.id === "cautious")!.scenario;
+    const html = (await (await fetch(`${base}/simulate/`)).text()).replace("<head>", `<head><meta name="scenario" content="${encodeScenario(cautious)}">`);
+    await page.route(/\/s\/test-meta\//, (r) => r.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: html }));
+    await page.goto(`${base}/s/test-meta/?s=${encodeScenario(defaultScenario)}`);
+    await page.waitForSelector("html[data-simulator=ready]");
+    expect(await text(page, "#result-gdpReal-2035")).toBe(gdp2035Text(cautious));
+  });
+
+  it("runs Monte Carlo in a worker and shows target probabilities when uncertainty is on", async () => {
+    const workers: string[] = [];
+    page.on("worker", (w) => workers.push(w.url()));
+    await open(page);
+    await page.check("#uncertainty-toggle");
+    await expect.poll(() => page.locator("table.targets thead th").allInnerTexts()).toContain("达到的概率");
+    // Probabilities arrive from the worker: the last column fills with percentages.
+    const probabilityCells = () => page.locator("table.targets tbody tr td:last-child").allInnerTexts();
+    await expect.poll(async () => (await probabilityCells()).filter((x) => /%$/.test(x)).length, { timeout: 20_000 }).toBeGreaterThan(0);
+    expect(workers.some((u) => /monte-carlo/.test(u))).toBe(true);
+    expect(new URL(page.url()).searchParams.get("u")).toBe("1");
+    expect(await drawnSeries(page, "gdp")).toEqual(expect.arrayContaining(["5%–95% 区间"]));
+  });
+
+  it("goal seek answers and applies only on request", async () => {
+    await open(page);
+    const before = await text(page, "#result-gdpReal-2035");
+    await page.fill("#goal-target", "1000");
+    await page.selectOption("#goal-year", "2035");
+    await page.click("#goal-solve");
+    const answer = page.locator("#goal-answer");
+    await answer.waitFor();
+    const rate = Number(/([\d.]+)%/.exec(await answer.innerText())![1]);
+    // 352.5 → 1000 in 15 years needs about 7.2% a year.
+    const expected = (Math.pow(1000 / projectionOf(defaultScenario).gdpReal[0]!, 1 / 15) - 1) * 100;
+    expect(rate).toBeGreaterThanOrEqual(expected - 1e-9);
+    expect(rate).toBeLessThan(expected + 0.01);
+    expect(await text(page, "#result-gdpReal-2035")).toBe(before);
+    await page.click("#goal-apply");
+    await expect.poll(() => text(page, "#result-gdpReal-2035")).not.toBe(before);
+  });
+
+  it("has no serious or critical axe violations, in Chinese and in English", async () => {
+    await open(page);
+    const zh = await new AxeBuilder({ page }).analyze();
+    expect(zh.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.length}`)).toEqual([]);
+    await page.click("#lang-button");
+    await page.check("#uncertainty-toggle");
+    await page.waitForTimeout(300);
+    const en = await new AxeBuilder({ page }).analyze();
+    expect(en.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.length}`)).toEqual([]);
+  });
+
+  it("works at 360 px: no sideways scrolling, controls below the charts", async () => {
+    const phone = await context.browser()!.newContext({ viewport: { width: 360, height: 780 }, locale: "zh-CN" });
+    const p = await phone.newPage();
+    await open(p);
+    expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    const chartsBottom = await p.locator(".charts").evaluate((e) => e.getBoundingClientRect().bottom);
+    const controlsTop = await p.locator(".controls").evaluate((e) => e.getBoundingClientRect().top);
+    expect(controlsTop).toBeGreaterThan(chartsBottom);
+    await phone.close();
+  });
+});
+
+describe("scenario fixtures used above", () => {
+  it("the presets validate (so the tests compare like with like)", () => {
+    for (const p of presets) expect(validateScenario(p.scenario).ok).toBe(true);
+  });
+});
