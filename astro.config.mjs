@@ -13,4 +13,7 @@ export default defineConfig({
   integrations: [svelte(), sitemap({ filter: (page) => !page.includes("/s/") && !page.endsWith("/search/") })],
   devToolbar: { enabled: false },
   prefetch: false,
+  // The simulator's Monte Carlo worker loads the formula compiler with import(), which needs
+  // module workers (the default "iife" format cannot split code).
+  vite: { worker: { format: "es" } },
 });
