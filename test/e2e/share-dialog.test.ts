@@ -3,6 +3,7 @@
 // when the API fails, copying, the poster, validation, and keyboard behaviour.
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
+import { AxeBuilder } from "@axe-core/playwright";
 import { launchChromium } from "../helpers/browser";
 import { canonicalJson, decodeScenario, defaultScenario, encodeScenario, validateScenario, type Scenario } from "../../src/lib/scenario";
 
@@ -290,4 +291,23 @@ describe("share dialog", () => {
       .poll(() => page.evaluate(() => (window as unknown as { __shared: Array<{ url: string }> }).__shared))
       .toEqual([{ title: "What-if scenario for Chengqu's 14th Five-Year Plan", text: "What-if scenario for Chengqu's 14th Five-Year Plan", url: longUrl }]);
   });
+
+  for (const colorScheme of ["light", "dark"] as const) {
+    it(`has no accessibility violations in the form and fallback states (${colorScheme})`, async () => {
+      const ctx = await browser.newContext({ colorScheme, viewport: { width: 390, height: 844 }, locale: "zh-CN", reducedMotion: "reduce" });
+      try {
+        const p = await ctx.newPage();
+        await openSimulator(p, sharedSearch);
+        await openDialog(p);
+        const scan = async () => (await new AxeBuilder({ page: p }).include("dialog.share-dialog").analyze()).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+        expect(await scan()).toEqual([]);
+        await p.route("**/api/scenarios", (r) => r.fulfill({ status: 503, contentType: "application/json", body: '{"error":"store-unavailable","message":"x"}' }));
+        await p.click("dialog button[type=submit]");
+        await p.locator("dialog [data-share-url]").waitFor();
+        expect(await scan()).toEqual([]);
+      } finally {
+        await ctx.close();
+      }
+    });
+  }
 });
