@@ -4,6 +4,7 @@ import type { FormulaIssue, FormulaSet } from "../formula/types";
 import { INPUT_COUNT } from "./inputs";
 import { allocateOutputs, allocateWorkspace, prepare, runPaths, type ModelContext, type PathOutputs, type Workspace } from "./kernel";
 import { checkTargets, type TargetCheck } from "./targets";
+import { averageAnnualGrowth } from "./growth";
 import { BASE_YEAR, YEARS, YEAR_COUNT } from "./years";
 
 /** Values of the main series in one year. */
@@ -158,8 +159,8 @@ export function assemble(ctx: ModelContext, out: PathOutputs): Projection {
       urbanIncomeReal: urbanIncomeReal[i]!,
       servicesShare: servicesShare[i]!,
       servicesValueAdded: servicesValueAdded[i]!,
-      gdpRealGrowthAvg: (Math.pow(gdpReal[i]! / gdpReal[0]!, 1 / i) - 1) * 100,
-      urbanIncomeGrowthAvg: (Math.pow(urbanIncome[i]! / urbanIncome[0]!, 1 / i) - 1) * 100,
+      gdpRealGrowthAvg: averageAnnualGrowth(gdpReal[0]!, gdpReal[i]!, i),
+      urbanIncomeGrowthAvg: averageAnnualGrowth(urbanIncome[0]!, urbanIncome[i]!, i),
       urbanIncomeVsNational: urbanIncomeVsNational[i]!,
       gdpPerCapitaVsNational: gdpPerCapitaVsNational[i]!,
     };

@@ -3,6 +3,7 @@
 // Monte Carlo path, so "met" and "probability of meeting" can never disagree.
 import { planTargets, type PlanTarget, type TargetMetric, type Comparator } from "../data/plan";
 import { growthFactor, type ModelContext, type PathOutputs } from "./kernel";
+import { averageAnnualGrowth } from "./growth";
 import { BASE_YEAR, END_YEAR } from "./years";
 
 export type TargetStatus = "met" | "missed" | "boundary" | "not-modelled";
@@ -112,7 +113,7 @@ export function checkerFor(target: PlanTarget, ctx: ModelContext): TargetChecker
         measure: (out, stride, p) => {
           const start = out[series][s * stride + p]!;
           const end = out[series][y * stride + p]!;
-          return { actual: (Math.pow(end / start, 1 / n) - 1) * 100, ...compare(end, thresholdFrom(start), comparator) };
+          return { actual: averageAnnualGrowth(start, end, n), ...compare(end, thresholdFrom(start), comparator) };
         },
         countMet: (out, paths) => {
           const values = out[series];

@@ -1,0 +1,217 @@
+// Monte Carlo: random numbers, percentiles, bands and probabilities.
+import { describe, expect, it } from "vitest";
+import { defaultScenario, monteCarlo, presetScenario, project, type MonteCarloResult, type Projection } from "../../src/lib/model";
+import { Rng, portableExp, portableLog } from "../../src/lib/model/rng";
+import { percentiles } from "../../src/lib/model/percentiles";
+import { SHOCK_IDS, type Scenario } from "../../src/lib/scenario";
+
+function mc(s: Scenario, paths = 4000): MonteCarloResult {
+  const r = monteCarlo(s, { paths });
+  if (!r.ok) throw new Error(JSON.stringify(r.issues));
+  return r.result;
+}
+function proj(s: Scenario): Projection {
+  const r = project(s);
+  if (!r.ok) throw new Error(JSON.stringify(r.issues));
+  return r.projection;
+}
+function withSd(s: Scenario, sd: Partial<Record<(typeof SHOCK_IDS)[number], number>>, rho = 0): Scenario {
+  const t = structuredClone(s);
+  for (const id of SHOCK_IDS) t.montecarlo.sd[id] = sd[id] ?? 0;
+  t.montecarlo.rho = rho;
+  return t;
+}
+const BANDS = ["gdpReal", "gdpNominal", "residentPopulation", "gdpPerCapita", "urbanIncome", "urbanIncomeReal", "servicesValueAdded"] as const;
+
+describe("random numbers", () => {
+  it("xoshiro128** matches the reference implementation (state 1, 2, 3, 4)", () => {
+    const rng = Rng.fromState(1, 2, 3, 4);
+    expect(Array.from({ length: 10 }, () => rng.nextUint32())).toEqual([
+      11520, 0, 5927040, 70819200, 2031721883, 1637235492, 1287239034, 3734860849, 3729100597, 4258142804,
+    ]);
+  });
+  it("a seed gives the same sequence every time, and another seed another one", () => {
+    const a = new Rng(2021);
+    const b = new Rng(2021);
+    const c = new Rng(2022);
+    const xs = Array.from({ length: 50 }, () => a.normal());
+    expect(Array.from({ length: 50 }, () => b.normal())).toEqual(xs);
+    expect(Array.from({ length: 50 }, () => c.normal())).not.toEqual(xs);
+  });
+  it("fillNormals gives exactly the draws of repeated normal() calls, times the scale", () => {
+    const a = new Rng(7);
+    const b = new Rng(7);
+    const filled = new Float64Array(5000);
+    a.fillNormals(filled, 0, 5000, 2.5);
+    for (let i = 0; i < 5000; i++) expect(filled[i]).toBe(b.normal() * 2.5);
+  });
+  it("normal draws have mean 0, variance 1, kurtosis 3 and normal tails", () => {
+    const rng = new Rng(99);
+    const n = 400_000;
+    let s1 = 0;
+    let s2 = 0;
+    let s4 = 0;
+    let above196 = 0;
+    let belowMinus3 = 0;
+    for (let i = 0; i < n; i++) {
+      const z = rng.normal();
+      s1 += z;
+      s2 += z * z;
+      s4 += z ** 4;
+      if (z > 1.959964) above196++;
+      if (z < -3) belowMinus3++;
+    }
+    expect(Math.abs(s1 / n)).toBeLessThan(0.01);
+    expect(Math.abs(s2 / n - 1)).toBeLessThan(0.01);
+    expect(Math.abs(s4 / n - 3)).toBeLessThan(0.06);
+    expect(Math.abs(above196 / n - 0.025)).toBeLessThan(0.0015);
+    expect(Math.abs(belowMinus3 / n - 0.0013499)).toBeLessThan(0.0003);
+  });
+  it("the polar Box–Muller reference draws the same distribution", () => {
+    const rng = new Rng(5);
+    const n = 200_000;
+    let s2 = 0;
+    for (let i = 0; i < n; i++) s2 += rng.normalPolar() ** 2;
+    expect(Math.abs(s2 / n - 1)).toBeLessThan(0.015);
+  });
+  it("the portable log and exp agree with Math.log and Math.exp to a few units in the last place", () => {
+    const rng = new Rng(1);
+    for (let i = 0; i < 20_000; i++) {
+      const u = rng.uniform();
+      expect(Math.abs(portableLog(u) - Math.log(u))).toBeLessThanOrEqual(4e-16 * Math.abs(Math.log(u)) + 1e-300);
+      const x = (rng.uniform() - 0.5) * 40;
+      expect(Math.abs(portableExp(x) - Math.exp(x))).toBeLessThanOrEqual(1e-15 * Math.exp(x));
+    }
+    expect(portableLog(1)).toBe(0);
+    expect(portableExp(0)).toBe(1);
+  });
+});
+
+describe("percentiles", () => {
+  /** Type 7 by sorting: the definition the fast method must match. */
+  const reference = (xs: number[], q: number) => {
+    const s = [...xs].sort((a, b) => a - b);
+    const h = (s.length - 1) * q;
+    const k = Math.floor(h);
+    return s[k]! + (h - k) * (s[Math.min(k + 1, s.length - 1)]! - s[k]!);
+  };
+  const probs = [0.05, 0.25, 0.5, 0.75, 0.95];
+  it.each([
+    ["normal values", 10_000, (r: Rng) => r.normal()],
+    ["lognormal values", 3_333, (r: Rng) => Math.exp(r.normal())],
+    ["heavily tied values", 5_000, (r: Rng) => Math.round(r.normal() * 2)],
+    ["a few values", 7, (r: Rng) => r.uniform()],
+    ["two values", 2, (r: Rng) => r.uniform()],
+    ["one outlier", 1_000, (r: Rng) => (r.uniform() < 0.001 ? 1e12 : r.uniform())],
+  ])("match sorting exactly for %s", (_, n, draw) => {
+    const rng = new Rng(n);
+    const xs = Array.from({ length: n }, () => draw(rng));
+    const data = new Float64Array([123, ...xs, 456]); // with neighbours that must be ignored
+    const out = new Float64Array(5);
+    percentiles(data, 1, n, probs, out);
+    probs.forEach((q, i) => expect(out[i]).toBe(reference(xs, q)));
+    expect(Array.from(data.subarray(1, n + 1))).toEqual(xs); // input untouched
+  });
+  it("give the value itself when all values are equal", () => {
+    const out = new Float64Array(5);
+    percentiles(new Float64Array(100).fill(42.5), 0, 100, probs, out);
+    expect(Array.from(out)).toEqual([42.5, 42.5, 42.5, 42.5, 42.5]);
+  });
+});
+
+describe("monteCarlo", () => {
+  it("with every sd at 0 equals the projection exactly, in every band and year", () => {
+    const s = withSd(defaultScenario, {});
+    const r = mc(s, 500);
+    const p = proj(s);
+    for (const id of BANDS) for (const q of ["p5", "p25", "p50", "p75", "p95"] as const) expect(r.bands[id][q], `${id} ${q}`).toEqual(p[id]);
+    // Exactly on the strict GDP target on every path: met on none; the income target on all.
+    expect(r.targets.find((t) => t.targetId === "gdp-growth-2025")!.probability).toBe(0);
+    expect(r.targets.find((t) => t.targetId === "urban-income-growth-2025")!.probability).toBe(1);
+    expect(r.doubling.medianYear).toBe(p.doublingYear);
+    expect(r.incomeCatchUp.medianYear).toBe(p.incomeCatchUpYear);
+  });
+  it("gives identical output for the same scenario and seed, even after other runs", () => {
+    const s = structuredClone(defaultScenario);
+    s.montecarlo.rho = 0.5;
+    const first = mc(s);
+    mc(presetScenario("cautious")!, 3000);
+    expect(mc(s)).toEqual(first);
+  });
+  it("gives other output for another seed", () => {
+    const s = structuredClone(defaultScenario);
+    const a = mc(s);
+    s.montecarlo.seed = 2;
+    expect(mc(s).bands.gdpReal.p50[15]).not.toBe(a.bands.gdpReal.p50[15]);
+  });
+  it("keeps percentiles ordered in every band and year", () => {
+    for (const id of ["plan", "reported", "optimistic"]) {
+      const r = mc(presetScenario(id)!);
+      for (const band of BANDS) {
+        const b = r.bands[band];
+        for (let i = 0; i < 16; i++) {
+          expect(b.p5[i]!).toBeLessThanOrEqual(b.p25[i]!);
+          expect(b.p25[i]!).toBeLessThanOrEqual(b.p50[i]!);
+          expect(b.p50[i]!).toBeLessThanOrEqual(b.p75[i]!);
+          expect(b.p75[i]!).toBeLessThanOrEqual(b.p95[i]!);
+        }
+      }
+    }
+  });
+  it("has no spread before the first uncertain year (reported outcomes)", () => {
+    const s = presetScenario("reported")!;
+    expect(s.montecarlo.fromYear).toBe(2024);
+    const r = mc(s);
+    const p = proj(s);
+    for (let i = 0; i <= 3; i++) {
+      expect(r.bands.gdpReal.p5[i]).toBe(p.gdpReal[i]);
+      expect(r.bands.gdpReal.p95[i]).toBe(p.gdpReal[i]);
+    }
+    expect(r.bands.gdpReal.p95[4]!).toBeGreaterThan(r.bands.gdpReal.p5[4]!);
+  });
+  it("spreads the first year's real growth as N(9, 2²): 5th and 95th percentiles near 9 ∓ 1.645 × 2", () => {
+    const r = mc(withSd(defaultScenario, { gdpRealGrowth: 2 }), 20_000);
+    const growth = (x: number) => (x / 352.5 - 1) * 100;
+    expect(growth(r.bands.gdpReal.p5[1]!)).toBeCloseTo(9 - 1.645 * 2, 0);
+    expect(Math.abs(growth(r.bands.gdpReal.p5[1]!) - (9 - 1.645 * 2))).toBeLessThan(0.15);
+    expect(Math.abs(growth(r.bands.gdpReal.p95[1]!) - (9 + 1.645 * 2))).toBeLessThan(0.15);
+    expect(Math.abs(growth(r.bands.gdpReal.p50[1]!) - 9)).toBeLessThan(0.1);
+  });
+  it("gives about even odds of beating exactly-9 % average growth when shocks are symmetric", () => {
+    const p = mc(withSd(defaultScenario, { gdpRealGrowth: 2 }), 20_000).targets.find((t) => t.targetId === "gdp-growth-2025")!.probability!;
+    expect(Math.abs(p - 0.5)).toBeLessThan(0.03);
+  });
+  it("widens the 2035 band with AR(1) persistence (ρ = 0.8 vs 0)", () => {
+    const width = (r: MonteCarloResult) => Math.log(r.bands.gdpReal.p95[15]! / r.bands.gdpReal.p5[15]!);
+    const iid = width(mc(withSd(defaultScenario, { gdpRealGrowth: 2 }, 0)));
+    const persistent = width(mc(withSd(defaultScenario, { gdpRealGrowth: 2 }, 0.8)));
+    // Variance of a sum of 15 AR(1) terms with ρ = 0.8 is about 5.6 times that of 15 independent ones.
+    expect(persistent / iid).toBeGreaterThan(1.9);
+    expect(persistent / iid).toBeLessThan(2.9);
+  });
+  it("shocks only the variables with a positive sd", () => {
+    const r = mc(withSd(defaultScenario, { cpi: 1 }), 500);
+    const p = proj(defaultScenario);
+    expect(r.bands.gdpReal.p5).toEqual(p.gdpReal);
+    expect(r.bands.urbanIncome.p95).toEqual(p.urbanIncome);
+    expect(r.bands.urbanIncomeReal.p95[15]!).toBeGreaterThan(r.bands.urbanIncomeReal.p5[15]!);
+  });
+  it("reports probabilities between 0 and 1 and null for targets it cannot model", () => {
+    const r = mc(defaultScenario);
+    const modelled = new Set(["gdp-growth-2025", "urban-income-growth-2025", "income-vs-national-2025", "resident-population-2035", "gdp-per-capita-vs-national-2035", "urban-income-vs-national-2035"]);
+    for (const t of r.targets) {
+      if (!modelled.has(t.targetId)) expect(t.probability, t.targetId).toBeNull();
+      else {
+        expect(t.probability).toBeGreaterThanOrEqual(0);
+        expect(t.probability).toBeLessThanOrEqual(1);
+      }
+    }
+    for (const d of [r.incomeCatchUp, r.doubling, r.millionPopulation, r.gdpPerCapitaCatchUp]) {
+      for (let i = 1; i < 16; i++) expect(d.byYear[i]!).toBeGreaterThanOrEqual(d.byYear[i - 1]!);
+      expect(d.probabilityBy2035).toBe(d.byYear[15]);
+    }
+  });
+  it("honours a paths override", () => {
+    expect(mc(defaultScenario, 250).paths).toBe(250);
+  });
+});
