@@ -22,6 +22,7 @@ const REPLACED_HEAD_TAGS = [
   'link[rel="canonical"]',
   'meta[property^="og:"]',
   'meta[name^="twitter:"]',
+  "meta[itemprop]",
 ];
 
 async function sha256Base64(text: string): Promise<string> {

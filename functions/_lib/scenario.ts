@@ -8,6 +8,8 @@ import {
   type Scenario,
   type ScenarioError,
 } from "../../src/lib/scenario";
+import { compileFormulas, type FormulaSet } from "../../src/lib/formula";
+import { hasFormulas } from "../../src/lib/model";
 import { ApiError } from "./http";
 import { sha256Hex } from "./ids";
 import type { StoredScenario } from "./store";
@@ -29,6 +31,29 @@ export function requireScenario(input: unknown): Scenario {
 
 function failWith(code: "invalid" | "unsupported-version", err: ScenarioError): never {
   throw new ApiError(code, `scenario: ${err.message}`.slice(0, 300), { field: fieldOf(err) });
+}
+
+/**
+ * The scenario's formulas, compiled and checked in every year (syntax, allowed names and
+ * functions, finite and in-range values) by the simulator's own compiler; undefined when the
+ * scenario has none. Throws the 400 naming the formula's field.
+ */
+export async function requireFormulas(s: Scenario): Promise<FormulaSet | undefined> {
+  if (!hasFormulas(s)) return undefined;
+  const compiled = await compileFormulas(s);
+  if (compiled.ok) return compiled.formulas;
+  const issue = compiled.issues[0]!;
+  const where = issue.year === undefined ? "" : ` (${issue.year})`;
+  throw new ApiError("invalid", `scenario: formula of ${issue.input}${where}: ${issue.message}`.slice(0, 300), {
+    field: `scenario.inputs.${issue.input}.formula`,
+  });
+}
+
+/** Compiled formulas for a stored scenario, or null when they no longer compile. */
+export async function storedFormulas(s: Scenario): Promise<FormulaSet | undefined | null> {
+  if (!hasFormulas(s)) return undefined;
+  const compiled = await compileFormulas(s);
+  return compiled.ok ? compiled.formulas : null;
 }
 
 /** The identity of a share: same scenario, title and note → same key → same id. */

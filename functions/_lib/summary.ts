@@ -3,6 +3,7 @@
 // (template text and numbers only). Figures come from the stored scenario's projection.
 import { defaultScenario, project, YEARS, type Projection } from "../../src/lib/model";
 import { OG_TEXT, type OgData } from "./og";
+import { storedFormulas } from "./scenario";
 import type { HeadTags } from "./page";
 import type { Share } from "./share";
 import { clip, escapeHtml } from "./text";
@@ -18,11 +19,13 @@ const whole = new Intl.NumberFormat("zh-CN", { maximumFractionDigits: 0 });
 const oneDecimal = new Intl.NumberFormat("zh-CN", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
 /**
- * The deterministic projection of a share, or null when it cannot be computed here (a scenario
- * whose formulas need the formula compiler, or whose formulas have no usable value).
+ * The deterministic projection of a share (its formulas compiled first), or null when it
+ * cannot be computed (formulas that no longer compile or give no usable value).
  */
-export function projectShare(share: Share): Projection | null {
-  const result = project(share.scenario);
+export async function projectShare(share: Share): Promise<Projection | null> {
+  const formulas = await storedFormulas(share.scenario);
+  if (formulas === null) return null;
+  const result = project(share.scenario, formulas);
   return result.ok ? result.projection : null;
 }
 
@@ -55,12 +58,12 @@ export function shareTitle(share: Share): string {
   return share.row.title ? share.row.title + TITLE_SUFFIX : DEFAULT_TITLE;
 }
 
-export function shareHead(share: Share, origin: string, encodedScenario: string): HeadTags {
+export async function shareHead(share: Share, origin: string, encodedScenario: string): Promise<HeadTags> {
   const { row } = share;
   const pageUrl = `${origin}/s/${row.id}`;
   const imageUrl = `${origin}/og/${row.id}.png`;
   const title = shareTitle(share);
-  const projection = projectShare(share);
+  const projection = await projectShare(share);
   const figures = projection ? figuresSentence(projection) : GENERIC_SENTENCE;
   const description = clip(row.note ? `${row.note}｜${figures}` : figures, 200);
   const imageAlt = `情景模拟图：地区生产总值（2020年不变价）2020—2035年走势。${figures}`;
@@ -85,6 +88,10 @@ export function shareHead(share: Share, origin: string, encodedScenario: string)
     meta("property", "og:image:width", "1200"),
     meta("property", "og:image:height", "630"),
     meta("property", "og:image:alt", imageAlt),
+    // QQ and WeChat link previews read schema.org microdata rather than Open Graph.
+    `<meta itemprop="name" content="${escapeHtml(title)}">`,
+    `<meta itemprop="description" content="${escapeHtml(description)}">`,
+    `<meta itemprop="image" content="${escapeHtml(imageUrl)}">`,
     meta("name", "twitter:card", "summary_large_image"),
     meta("name", "twitter:title", title),
     meta("name", "twitter:description", description),
@@ -103,8 +110,8 @@ function figure(value: number, digits: number, unit: string): string {
  * The preview image's data: real GDP 2020–2035 (亿元, 2020 prices) of the scenario against the
  * plan-targets preset, and the 2025/2035 figures. Null when the scenario cannot be projected here.
  */
-export function ogData(share: Share, host: string): OgData | null {
-  const p = projectShare(share);
+export async function ogData(share: Share, host: string): Promise<OgData | null> {
+  const p = await projectShare(share);
   if (!p) return null;
   const target = planGdpReal();
   const data: OgData = {

@@ -48,7 +48,7 @@ export const onRequest: PagesFunction<Env> = async (ctx) => {
     const { share } = lookup;
     let png: Uint8Array;
     try {
-      const data = ogData(share, new URL(request.url).host);
+      const data = await ogData(share, new URL(request.url).host);
       if (data === null) return fallbackImage(env, request);
       png = renderOgPng(data);
     } catch (e) {

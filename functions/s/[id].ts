@@ -13,12 +13,16 @@ const SIMULATOR_PATH = "/simulate/";
 // lands on the home page rather than failing: crawlers cache what they see first.
 const FALLBACK_PATH = "/";
 
-async function basePage(env: Env, origin: string): Promise<Response | null> {
+/**
+ * The static page the share page is built on: its path and ETag, found with HEAD requests so
+ * that a request served from the edge cache never reads the page itself.
+ */
+async function basePage(env: Env, origin: string): Promise<{ url: URL; etag: string | null } | null> {
   for (const path of [SIMULATOR_PATH, FALLBACK_PATH]) {
-    const page = await env.ASSETS.fetch(new Request(new URL(path, origin)));
-    if (page.ok && (page.headers.get("content-type") ?? "").startsWith("text/html")) return page;
-    await page.body?.cancel();
-    console.error(`share page: ${path} answered ${page.status}`);
+    const url = new URL(path, origin);
+    const head = await env.ASSETS.fetch(new Request(url, { method: "HEAD" }));
+    if (head.ok && (head.headers.get("content-type") ?? "").startsWith("text/html")) return { url, etag: head.headers.get("etag") };
+    console.error(`share page: ${path} answered ${head.status}`);
   }
   return null;
 }
@@ -37,7 +41,7 @@ export const onRequest: PagesFunction<Env> = async (ctx) => {
 
   // The rewritten page depends on the share (immutable), the schema version and the static
   // page it is built on, whose ETag changes with every deploy that changes it.
-  const pageTag = (page.headers.get("etag") ?? "").replace(/\W/g, "") || String(Date.now());
+  const pageTag = (page.etag ?? "").replace(/\W/g, "") || String(Date.now());
   const key = new URL(`/s/${id}?page=${pageTag}&schema=${SCHEMA_VERSION}`, origin);
   const response = await edgeCached(ctx, key, async () => {
     let lookup: ShareLookup;
@@ -50,7 +54,9 @@ export const onRequest: PagesFunction<Env> = async (ctx) => {
     if (lookup.kind === "missing") return notFoundPage(env, request);
     if (lookup.kind === "unreadable") return plainPage(500, "无法读取分享的情景", "这个链接保存的情景已无法读取，请向我们报告此链接。");
     const { share } = lookup;
-    const { html, csp } = await rewritePage(page, shareHead(share, origin, encodeScenario(share.scenario)));
+    const source = await env.ASSETS.fetch(new Request(page.url));
+    if (!source.ok) return plainPage(503, "模拟器页面暂时不可用", "请稍后再试。", { "retry-after": "60" });
+    const { html, csp } = await rewritePage(source, await shareHead(share, origin, encodeScenario(share.scenario)));
     return new Response(html, {
       status: 200,
       headers: {
@@ -62,7 +68,5 @@ export const onRequest: PagesFunction<Env> = async (ctx) => {
       },
     });
   });
-  // On a cache hit, or when there was no share to put in it, the page was not read.
-  if (!page.bodyUsed) await page.body?.cancel().catch(() => undefined);
   return conditional(request, response);
 };

@@ -36,6 +36,13 @@ function padToBytes(text: string, bytes: number): string {
   return padded;
 }
 
+/** The default scenario with a formula for real GDP growth. */
+function withFormula(formula: string): unknown {
+  const s = structuredClone(defaultScenario) as { inputs: { gdpRealGrowth: { formula?: string } } };
+  s.inputs.gdpRealGrowth.formula = formula;
+  return s;
+}
+
 const deep = (depth: number) => "[".repeat(depth) + "]".repeat(depth);
 
 const rejections: Rejection[] = [
@@ -78,6 +85,11 @@ const rejections: Rejection[] = [
   { name: "a number as a string", send: () => post(base, growthLiteral('"5"')), status: 400, error: "invalid", field: "scenario.inputs.gdpRealGrowth.periods.0" },
   { name: "a foreign schema version", send: () => postJson(base, { scenario: { ...defaultScenario, v: 99 } }), status: 400, error: "unsupported-version", field: "scenario.v" },
   { name: "a version as text", send: () => postJson(base, { scenario: { ...defaultScenario, v: "1" } }), status: 400, error: "invalid", field: "scenario.v" },
+  { name: "a formula with a syntax error", send: () => postJson(base, { scenario: withFormula("9 +") }), status: 400, error: "invalid", field: "scenario.inputs.gdpRealGrowth.formula" },
+  { name: "a formula calling an unknown function", send: () => postJson(base, { scenario: withFormula("alert(1)") }), status: 400, error: "invalid", field: "scenario.inputs.gdpRealGrowth.formula" },
+  { name: "a formula reaching for a property", send: () => postJson(base, { scenario: withFormula("t.constructor") }), status: 400, error: "invalid", field: "scenario.inputs.gdpRealGrowth.formula" },
+  { name: "a formula out of the input's range", send: () => postJson(base, { scenario: withFormula("1000 * t") }), status: 400, error: "invalid", field: "scenario.inputs.gdpRealGrowth.formula" },
+  { name: "a formula dividing by zero", send: () => postJson(base, { scenario: withFormula("1 / (t - 2030)") }), status: 400, error: "invalid", field: "scenario.inputs.gdpRealGrowth.formula" },
   { name: "title with NUL", send: () => postJson(base, { scenario: defaultScenario, title: "a\u0000b" }), status: 400, error: "invalid", field: "title" },
   { name: "title with BEL", send: () => postJson(base, { scenario: defaultScenario, title: "响铃\u0007" }), status: 400, error: "invalid", field: "title" },
   { name: "title with a line break", send: () => postJson(base, { scenario: defaultScenario, title: "两\n行" }), status: 400, error: "invalid", field: "title" },
@@ -175,6 +187,14 @@ describe("accepted edge cases", () => {
       expect(got.note).toBe(title);
     });
   }
+
+  it("accepts a scenario whose formula the simulator can compute", async () => {
+    const res = await postJson(base, { scenario: withFormula("9 - 0.3 * (t - 2021)"), title: `公式 ${crypto.randomUUID().slice(0, 6)}` });
+    expect(res.status).toBe(201);
+    const { id } = (await res.json()) as { id: string };
+    const got = (await (await fetch(`${base}/api/scenarios/${id}`)).json()) as { scenario: { inputs: { gdpRealGrowth: { formula: string } } } };
+    expect(got.scenario.inputs.gdpRealGrowth.formula).toBe("9 - 0.3 * (t - 2021)");
+  });
 
   it("treats a blank title as no title", async () => {
     const res = await postJson(base, { scenario: defaultScenario, title: "   ", note: "" });

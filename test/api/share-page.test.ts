@@ -7,9 +7,10 @@ import { beforeAll, describe, expect, it, inject } from "vitest";
 import type { Browser } from "playwright-core";
 import { canonicalJson, decodeScenario, defaultScenario, validateScenario } from "../../src/lib/scenario";
 import { launchChromium } from "../helpers/browser";
-import { postJson } from "./api-helpers";
+import { insertLegacyRow, legacyId, postJson } from "./api-helpers";
 
 const base = inject("baseUrl");
+const persistDir = inject("persistDir");
 
 const hostileTitle = `</title><script>window.__pwned=1</script>"><img src=x onerror=window.__pwned=2>`;
 const hostileNote = `<b>粗体</b> & "引号" <script>window.__pwned = 3</script>`;
@@ -50,6 +51,8 @@ describe("share page /s/:id", () => {
     expect(String(image?.width)).toBe("1200");
     expect(String(image?.height)).toBe("630");
     expect(result.twitterImage?.[0]?.url).toBe(`${base}/og/${id}.png`);
+    // QQ / WeChat read microdata.
+    expect(html).toContain(`<meta itemprop="image" content="${base}/og/${id}.png">`);
     expect(html).toMatch(new RegExp(`<link rel="canonical" href="${base.replace(/[.:/]/g, "\\$&")}/s/${id}">`));
   });
 
@@ -85,6 +88,22 @@ describe("share page /s/:id", () => {
     expect(canonicalJson(decoded.scenario)).toBe(canonicalJson(original.scenario));
     expect(metaContent(html, "name", "scenario-id")).toBe(id);
     expect(metaContent(html, "name", "robots")).toBe("noindex, follow");
+  });
+
+  it("describes a scenario with formulas from its own projection, in text and image", async () => {
+    const scenario = structuredClone(defaultScenario) as { inputs: { gdpRealGrowth: { formula?: string } } };
+    // 2 % a year instead of the plan's 9 %: the 2035 figure must come out far lower.
+    scenario.inputs.gdpRealGrowth.formula = "2 + 0 * t";
+    const res = await postJson(base, { scenario });
+    expect([200, 201]).toContain(res.status);
+    const formulaId = ((await res.json()) as { id: string }).id;
+    const gdp2035 = (html: string) => Number(/2035年([\d,]+)亿元/.exec(html)![1]!.replace(/,/g, ""));
+    const slow = gdp2035(await (await fetch(`${base}/s/${formulaId}`)).text());
+    const plan = gdp2035(await (await fetch(`${base}/s/${plainId}`)).text());
+    expect(slow).toBeLessThan(plan * 0.6);
+    const image = await fetch(`${base}/og/${formulaId}.png`);
+    expect(image.status).toBe(200);
+    expect(image.headers.get("x-og-fallback")).toBeNull();
   });
 
   it("uses a neutral title when the share has none", async () => {
@@ -185,6 +204,7 @@ describe("preview image /og/:id.png", () => {
     expect(res.headers.get("content-type")).toBe("image/png");
     expect(res.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
     const png = readPng(new Uint8Array(await res.arrayBuffer()));
+    expect(res.headers.get("x-og-fallback")).toBeNull();
     expect(png.width).toBe(1200);
     expect(png.height).toBe(630);
     expect(png.bitDepth).toBe(8);
@@ -211,6 +231,29 @@ describe("preview image /og/:id.png", () => {
     expect(etag).toBeTruthy();
     const third = await fetch(`${base}/og/${plainId}.png`, { headers: { "if-none-match": etag! } });
     expect(third.status).toBe(304);
+  });
+
+  it("serves the static fallback image when the scenario cannot be drawn", async () => {
+    // A row an older deploy could have stored: its formula passes the schema (length and
+    // characters) but no longer compiles, so there is no projection to draw.
+    const broken = structuredClone(defaultScenario) as { inputs: { gdpRealGrowth: { formula?: string } } };
+    broken.inputs.gdpRealGrowth.formula = "9 +";
+    const brokenId = legacyId();
+    insertLegacyRow(persistDir, { id: brokenId, schemaVersion: 1, scenario: broken });
+    const res = await fetch(`${base}/og/${brokenId}.png`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("image/png");
+    expect(res.headers.get("x-og-fallback")).toBe("1");
+    expect(res.headers.get("cache-control")).toBe("public, max-age=3600");
+    const fallback = new Uint8Array(await (await fetch(`${base}/og-fallback.png`)).arrayBuffer());
+    expect(Buffer.from(await res.arrayBuffer()).equals(Buffer.from(fallback))).toBe(true);
+    expect(readPng(fallback).width).toBe(1200);
+    // The page still opens, with a description that claims no figures.
+    const page = await fetch(`${base}/s/${brokenId}`);
+    expect(page.status).toBe(200);
+    const { result } = await ogs({ html: await page.text() });
+    expect(result.ogDescription).not.toMatch(/亿元/);
+    expect(result.ogImage?.[0]?.url).toBe(`${base}/og/${brokenId}.png`);
   });
 
   it("answers 404 for an unknown id", async () => {

@@ -2,7 +2,7 @@
 import { readJsonBody } from "../../_lib/body";
 import { ApiError, json, jsonRoute, methodNotAllowed } from "../../_lib/http";
 import { enforceCreationLimit } from "../../_lib/ratelimit";
-import { SCHEMA_VERSION, canonicalJson, contentKey, requireScenario } from "../../_lib/scenario";
+import { SCHEMA_VERSION, canonicalJson, contentKey, requireFormulas, requireScenario } from "../../_lib/scenario";
 import { saveScenario } from "../../_lib/store";
 import { checkScenarioTitle, userText } from "../../_lib/text";
 
@@ -29,6 +29,8 @@ export const onRequest = jsonRoute(async (ctx) => {
   const envelope = requireEnvelope(await readJsonBody(request));
   const scenario = requireScenario(envelope.scenario);
   checkScenarioTitle(scenario.title);
+  // A link must open a scenario the simulator can compute: its formulas are checked here too.
+  await requireFormulas(scenario);
   const title = userText(envelope.title, "title");
   const note = userText(envelope.note, "note");
   const canonical = canonicalJson(scenario);
