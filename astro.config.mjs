@@ -2,6 +2,7 @@
 import { defineConfig } from "astro/config";
 import svelte from "@astrojs/svelte";
 import sitemap from "@astrojs/sitemap";
+import { simulatorChunkGroups } from "./src/components/simulator/bundle.mjs";
 
 // The canonical origin; override with SITE_URL when deploying under another domain.
 const site = process.env.SITE_URL ?? "https://chengqu-plan.pages.dev";
@@ -15,5 +16,9 @@ export default defineConfig({
   prefetch: false,
   // The simulator's Monte Carlo worker loads the formula compiler with import(), which needs
   // module workers (the default "iife" format cannot split code).
-  vite: { worker: { format: "es" } },
+  vite: {
+    worker: { format: "es" },
+    // One chunk for what /simulate/ needs at start (see the file for why).
+    build: { rollupOptions: { output: { codeSplitting: { groups: simulatorChunkGroups } } } },
+  },
 });

@@ -231,6 +231,7 @@ describe("simulator page", () => {
 
   it("compare pins two scenarios; both lines are drawn and the table shows their differences", async () => {
     await open(page);
+    await page.click("#compare-panel > summary");
     await page.fill("#pin-name", "规划");
     await page.click("#pin-button");
     await page.selectOption("#preset-select", "cautious");
@@ -311,6 +312,7 @@ describe("simulator page", () => {
   it("goal seek answers and applies only on request", async () => {
     await open(page);
     const before = await text(page, "#result-gdpReal-2035");
+    await page.click("#goal-seek-panel > summary");
     await page.fill("#goal-target", "1000");
     await page.selectOption("#goal-year", "2035");
     await page.click("#goal-solve");

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { buildCsv, seriesCsv, BOM } from "../../src/components/simulator/csv";
 import { formatValue, formatWithUnit, formatProbability, roundForUnit } from "../../src/components/simulator/format";
 import { parseUrlState, buildSearch, HistoryWriter, defaultUrlState, MAX_PINS } from "../../src/components/simulator/url-state";
-import { t, messages } from "../../src/components/simulator/i18n";
+import { t, messages, loadLang } from "../../src/components/simulator/i18n";
 
 describe("CSV builder", () => {
   it("starts with a UTF-8 BOM and ends lines with CRLF", () => {
@@ -64,11 +64,15 @@ describe("URL state", () => {
     expect(parseUrlState("")).toEqual({ state: defaultUrlState, problems: [] });
   });
   it("round-trips a full state and keeps only non-defaults", () => {
-    const state = { encoded: "1.abc_-", pins: [{ name: "低增长 A", encoded: "1.xyz" }, { name: "a~b", encoded: "1.q" }], prices: "nominal" as const, lang: "en" as const };
+    const state = { encoded: "1.abc_-", pins: [{ name: "低增长 A", encoded: "1.xyz" }, { name: "a~b", encoded: "1.q" }], uncertainty: true, lang: null };
     const search = buildSearch(state);
     expect(parseUrlState(search).state).toEqual(state);
     expect(buildSearch(defaultUrlState)).toBe("");
-    expect(buildSearch({ ...defaultUrlState, lang: "en" })).toBe("?lang=en");
+    expect(buildSearch({ ...defaultUrlState, uncertainty: true })).toBe("?u=1");
+  });
+  it("reads ?lang= as a shortcut but never writes it (the scenario carries the language)", () => {
+    expect(parseUrlState("?lang=en").state.lang).toBe("en");
+    expect(buildSearch({ ...defaultUrlState, lang: "en" })).toBe("");
   });
   it("prefers the share page's meta scenario over ?s=", () => {
     expect(parseUrlState("?s=1.fromquery", "1.frommeta").state.encoded).toBe("1.frommeta");
@@ -76,10 +80,10 @@ describe("URL state", () => {
   });
   it("reports bad pins, extra pins and bad parameters, and still returns a usable state", () => {
     const pins = Array.from({ length: MAX_PINS + 2 }, (_, i) => `p=n${i}~1.a`).join("&");
-    const r = parseUrlState(`?${pins}&p=nameonly&lang=fr&g=x`);
+    const r = parseUrlState(`?${pins}&p=nameonly&lang=fr&u=x`);
     expect(r.state.pins).toHaveLength(MAX_PINS);
-    expect(r.state.lang).toBe("zh");
-    expect(r.state.prices).toBe("real");
+    expect(r.state.lang).toBeNull();
+    expect(r.state.uncertainty).toBe(false);
     expect(r.problems.map((p) => p.kind).sort()).toEqual(["bad-param", "bad-param", "too-many-pins"]);
     const bad = parseUrlState("?p=nameonly&p=~1.a&p=x~notencoded");
     expect(bad.state.pins).toEqual([]);
@@ -132,12 +136,18 @@ describe("history policy", () => {
 });
 
 describe("UI strings", () => {
-  it("has every key in both languages, with the same placeholders", () => {
-    for (const key of Object.keys(messages.zh) as (keyof typeof messages.zh)[]) {
+  it("loads English on demand, with every key and the same placeholders", async () => {
+    expect(messages.en).toBeUndefined();
+    expect(t("en", "title")).toBe(t("zh", "title"));
+    await loadLang("en");
+    const zh = messages.zh!;
+    const en = messages.en!;
+    for (const key of Object.keys(zh) as (keyof typeof zh)[]) {
       const ph = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-      expect(messages.en[key], key).toBeTruthy();
-      expect(ph(messages.en[key]), key).toEqual(ph(messages.zh[key]));
+      expect(en[key], key).toBeTruthy();
+      expect(ph(en[key]), key).toEqual(ph(zh[key]));
     }
+    expect(t("en", "title")).toBe("Scenario simulator");
     expect(t("zh", "goalSeekAnswer", { rate: "5.0%" })).toBe("需要每年增长 5.0%。");
   });
 });

@@ -3,6 +3,11 @@
 // and scale. The legend, the tooltip and the band fill are not chart.js's plugins (about 10 KB
 // gzipped together) but the small plugin below and HTML in LineChart.svelte: an HTML legend
 // and tooltip are also readable by screen readers and scale with the page's text.
+//
+// "chart.js?simulator" is chart.js under a module id of its own. Vite bundles a module shared by
+// two pages once, with the union of what both use; /indicators/ uses bar charts, the tooltip
+// and the legend, which would add about 10 KB (gzipped) to this page. The query gives the
+// simulator its own copy, tree-shaken for line charts only (chart.js's helpers stay shared).
 import {
   Chart,
   LineController,
@@ -14,7 +19,7 @@ import {
   type ChartConfiguration,
   type ChartDataset,
   type Plugin,
-} from "chart.js";
+} from "chart.js?simulator";
 import { formatWithUnit, type Unit } from "./format";
 import type { Lang } from "./i18n";
 

@@ -1,5 +1,5 @@
-// Exports: CSV of every series, the scenario as JSON, chart images. Building the files is pure
-// (tested); only the download helpers touch the DOM.
+// Exports: CSV of every series and the scenario as JSON. Pure (tested); loaded when the
+// reader first exports. The download itself is in download.ts.
 import { INPUT_IDS, INPUT_META, canonicalJson, type Scenario } from "../../lib/scenario";
 import type { Projection } from "../../lib/model";
 import type { MonteCarloResult } from "../../lib/model";
@@ -49,20 +49,4 @@ export function scenarioCsv(input: CsvInput): string {
 /** The scenario as pretty-printed canonical JSON (what a share link encodes). */
 export function scenarioJson(s: Scenario): string {
   return JSON.stringify(JSON.parse(canonicalJson(s)), null, 2) + "\n";
-}
-
-export function downloadText(text: string, filename: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  downloadDataUrl(url, filename);
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-export function downloadDataUrl(url: string, filename: string): void {
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = filename;
-  a.rel = "noopener";
-  document.body.append(a);
-  a.click();
-  a.remove();
 }

@@ -15,8 +15,8 @@ import {
 } from "../../lib/scenario";
 import { hasFormulas, project, type Projection } from "../../lib/model";
 import type { FormulaIssue, FormulaSet } from "../../lib/formula/types";
-import { t, type Lang } from "./i18n";
-import { nearestValid, rawLinkJson, setFormula, type EditResult } from "./scenario-edit";
+import { loadLang, t, type Lang } from "./i18n";
+import { setFormula, type EditResult } from "./scenario-edit";
 import { HistoryWriter, MAX_PINS, buildSearch, parseUrlState, type ChangeKind, type UrlState } from "./url-state";
 import { loadFormulas } from "./formula-loader";
 
@@ -116,7 +116,8 @@ export class SimulatorState {
     this.choosePreset(defaultScenario.basedOn ?? "plan");
   }
 
-  setLang(lang: Lang): void {
+  async setLang(lang: Lang): Promise<void> {
+    await loadLang(lang);
     this.apply({ ...this.scenario, view: { ...this.scenario.view, lang } }, { discrete: true });
   }
 
@@ -263,7 +264,8 @@ export class SimulatorState {
       const r = decodeScenario(state.encoded);
       if (r.ok) scenario = r.scenario;
       else {
-        const repaired = r.error.code === "invalid" ? nearestValid(rawLinkJson(state.encoded)) : null;
+        // The repair code loads only for a damaged link.
+        const repaired = r.error.code === "invalid" ? await import("./link-repair").then((m) => m.nearestValid(m.rawLinkJson(state.encoded!))) : null;
         if (repaired) {
           scenario = repaired.scenario;
           kind ??= "partial";
@@ -275,6 +277,7 @@ export class SimulatorState {
       }
     }
     if (state.lang) scenario = { ...scenario, view: { ...scenario.view, lang: state.lang } };
+    await loadLang(scenario.view.lang);
 
     const pins: PinnedScenario[] = [];
     const pinScenarios: { name: string; scenario: Scenario; encoded: string }[] = [];
