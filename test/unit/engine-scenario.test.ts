@@ -78,6 +78,15 @@ describe("validateScenario", () => {
     expect(e.path).toBe(path);
     expect(e.message.length).toBeGreaterThan(path.length + 2);
   });
+  it("is not fooled by __proto__ keys in parsed JSON, and pollutes nothing", () => {
+    const json = JSON.stringify(defaultScenario);
+    const top = JSON.parse(json.replace('{"v":1', '{"__proto__":{"polluted":1},"v":1'));
+    expect(invalid(top).path).toBe("__proto__");
+    const years = JSON.parse(json.replace('"cpi":{"periods"', '"cpi":{"years":{"__proto__":{"polluted":1}},"periods"'));
+    const r = validateScenario(years);
+    if (r.ok) expect(Object.keys(r.scenario.inputs.cpi.years ?? {})).toEqual([]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
   it.each([null, 42, "text", [], undefined])("rejects %p as a whole", (x) => {
     expect(invalid(x).code).toBe("invalid");
   });

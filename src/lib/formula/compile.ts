@@ -37,54 +37,101 @@ math.import(
 
 type Evaluator = (env: Float64Array) => number;
 
-/** Functions available in formulas: name → [min args, max args, implementation]. */
-const FUNCTIONS: Readonly<Record<string, readonly [number, number, (...x: number[]) => number]>> = {
-  abs: [1, 1, Math.abs],
-  min: [1, 16, Math.min],
-  max: [1, 16, Math.max],
-  sqrt: [1, 1, Math.sqrt],
-  exp: [1, 1, Math.exp],
-  // mathjs: log(x) is the natural logarithm, log(x, base) any base.
-  log: [1, 2, (x: number, base?: number) => (base === undefined ? Math.log(x) : Math.log(x) / Math.log(base))],
-  log10: [1, 1, Math.log10],
-  pow: [2, 2, Math.pow],
-  floor: [1, 1, Math.floor],
-  ceil: [1, 1, Math.ceil],
-  // mathjs rounds halves away from zero (round(-2.5) = -3); Math.round would give -2.
-  round: [1, 1, (x: number) => Math.sign(x) * Math.round(Math.abs(x))],
-  sign: [1, 1, Math.sign],
-};
-
-const CONSTANTS: Readonly<Record<string, number>> = { pi: Math.PI, e: Math.E };
-
-/** mathjs's mod for numbers: x − y·floor(x / y), and x mod 0 = x. */
+// Semantics follow mathjs for numbers (config defaults relTol 1e-12, absTol 1e-15): comparisons
+// treat nearly equal numbers as equal (0.1 + 0.2 == 0.3 is true), and floor, ceil and round
+// first snap a value that is nearly an integer to it, so that rounding noise does not flip
+// them. The property test in engine-formula.test.ts checks this against mathjs's evaluate.
+const REL_TOL = 1e-12;
+const ABS_TOL = 1e-15;
+function nearlyEqual(a: number, b: number): boolean {
+  if (Number.isNaN(a) || Number.isNaN(b)) return false;
+  if (!Number.isFinite(a) || !Number.isFinite(b)) return a === b;
+  if (a === b) return true;
+  return Math.abs(a - b) <= Math.max(REL_TOL * Math.max(Math.abs(a), Math.abs(b)), ABS_TOL);
+}
+/** Half away from zero, as mathjs (round(-2.5) = −3; Math.round gives −2), after snapping to 12 decimals. */
+function round(x: number): number {
+  const snapped = Number(x.toFixed(12));
+  const v = Number.isFinite(x) && Math.abs(x) < 1e21 && nearlyEqual(x, snapped) ? snapped : x;
+  return Math.sign(v) * Math.round(Math.abs(v));
+}
+function floor(x: number): number {
+  const f = Math.floor(x);
+  const r = round(x);
+  return f !== r && nearlyEqual(x, r) && !nearlyEqual(x, f) ? r : f;
+}
+function ceil(x: number): number {
+  const c = Math.ceil(x);
+  const r = round(x);
+  return c !== r && nearlyEqual(x, r) && !nearlyEqual(x, c) ? r : c;
+}
+/** mathjs's max and min: the first of nearly equal values wins, and NaN sticks. */
+function max(...xs: number[]): number {
+  let res = NaN;
+  xs.forEach((x, i) => {
+    if (Number.isNaN(x) || i === 0 || (x > res && !nearlyEqual(x, res))) res = x;
+  });
+  return res;
+}
+function min(...xs: number[]): number {
+  let res = NaN;
+  xs.forEach((x, i) => {
+    if (Number.isNaN(x) || i === 0 || (x < res && !nearlyEqual(x, res))) res = x;
+  });
+  return res;
+}
+/** mathjs's mod for numbers: x − y·floor(x / y) with its floor, and x mod 0 = x. */
 function mod(x: number, y: number): number {
-  if (y === 0) return x;
-  return x - y * Math.floor(x / y);
+  return y === 0 ? x : x - y * floor(x / y);
 }
 
-const BINARY: Readonly<Record<string, (a: number, b: number) => number>> = {
-  add: (a, b) => a + b,
-  subtract: (a, b) => a - b,
-  multiply: (a, b) => a * b,
-  divide: (a, b) => a / b,
-  pow: Math.pow,
-  mod,
-  smaller: (a, b) => (a < b ? 1 : 0),
-  smallerEq: (a, b) => (a <= b ? 1 : 0),
-  larger: (a, b) => (a > b ? 1 : 0),
-  largerEq: (a, b) => (a >= b ? 1 : 0),
-  equal: (a, b) => (a === b ? 1 : 0),
-  unequal: (a, b) => (a !== b ? 1 : 0),
-  and: (a, b) => (a !== 0 && b !== 0 ? 1 : 0),
-  or: (a, b) => (a !== 0 || b !== 0 ? 1 : 0),
-  xor: (a, b) => ((a !== 0) !== (b !== 0) ? 1 : 0),
-};
-const UNARY: Readonly<Record<string, (a: number) => number>> = {
-  unaryMinus: (a) => -a,
-  unaryPlus: (a) => a,
-  not: (a) => (a === 0 ? 1 : 0),
-};
+// Maps, not object literals: a name typed into a formula ("constructor", "__proto__",
+// "valueOf") must never reach a property inherited from Object.prototype.
+/** Functions available in formulas: name → [min args, max args, implementation]. */
+const FUNCTIONS: ReadonlyMap<string, readonly [number, number, (...x: number[]) => number]> = new Map<string, readonly [number, number, (...x: number[]) => number]>([
+  ["abs", [1, 1, Math.abs]],
+  ["min", [1, 16, min]],
+  ["max", [1, 16, max]],
+  ["sqrt", [1, 1, Math.sqrt]],
+  ["exp", [1, 1, Math.exp]],
+  // log(x) is the natural logarithm, log(x, base) any base.
+  ["log", [1, 2, (x: number, base?: number) => (base === undefined ? Math.log(x) : Math.log(x) / Math.log(base))]],
+  ["log10", [1, 1, Math.log10]],
+  ["pow", [2, 2, Math.pow]],
+  ["floor", [1, 1, floor]],
+  ["ceil", [1, 1, ceil]],
+  ["round", [1, 1, round]],
+  ["sign", [1, 1, Math.sign]],
+]);
+
+const CONSTANTS: ReadonlyMap<string, number> = new Map([
+  ["pi", Math.PI],
+  ["e", Math.E],
+]);
+
+const BINARY: ReadonlyMap<string, (a: number, b: number) => number> = new Map<string, (a: number, b: number) => number>([
+  ["add", (a, b) => a + b],
+  ["subtract", (a, b) => a - b],
+  ["multiply", (a, b) => a * b],
+  ["divide", (a, b) => a / b],
+  ["pow", Math.pow],
+  ["mod", mod],
+  ["smaller", (a, b) => (a < b && !nearlyEqual(a, b) ? 1 : 0)],
+  ["smallerEq", (a, b) => (a <= b || nearlyEqual(a, b) ? 1 : 0)],
+  ["larger", (a, b) => (a > b && !nearlyEqual(a, b) ? 1 : 0)],
+  ["largerEq", (a, b) => (a >= b || nearlyEqual(a, b) ? 1 : 0)],
+  ["equal", (a, b) => (nearlyEqual(a, b) ? 1 : 0)],
+  ["unequal", (a, b) => (nearlyEqual(a, b) ? 0 : 1)],
+  // Truth as in mathjs (and JavaScript): 0 and NaN are false, every other number true.
+  ["and", (a, b) => (a && b ? 1 : 0)],
+  ["or", (a, b) => (a || b ? 1 : 0)],
+  ["xor", (a, b) => (!a !== !b ? 1 : 0)],
+]);
+const UNARY: ReadonlyMap<string, (a: number) => number> = new Map<string, (a: number) => number>([
+  ["unaryMinus", (a) => -a],
+  ["unaryPlus", (a) => a],
+  ["not", (a) => (a ? 0 : 1)],
+]);
 
 // ---- Positions. mathjs nodes carry none, so the source is tokenised here and the tree's
 // leaves (numbers, names, function names), which appear in source order in an in-order walk,
@@ -200,11 +247,9 @@ function translate(root: MathNode, source: string): { ir: IR; inputs: Set<InputI
   const fold = (ir: IR): IR => {
     if (ir.children.length === 0 || ir.children.some((c) => c.constant === undefined)) return ir;
     const value = ir.eval(new Float64Array(0));
-    if (!Number.isFinite(value)) {
-      const text = source.slice(ir.span.start, ir.span.end);
-      throw new FormulaError("non-finite", ir.span, `“${text}” is ${Number.isNaN(value) ? "not a number" : "infinite"} (for example a division by zero or the root of a negative number)`);
-    }
-    return constant(value, ir.span);
+    // A constant part without a finite value stays as it is: it may sit in a branch that is
+    // never taken (t < 2030 ? 1 : 1/0); if it is reached, evaluation reports it with its place.
+    return Number.isFinite(value) ? constant(value, ir.span) : ir;
   };
 
   const visit = (node: MathNode): IR => {
@@ -227,7 +272,8 @@ function translate(root: MathNode, source: string): { ir: IR; inputs: Set<InputI
           inputs.add(name as InputId);
           return { span, eval: (env) => env[k]!, children: [] };
         }
-        if (name in CONSTANTS) return constant(CONSTANTS[name]!, span);
+        const c = CONSTANTS.get(name);
+        if (c !== undefined) return constant(c, span);
         throw new FormulaError("unknown-name", span, `unknown name “${name}”; a formula can use ${NAMES_HELP}`);
       }
       case "ParenthesisNode":
@@ -236,8 +282,10 @@ function translate(root: MathNode, source: string): { ir: IR; inputs: Set<InputI
         const fn = n.fn as string;
         const args = n.args as MathNode[];
         if (n.isPercentage) throw new FormulaError("unsupported", span, "the % sign is not allowed: rates are already in %, write 9 rather than 9%");
-        if (args.length === 2 && fn in BINARY) {
-          const op = BINARY[fn]!;
+        const binary = BINARY.get(fn);
+        const unary = UNARY.get(fn);
+        if (args.length === 2 && binary) {
+          const op = binary;
           const a = visit(args[0]!);
           const b = visit(args[1]!);
           const ea = a.eval;
@@ -251,8 +299,8 @@ function translate(root: MathNode, source: string): { ir: IR; inputs: Set<InputI
             : (env) => op(ea(env), eb(env));
           return fold({ span, eval: evaluate, children: [a, b] });
         }
-        if (args.length === 1 && fn in UNARY) {
-          const op = UNARY[fn]!;
+        if (args.length === 1 && unary) {
+          const op = unary;
           const a = visit(args[0]!);
           const ea = a.eval;
           return fold({ span, eval: fn === "unaryMinus" ? (env) => -ea(env) : (env) => op(ea(env)), children: [a] });
@@ -262,7 +310,7 @@ function translate(root: MathNode, source: string): { ir: IR; inputs: Set<InputI
       case "RelationalNode": {
         const conditionals = n.conditionals as string[];
         const params = (n.params as MathNode[]).map(visit);
-        const ops = conditionals.map((c) => BINARY[c]);
+        const ops = conditionals.map((c) => BINARY.get(c));
         if (ops.some((op) => op === undefined)) throw new FormulaError("unsupported", span, "this comparison is not available in formulas");
         const evals = params.map((p) => p.eval);
         return fold({
@@ -286,17 +334,17 @@ function translate(root: MathNode, source: string): { ir: IR; inputs: Set<InputI
         const ec = c.eval;
         const ea = a.eval;
         const eb = b.eval;
-        return fold({ span, eval: (env) => (ec(env) !== 0 ? ea(env) : eb(env)), children: [c, a, b] });
+        return fold({ span, eval: (env) => (ec(env) ? ea(env) : eb(env)), children: [c, a, b] });
       }
       case "FunctionNode": {
         const fnNode = n.fn as MathNode & { name?: string };
         const name = fnNode.type === "SymbolNode" ? fnNode.name! : "";
-        const spec = FUNCTIONS[name];
+        const spec = FUNCTIONS.get(name);
         if (!spec) {
           throw new FormulaError(
             "unsupported",
             spanOf(fnNode),
-            name ? `the function “${name}” is not available; formulas can use ${Object.keys(FUNCTIONS).join(", ")}` : "this kind of function call is not allowed",
+            name ? `the function “${name}” is not available; formulas can use ${[...FUNCTIONS.keys()].join(", ")}` : "this kind of function call is not allowed",
           );
         }
         const [min, max, impl] = spec;

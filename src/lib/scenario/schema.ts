@@ -185,7 +185,13 @@ const sdSchema = v.strictObject(
 export const scenarioSchema = v.strictObject({
   v: v.literal(SCHEMA_VERSION, `must be ${SCHEMA_VERSION}`),
   title: v.optional(
-    v.pipe(v.string("must be text"), v.maxLength(TITLE_MAX_LENGTH, `must be at most ${TITLE_MAX_LENGTH} characters`), v.trim()),
+    v.pipe(
+      v.string("must be text"),
+      v.maxLength(TITLE_MAX_LENGTH, `must be at most ${TITLE_MAX_LENGTH} characters`),
+      // A lone surrogate cannot be written as UTF-8, so it would not survive a share link.
+      v.check((t) => t.isWellFormed(), "contains a broken character (a lone UTF-16 surrogate)"),
+      v.trim(),
+    ),
   ),
   basedOn: v.optional(
     v.pipe(v.string("must be text"), v.maxLength(PRESET_ID_MAX_LENGTH, "is too long"), v.regex(/^[a-z0-9-]+$/, "must be a preset id")),
@@ -246,7 +252,12 @@ export function validateV1(input: unknown): ValidationResult {
     // valibot does not throw on bad input; this guards against exotic objects (getters, proxies).
     return { ok: false, error: { code: "invalid", path: "", message: `not a plain JSON object (${String(e)})` } };
   }
-  if (result.success) return { ok: true, scenario: result.output as Scenario };
+  if (result.success) {
+    const scenario = result.output as Scenario;
+    // An empty title is no title: one form, so that a link gives back exactly what it encodes.
+    if (scenario.title === "") delete scenario.title;
+    return { ok: true, scenario };
+  }
   const issue = result.issues[0];
   const path = v.getDotPath(issue) ?? "";
   let message = issue.message;
