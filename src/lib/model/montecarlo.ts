@@ -219,32 +219,29 @@ export function monteCarlo(s: Scenario, opts: { paths?: number; formulas?: Formu
 }
 
 /**
- * When each event first happens on each path: year by year over all paths (contiguous reads),
- * marking the paths where it has happened. `done` bit k is set once event k has happened.
+ * When each event first happens on each path: year by year (contiguous reads), keeping a list
+ * of the paths where it has not happened yet, so that later years only look at those.
  */
 function firstYearDistributions(events: [values: Float64Array, reference: Float64Array][], paths: number): FirstYearDistribution[] {
-  const done = new Uint8Array(paths);
-  const cumulative = new Float64Array(events.length);
-  const results = events.map(() => ({ byYear: [] as number[], probabilityBy2035: 0, medianYear: null as number | null }));
-  for (let i = 0; i < YEAR_COUNT; i++) {
-    const row = i * paths;
-    for (let k = 0; k < events.length; k++) {
-      const [values, reference] = events[k]!;
+  const waiting = new Int32Array(paths);
+  return events.map(([values, reference]) => {
+    for (let p = 0; p < paths; p++) waiting[p] = p;
+    let left = paths;
+    const byYear: number[] = [];
+    let medianYear: number | null = null;
+    for (let i = 0; i < YEAR_COUNT; i++) {
       const r = reference[i]!;
-      const bit = 1 << k;
-      let count = 0;
-      for (let p = 0; p < paths; p++) {
-        if ((done[p]! & bit) === 0 && values[row + p]! >= r) {
-          done[p] = done[p]! | bit;
-          count++;
-        }
+      const row = i * paths;
+      let kept = 0;
+      for (let j = 0; j < left; j++) {
+        const p = waiting[j]!;
+        if (values[row + p]! < r) waiting[kept++] = p;
       }
-      cumulative[k]! += count;
-      const result = results[k]!;
-      result.byYear.push(cumulative[k]! / paths);
-      if (result.medianYear === null && cumulative[k]! * 2 >= paths) result.medianYear = BASE_YEAR + i;
+      left = kept;
+      const happened = paths - left;
+      byYear.push(happened / paths);
+      if (medianYear === null && happened * 2 >= paths) medianYear = BASE_YEAR + i;
     }
-  }
-  for (let k = 0; k < events.length; k++) results[k]!.probabilityBy2035 = cumulative[k]! / paths;
-  return results;
+    return { byYear, probabilityBy2035: (paths - left) / paths, medianYear };
+  });
 }

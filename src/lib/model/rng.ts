@@ -2,8 +2,8 @@
 //
 // - Uniforms: xoshiro128** (Blackman & Vigna, 2018), 32-bit state words updated with Math.imul,
 //   shifts and xors only, seeded through splitmix32. Integer arithmetic is exact everywhere.
-// - Normals: the ziggurat method (Marsaglia & Tsang, 2000, 128 layers), which needs one 32-bit
-//   draw for about 99 % of normals, with the polar Box–Muller method (Marsaglia & Bray, 1964)
+// - Normals: the ziggurat method (Marsaglia & Tsang, 2000, with 256 layers), which needs one
+//   32-bit draw for about 99 % of normals, with the polar Box–Muller method (Marsaglia & Bray, 1964)
 //   kept as a simpler reference (normalPolar). Both need logarithms (and the ziggurat an
 //   exponential, also to build its tables). Math.sqrt is correctly rounded by IEEE 754, but
 //   ECMAScript lets Math.log and Math.exp differ in the last bits between engines, so they are
@@ -71,14 +71,17 @@ export function portableExp(x: number): number {
 /** 1/n for n = 0..14 (index 0 unused), as IEEE doubles: the same constants everywhere. */
 const RECIPROCALS = Float64Array.from({ length: 15 }, (_, n) => (n === 0 ? 0 : 1 / n));
 
-// Ziggurat tables (Marsaglia & Tsang 2000, RNOR with 128 layers), built with the portable
+// Ziggurat tables (Marsaglia & Tsang 2000, RNOR with 256 layers: r and v for 256 from the
+// same construction), built with the portable
 // functions so that they are the same everywhere.
-const ZIG_R = 3.442619855899;
-const ZIG_V = 9.91256303526217e-3;
+const ZIG_R = 3.6541528853610088;
+const ZIG_V = 4.92867323399e-3;
+const ZIG_LAYERS = 256;
+const ZIG_MASK = ZIG_LAYERS - 1;
 const ZIG_M = 2147483648;
-const kn = new Int32Array(128);
-const wn = new Float64Array(128);
-const fn = new Float64Array(128);
+const kn = new Int32Array(ZIG_LAYERS);
+const wn = new Float64Array(ZIG_LAYERS);
+const fn = new Float64Array(ZIG_LAYERS);
 {
   let dn = ZIG_R;
   let tn = dn;
@@ -86,10 +89,10 @@ const fn = new Float64Array(128);
   kn[0] = Math.floor((dn / q) * ZIG_M);
   kn[1] = 0;
   wn[0] = q / ZIG_M;
-  wn[127] = dn / ZIG_M;
+  wn[ZIG_MASK] = dn / ZIG_M;
   fn[0] = 1;
-  fn[127] = portableExp(-0.5 * dn * dn);
-  for (let i = 126; i >= 1; i--) {
+  fn[ZIG_MASK] = portableExp(-0.5 * dn * dn);
+  for (let i = ZIG_MASK - 1; i >= 1; i--) {
     dn = Math.sqrt(-2 * portableLog(ZIG_V / dn + portableExp(-0.5 * dn * dn)));
     kn[i + 1] = Math.floor((dn / tn) * ZIG_M);
     tn = dn;
@@ -165,7 +168,7 @@ export class Rng {
       s0 ^= s3;
       s2 ^= t;
       s3 = (s3 << 11) | (s3 >>> 21);
-      const iz = hz & 127;
+      const iz = hz & ZIG_MASK;
       if ((hz ^ (hz >> 31)) < kn[iz]!) {
         out[i] = hz * wn[iz]! * scale;
       } else {
@@ -189,7 +192,7 @@ export class Rng {
   /** Standard normal draw (ziggurat). */
   normal(): number {
     const hz = this.nextUint32() | 0;
-    const iz = hz & 127;
+    const iz = hz & ZIG_MASK;
     // The common case: inside the layer's rectangle. hz ^ (hz >> 31) is |hz| for hz ≥ 0 and
     // |hz| − 1 below: int32 arithmetic throughout (−hz overflows for −2³¹ and slows the
     // loop down by half), at the cost of accepting |hz| = kn for negative hz, a 2⁻³² event.
@@ -213,7 +216,7 @@ export class Rng {
       const x = hz * wn[iz]!;
       if (fn[iz]! + this.uniform() * (fn[iz - 1]! - fn[iz]!) < portableExp(-0.5 * x * x)) return x;
       hz = this.nextUint32() | 0;
-      iz = hz & 127;
+      iz = hz & ZIG_MASK;
       if ((hz ^ (hz >> 31)) < kn[iz]!) return hz * wn[iz]!;
     }
   }

@@ -2,7 +2,7 @@
 // (content/targets.json). The same test runs on the deterministic projection and on every
 // Monte Carlo path, so "met" and "probability of meeting" can never disagree.
 import { planTargets, type PlanTarget, type TargetMetric, type Comparator } from "../data/plan";
-import { growthFactor, type ModelContext, type PathOutputs } from "./kernel";
+import { growthFactor, type ModelContext, type PathOutputId, type PathOutputs } from "./kernel";
 import { averageAnnualGrowth } from "./growth";
 import { BASE_YEAR, END_YEAR } from "./years";
 
@@ -70,17 +70,37 @@ export interface TargetChecker {
   countMet(out: PathOutputs, paths: number): number;
 }
 
-function simple(value: (out: PathOutputs, stride: number, p: number) => number, threshold: number, comparator: Comparator): TargetChecker {
+/** Count of i in [from, from + n) with meets(values[i] · k, threshold, comparator), in one tight loop. */
+function countLevels(values: Float64Array, from: number, n: number, k: number, threshold: number, comparator: Comparator): number {
+  const tol = TOLERANCE * Math.max(Math.abs(threshold), 1);
+  const lo = threshold - tol;
+  const hi = threshold + tol;
+  let met = 0;
+  const end = from + n;
+  switch (comparator) {
+    case ">":
+      for (let i = from; i < end; i++) if (values[i]! * k > hi) met++;
+      break;
+    case "<":
+      for (let i = from; i < end; i++) if (values[i]! * k < lo) met++;
+      break;
+    case "≤":
+      for (let i = from; i < end; i++) if (values[i]! * k <= hi) met++;
+      break;
+    default:
+      for (let i = from; i < end; i++) if (values[i]! * k >= lo) met++;
+  }
+  return met;
+}
+
+/** A target on one value of one series in one year, times a constant k (e.g. 100 / national). */
+function level(series: PathOutputId, y: number, k: number, threshold: number, comparator: Comparator): TargetChecker {
   return {
     measure: (out, stride, p) => {
-      const actual = value(out, stride, p);
+      const actual = out[series][y * stride + p]! * k;
       return { actual, ...compare(actual, threshold, comparator) };
     },
-    countMet: (out, paths) => {
-      let met = 0;
-      for (let p = 0; p < paths; p++) if (meets(value(out, paths, p), threshold, comparator)) met++;
-      return met;
-    },
+    countMet: (out, paths) => countLevels(out[series], y * paths, paths, k, threshold, comparator),
   };
 }
 
@@ -109,6 +129,10 @@ export function checkerFor(target: PlanTarget, ctx: ModelContext): TargetChecker
         for (let j = 0; j < n; j++) threshold *= factor;
         return threshold;
       };
+      // For the count over many paths: the factor over the whole span at once (differs from
+      // step-by-step compounding by an ulp or two, far inside TOLERANCE).
+      let spanFactor = 1;
+      for (let j = 0; j < n; j++) spanFactor *= factor;
       return {
         measure: (out, stride, p) => {
           const start = out[series][s * stride + p]!;
@@ -117,26 +141,29 @@ export function checkerFor(target: PlanTarget, ctx: ModelContext): TargetChecker
         },
         countMet: (out, paths) => {
           const values = out[series];
+          const a = y * paths;
+          const b = s * paths;
           let met = 0;
-          for (let p = 0; p < paths; p++) if (meets(values[y * paths + p]!, thresholdFrom(values[s * paths + p]!), comparator)) met++;
+          for (let p = 0; p < paths; p++) if (meets(values[a + p]!, values[b + p]! * spanFactor, comparator)) met++;
           return met;
         },
       };
     }
     case "residentPopulation": {
       const scale = target.unit === "万人" ? 1e4 : 1;
-      return simple((out, stride, p) => out.residentPopulation[y * stride + p]! / scale, value, comparator);
+      return level("residentPopulation", y, 1 / scale, value, comparator);
     }
     case "servicesShare": {
       const share = ctx.servicesShare[y]!;
-      return simple(() => share, value, comparator);
+      const met = compare(share, value, comparator);
+      return { measure: () => ({ actual: share, ...met }), countMet: (_out, paths) => (met.met ? paths : 0) };
     }
     case "gdpPerCapitaVsNational":
     case "urbanIncomeVsNational": {
       const series = target.metric === "gdpPerCapitaVsNational" ? "gdpPerCapita" : "urbanIncome";
       const nationalValue = (target.metric === "gdpPerCapitaVsNational" ? ctx.nationalGdpPerCapita : ctx.nationalUrbanIncome)[y]!;
       const scale = target.unit === "%" ? 100 : 1;
-      return simple((out, stride, p) => (out[series][y * stride + p]! / nationalValue) * scale, value, comparator);
+      return level(series, y, scale / nationalValue, value, comparator);
     }
     default:
       return null;
