@@ -126,7 +126,7 @@ describe("compileFormula", () => {
 
   it("evaluates like mathjs's own evaluate on random formulas of the supported subset", () => {
     // predictable: real results only (sqrt(-1) is NaN, not a complex number), as in our evaluator.
-    const math = create(all, { predictable: true });
+    const math = create(all!, { predictable: true });
     const leaf = fc.oneof(fc.constantFrom("t", "gdpRealGrowth", "cpi", "pi"), fc.integer({ min: 0, max: 20 }).map(String), fc.constantFrom("0.5", "2.25", "1e1"));
     const expr = fc.letrec<{ e: string }>((tie) => ({
       e: fc.oneof(
