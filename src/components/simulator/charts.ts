@@ -20,7 +20,7 @@ import {
   type ChartDataset,
   type Plugin,
 } from "chart.js?simulator";
-import { formatWithUnit, type Unit } from "./format";
+import { formatTick, type Unit } from "./format";
 import type { Lang } from "./i18n";
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryScale);
@@ -95,13 +95,10 @@ export type LineDataset = ChartDataset<"line", (number | null)[]> & {
   notes?: (string | null)[];
   seriesId: string;
   auxiliary?: boolean;
-  /** Index of the dataset this band is filled towards (drawn by bandPlugin). */
-  bandTo?: number;
-  bandColour?: string;
 };
 
-/** The chart.js dataset for a series; `indexOf` resolves band fills to dataset indices. */
-export function toDataset(s: ChartSeries, indexOf: (id: string) => number): LineDataset {
+/** The chart.js dataset for a line or point series (bands are drawn by bandPlugin). */
+export function toDataset(s: ChartSeries): LineDataset {
   const colour = colourOf(s);
   const base: LineDataset = {
     seriesId: s.id,
@@ -123,34 +120,24 @@ export function toDataset(s: ChartSeries, indexOf: (id: string) => number): Line
       return { ...base, borderDash: [6, 3], order: 1 };
     case "target":
       // A target is a point (a level in a year) or a dashed path (an average growth rate).
-      return { ...base, borderDash: [2, 3], borderWidth: 2, pointRadius: (c) => (s.values[c.dataIndex] != null && isLonePoint(s.values, c.dataIndex) ? 6 : 0), pointStyle: "triangle", order: 2 };
+      // Constant (not scriptable) options let chart.js share them across points: a slider
+      // step then skips resolving options point by point.
+      return { ...base, borderDash: [2, 3], borderWidth: 2, pointRadius: isPointSeries(s.values) ? 6 : 0, pointStyle: "triangle", order: 2 };
     case "national":
       return { ...base, borderDash: [8, 4], borderWidth: 2, order: 3 };
     case "reference":
       return { ...base, borderDash: [1, 4], borderWidth: 1.5, order: 4 };
     case "reported":
       return { ...base, showLine: false, pointRadius: 4, pointHoverRadius: 6, pointStyle: "rectRot", notes: s.notes, order: 0 };
-    case "band-outer":
-    case "band-inner": {
-      const to = s.fillTo ? indexOf(s.fillTo) : -1;
-      return {
-        ...base,
-        borderColor: "rgba(0,0,0,0)",
-        borderWidth: 0,
-        pointHoverRadius: 0,
-        backgroundColor: s.kind === "band-outer" ? palette.band : palette.bandInner,
-        bandColour: s.kind === "band-outer" ? palette.band : palette.bandInner,
-        bandTo: to >= 0 ? to : undefined,
-        order: 5,
-      };
-    }
-    case "band-base":
-      return { ...base, borderColor: "rgba(0,0,0,0)", borderWidth: 0, pointHoverRadius: 0, order: 5 };
+    default:
+      // Bands never become datasets (see bandPlugin); a caller that passes one gets an invisible line.
+      return { ...base, borderColor: "rgba(0,0,0,0)", borderWidth: 0, pointHoverRadius: 0 };
   }
 }
 
-function isLonePoint(values: readonly (number | null)[], i: number): boolean {
-  return values[i - 1] == null && values[i + 1] == null;
+/** A series of isolated values (no two neighbours), drawn as markers rather than a line. */
+function isPointSeries(values: readonly (number | null)[]): boolean {
+  return values.every((v, i) => v == null || (values[i - 1] == null && values[i + 1] == null));
 }
 
 /** Vertical dashed lines at the milestone years, drawn under the data. */
@@ -182,28 +169,64 @@ export const milestonePlugin: Plugin<"line", { years?: readonly number[]; colour
   },
 };
 
-/** Fills each band dataset towards its partner: the Monte Carlo fan, under the lines. */
+/** A filled area between two percentile paths, in data values per year. */
+export interface BandArea {
+  upper: readonly number[];
+  lower: readonly number[];
+  colour: string;
+}
+
+// Bands drawn by the plugin below, per chart. They are not datasets: four more datasets per
+// chart would each be parsed, laid out and resolved option by option on every slider step.
+const bandsByChart = new WeakMap<Chart, BandArea[]>();
+
+/** The Monte Carlo fan: each band filled between its edges, under the lines. */
 export const bandPlugin: Plugin<"line"> = {
   id: "bands",
   beforeDatasetsDraw(chart) {
+    const bands = bandsByChart.get(chart as unknown as Chart);
+    const x = chart.scales.x;
+    const y = chart.scales.y;
+    if (!bands?.length || !x || !y) return;
     const ctx = chart.ctx;
-    const sets = chart.data.datasets as LineDataset[];
-    sets.forEach((ds, i) => {
-      if (ds.bandTo == null || !chart.isDatasetVisible(i)) return;
-      const upper = chart.getDatasetMeta(i).data;
-      const lower = chart.getDatasetMeta(ds.bandTo).data;
-      if (upper.length === 0 || upper.length !== lower.length) return;
-      ctx.save();
-      ctx.fillStyle = ds.bandColour ?? "rgba(0,0,0,0.1)";
+    ctx.save();
+    for (const b of bands) {
+      ctx.fillStyle = b.colour;
       ctx.beginPath();
-      upper.forEach((p, k) => (k === 0 ? ctx.moveTo(p.x, p.y) : ctx.lineTo(p.x, p.y)));
-      for (let k = lower.length - 1; k >= 0; k--) ctx.lineTo(lower[k]!.x, lower[k]!.y);
+      b.upper.forEach((v, i) => (i === 0 ? ctx.moveTo(x.getPixelForValue(i), y.getPixelForValue(v)) : ctx.lineTo(x.getPixelForValue(i), y.getPixelForValue(v))));
+      for (let i = b.lower.length - 1; i >= 0; i--) ctx.lineTo(x.getPixelForValue(i), y.getPixelForValue(b.lower[i]!));
       ctx.closePath();
       ctx.fill();
-      ctx.restore();
-    });
+    }
+    ctx.restore();
   },
 };
+
+/** The spec's bands as areas: each band-outer/-inner series with the series it fills towards. */
+export function bandAreas(spec: ChartSpec): BandArea[] {
+  const out: BandArea[] = [];
+  for (const s of spec.series) {
+    if (s.kind !== "band-outer" && s.kind !== "band-inner") continue;
+    const lower = spec.series.find((x) => x.id === s.fillTo);
+    if (!lower) continue;
+    out.push({ upper: s.values.map((v) => v ?? NaN), lower: lower.values.map((v) => v ?? NaN), colour: s.kind === "band-outer" ? palette.band : palette.bandInner });
+  }
+  return out;
+}
+
+/** Lowest and highest value of the bands, so that the y axis includes the whole fan. */
+function bandRange(bands: readonly BandArea[]): { min?: number; max?: number } {
+  if (bands.length === 0) return {};
+  let min = Infinity;
+  let max = -Infinity;
+  for (const b of bands) {
+    for (const v of b.lower) if (v < min) min = v;
+    for (const v of b.upper) if (v > max) max = v;
+  }
+  return Number.isFinite(min) && Number.isFinite(max) ? { min, max } : {};
+}
+
+const isBand = (s: ChartSeries) => s.kind === "band-outer" || s.kind === "band-inner" || s.kind === "band-base";
 
 declare module "chart.js" {
   interface PluginOptionsByType<TType extends import("chart.js").ChartType> {
@@ -211,13 +234,13 @@ declare module "chart.js" {
   }
 }
 
-/** Counts drawn frames; the benchmark reads it to time slider → repaint. */
+/** Counts chart draws and notes when the last one ended: scripts/bench-simulator.mjs reads both. */
 export const drawCounterPlugin: Plugin<"line"> = {
   id: "drawCounter",
-  afterDraw(chart) {
-    const w = globalThis as { __simDraws?: number };
+  afterDraw() {
+    const w = globalThis as { __simDraws?: number; __simLastDraw?: number };
     w.__simDraws = (w.__simDraws ?? 0) + 1;
-    void chart;
+    w.__simLastDraw = performance.now();
   },
 };
 
@@ -225,11 +248,10 @@ export const drawCounterPlugin: Plugin<"line"> = {
 export type HoverHandler = (index: number | null, x: number, y: number) => void;
 
 export function chartConfig(spec: ChartSpec, lang: Lang, onHover?: HoverHandler): ChartConfiguration<"line", (number | null)[], string> {
-  const ids = spec.series.map((s) => s.id);
-  const indexOf = (id: string) => ids.indexOf(id);
+  const range = bandRange(bandAreas(spec));
   return {
     type: "line",
-    data: { labels: spec.years.map(String), datasets: spec.series.map((s) => toDataset(s, indexOf)) },
+    data: { labels: spec.years.map(String), datasets: spec.series.filter((s) => !isBand(s)).map(toDataset) },
     options: {
       // Repaint synchronously on every change: animation would spread a slider drag over frames.
       animation: false,
@@ -243,10 +265,13 @@ export function chartConfig(spec: ChartSpec, lang: Lang, onHover?: HoverHandler)
         onHover?.(first ? first.index : null, event.x ?? 0, event.y ?? 0);
       },
       scales: {
-        x: { type: "category", grid: { display: false }, ticks: { autoSkip: true, maxRotation: 0 } },
+        // sampleSize: measure a few tick labels, not all, on every update.
+        x: { type: "category", grid: { display: false }, ticks: { autoSkip: true, maxRotation: 0, sampleSize: 4 } },
         y: {
           type: "linear",
-          ticks: { callback: (v) => formatWithUnit(Number(v), spec.unit, lang) },
+          suggestedMin: range.min,
+          suggestedMax: range.max,
+          ticks: { callback: (v) => formatTick(Number(v), spec.unit, lang), sampleSize: 4 },
           title: { display: false },
         },
       },
@@ -258,29 +283,43 @@ export function chartConfig(spec: ChartSpec, lang: Lang, onHover?: HoverHandler)
   };
 }
 
+/** Creates the chart for a spec on a canvas. */
+export function createChart(canvas: HTMLCanvasElement, spec: ChartSpec, lang: Lang, onHover?: HoverHandler): Chart<"line", (number | null)[], string> {
+  const chart = new Chart(canvas, chartConfig(spec, lang, onHover));
+  bandsByChart.set(chart as unknown as Chart, bandAreas(spec));
+  // The first draw happened before the bands were known.
+  if (bandsByChart.get(chart as unknown as Chart)!.length) chart.update("none");
+  return chart;
+}
+
 /**
  * Updates a live chart in place: datasets are matched by series id, so unchanged series keep
- * their elements and a slider step only swaps the data arrays.
+ * their elements and a slider step only swaps the data arrays; options are rebuilt only when
+ * the language or unit changed.
  */
 export function applySpec(chart: Chart<"line", (number | null)[], string>, spec: ChartSpec, lang: Lang, onHover?: HoverHandler, optionsChanged = true): void {
-  const next = chartConfig(spec, lang, onHover);
+  const lines = spec.series.filter((s) => !isBand(s));
   const old = chart.data.datasets as LineDataset[];
-  const nextSets = next.data.datasets as LineDataset[];
-  const sameShape = old.length === nextSets.length && old.every((d, i) => d.seriesId === nextSets[i]!.seriesId);
+  const sameShape = old.length === lines.length && old.every((d, i) => d.seriesId === lines[i]!.id);
   if (sameShape) {
     old.forEach((d, i) => {
-      const n = nextSets[i]!;
-      d.data = n.data;
+      const n = lines[i]!;
+      d.data = n.values;
       d.label = n.label;
       d.notes = n.notes;
-      d.bandTo = n.bandTo;
     });
   } else {
-    chart.data.datasets = nextSets;
+    chart.data.datasets = lines.map(toDataset);
   }
-  const labels = next.data.labels as string[];
-  if (chart.data.labels?.length !== labels.length) chart.data.labels = labels;
-  // Options are resolved again only when they change (language, unit); a slider step keeps them.
-  if (optionsChanged) chart.options = next.options!;
+  if (chart.data.labels?.length !== spec.years.length) chart.data.labels = spec.years.map(String);
+  const bands = bandAreas(spec);
+  bandsByChart.set(chart as unknown as Chart, bands);
+  if (optionsChanged) chart.options = chartConfig(spec, lang, onHover).options!;
+  const range = bandRange(bands);
+  const y = chart.options.scales?.y as { suggestedMin?: number; suggestedMax?: number } | undefined;
+  if (y) {
+    y.suggestedMin = range.min;
+    y.suggestedMax = range.max;
+  }
   chart.update("none");
 }

@@ -73,6 +73,15 @@ export function formatWithUnit(value: number | null | undefined, unit: Unit, lan
   return `${n} ${u}`;
 }
 
+/**
+ * An axis tick: scaled like the unit but without the unit (the chart's title carries it) and
+ * without trailing zeros, so that the labels stay narrow on a phone.
+ */
+export function formatTick(value: number, unit: Unit, lang: Lang): string {
+  const d = displays[lang][unit];
+  return nf(lang, 0, Math.max(d.decimals[1], 2)).format(value * d.scale);
+}
+
 /** A probability 0..1 as a whole percentage; values within 0.5% of 0 or 1 say so instead of claiming certainty. */
 export function formatProbability(p: number | null | undefined, lang: Lang): string {
   if (p == null || !Number.isFinite(p)) return "—";

@@ -1,6 +1,8 @@
 // Monte Carlo runs in a Web Worker (src/workers/monte-carlo.worker.ts). While a slider moves,
-// a quick run with fewer paths follows it; a full run follows once the slider rests. At most
-// one request is in flight and one waits: a newer scenario replaces the waiting one.
+// a quick run with fewer paths follows it a few times a second (each answer redraws the bands
+// on every chart, so more would take frames from the drag); a full run follows once the
+// slider rests. At most one request is in flight and one waits: a newer scenario replaces the
+// waiting one.
 import type { Scenario } from "../../lib/scenario";
 import type { MonteCarloResult } from "../../lib/model";
 import type { McRequest, McResponse } from "../../workers/monte-carlo-protocol";
@@ -9,6 +11,8 @@ import type { McRequest, McResponse } from "../../workers/monte-carlo-protocol";
 export const PREVIEW_PATHS = 1000;
 /** Quiet time after the last change before the full run. */
 const SETTLE_MS = 250;
+/** Least time between two quick runs during a drag. */
+const PREVIEW_GAP_MS = 200;
 
 export class UncertaintyState {
   result: MonteCarloResult | null = $state.raw(null);
@@ -26,6 +30,9 @@ export class UncertaintyState {
   #queued: McRequest | null = null;
   #settle: ReturnType<typeof setTimeout> | null = null;
   #fullId = 0;
+  #lastPreview = -Infinity;
+  #previewTimer: ReturnType<typeof setTimeout> | null = null;
+  #latest: Scenario | null = null;
 
   #ensureWorker(): Worker {
     if (this.#worker) return this.#worker;
@@ -40,22 +47,35 @@ export class UncertaintyState {
     return w;
   }
 
-  /** A new scenario: quick run now, full run when changes stop. */
+  /** A new scenario: a quick run soon (throttled), the full run when changes stop. */
   update(scenario: Scenario): void {
     this.stale = true;
+    this.#latest = scenario;
     const quickPaths = Math.min(PREVIEW_PATHS, scenario.montecarlo.paths);
-    this.#enqueue({ id: ++this.#seq, scenario: $state.snapshot(scenario) as Scenario, paths: quickPaths });
+    if (quickPaths < scenario.montecarlo.paths && !this.#previewTimer) {
+      const wait = Math.max(0, this.#lastPreview + PREVIEW_GAP_MS - performance.now());
+      this.#previewTimer = setTimeout(() => {
+        this.#previewTimer = null;
+        this.#lastPreview = performance.now();
+        // Scenarios are immutable ($state.raw), so the latest one can be posted as it is.
+        if (this.#latest) this.#enqueue({ id: ++this.#seq, scenario: this.#latest, paths: quickPaths });
+      }, wait);
+    }
     if (this.#settle) clearTimeout(this.#settle);
     this.#settle = setTimeout(() => {
       this.#settle = null;
+      if (this.#previewTimer) clearTimeout(this.#previewTimer);
+      this.#previewTimer = null;
       this.#fullId = ++this.#seq;
-      this.#enqueue({ id: this.#fullId, scenario: $state.snapshot(scenario) as Scenario });
+      this.#enqueue({ id: this.#fullId, scenario });
     }, quickPaths === scenario.montecarlo.paths ? 0 : SETTLE_MS);
   }
 
   stop(): void {
     if (this.#settle) clearTimeout(this.#settle);
     this.#settle = null;
+    if (this.#previewTimer) clearTimeout(this.#previewTimer);
+    this.#previewTimer = null;
     this.#queued = null;
     this.result = null;
     this.running = false;
