@@ -103,6 +103,20 @@ describe("simulator page", () => {
     expect(await page.inputValue("#in-gdpRealGrowth-1-number")).toBe("5");
   });
 
+  it("works by keyboard: arrow keys on a focused slider move the result and the URL", async () => {
+    await open(page);
+    const before = await text(page, "#result-gdpReal-2035");
+    await page.focus("#in-gdpRealGrowth-1-range");
+    for (let i = 0; i < 5; i++) await page.keyboard.press("ArrowLeft");
+    await expect.poll(() => text(page, "#result-gdpReal-2035")).not.toBe(before);
+    const expected = structuredClone(defaultScenario);
+    expected.inputs.gdpRealGrowth.periods[1] = Number((defaultScenario.inputs.gdpRealGrowth.periods[1] - 0.5).toFixed(1));
+    expect(await text(page, "#result-gdpReal-2035")).toBe(gdp2035Text(expected));
+    await expect.poll(() => scenarioFromUrl(page.url()).inputs.gdpRealGrowth.periods[1]).toBe(expected.inputs.gdpRealGrowth.periods[1]);
+    // The slider says what it sets.
+    expect(await page.getAttribute("#in-gdpRealGrowth-1-range", "aria-label")).toContain("“十五五”");
+  });
+
   it("typing in the number field moves the result, and a bad number is refused with a message", async () => {
     await open(page);
     await page.fill("#in-gdpRealGrowth-2-number", "4.5");

@@ -283,6 +283,15 @@ export function chartConfig(spec: ChartSpec, lang: Lang, onHover?: HoverHandler)
   };
 }
 
+let creationQueue: Promise<void> = Promise.resolve();
+
+/** Resolves in a task of its own, after the charts created before it. */
+export function nextCreationSlot(): Promise<void> {
+  const slot = creationQueue.then(() => new Promise<void>((r) => setTimeout(r, 0)));
+  creationQueue = slot;
+  return slot;
+}
+
 /** Creates the chart for a spec on a canvas. */
 export function createChart(canvas: HTMLCanvasElement, spec: ChartSpec, lang: Lang, onHover?: HoverHandler): Chart<"line", (number | null)[], string> {
   const chart = new Chart(canvas, chartConfig(spec, lang, onHover));

@@ -67,6 +67,8 @@ export interface GroupDef {
   id: "gdp" | "population" | "income" | "services" | "national" | "uncertainty";
   title: MessageKey;
   note?: MessageKey;
+  /** Folded away by default (settings most readers leave alone), with this summary. */
+  folded?: MessageKey;
   controls: ControlDef[];
 }
 
@@ -146,6 +148,7 @@ export const groups: readonly GroupDef[] = [
     id: "national",
     title: "groupNational",
     note: "noteNational",
+    folded: "showSettings",
     controls: [
       { kind: "setting", path: "national.urbanIncomeGrowth", label: "nationalIncomeGrowth", unit: pct, slider: [0, 10, 0.1], hard: [-10, 20] },
       { kind: "setting", path: "national.gdpPerCapitaGrowth", label: "nationalGdpPcGrowth", unit: pct, slider: [0, 10, 0.1], hard: [-10, 20] },
@@ -155,6 +158,7 @@ export const groups: readonly GroupDef[] = [
     id: "uncertainty",
     title: "groupUncertainty",
     note: "noteUncertainty",
+    folded: "shockSizes",
     controls: [
       { kind: "setting", path: "montecarlo.sd.gdpRealGrowth", label: "sdGdpRealGrowth", unit: pp, slider: [0, 5, 0.1], hard: [0, 10] },
       { kind: "setting", path: "montecarlo.sd.urbanIncomeGrowth", label: "sdUrbanIncomeGrowth", unit: pp, slider: [0, 5, 0.1], hard: [0, 10] },
