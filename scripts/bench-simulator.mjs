@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // The simulator's feel, measured in headless Chromium on the built site served by the Pages
 // runtime (`npm run build` first; `npm run bench:simulator`):
-//   - slider → repaint: a drag of the GDP growth slider, one input event per step; for each
-//     step the time until all four charts have redrawn (chart.js draws synchronously) and until
-//     the next frame starts. Goal: p95 ≤ 16 ms.
+//   - slider → repaint: a drag of a GDP growth slider, one input event per frame; for each
+//     step the time until the charts it changes have redrawn (chart.js draws synchronously;
+//     charts whose picture does not change are not redrawn) and until the next frame starts.
+//     Goal: p95 ≤ 16 ms.
 //   - the same drag with uncertainty on (Monte Carlo in a Web Worker), and the longest task
 //     on the main thread meanwhile. Goal: no task over 50 ms.
 //   - JS fetched by /simulate/ before any interaction, and what a first formula adds (gzip of
@@ -44,6 +45,7 @@ async function drag(page, selector, values) {
       const w = window;
       const work = [];
       const frame = [];
+      let draws = 0;
       // Warm up once (first run compiles code paths), then measure.
       for (const [i, v] of values.entries()) {
         await new Promise((r) => requestAnimationFrame(() => r()));
@@ -54,12 +56,13 @@ async function drag(page, selector, values) {
         const tFrame = await new Promise((r) => requestAnimationFrame(() => r(performance.now())));
         const drawn = (w.__simDraws ?? 0) - drawsBefore;
         if (i === 0) continue;
-        if (drawn < 4) throw new Error(`step ${i}: only ${drawn} chart draws before the next frame`);
+        if (drawn < 1) throw new Error(`step ${i}: no chart redrawn before the next frame`);
+        draws += drawn;
         work.push(w.__simLastDraw - t0);
         frame.push(tFrame - t0);
       }
       input.dispatchEvent(new Event("change", { bubbles: true }));
-      return { work, frame };
+      return { work, frame, drawsPerStep: draws / work.length };
     },
     { selector, values },
   );
@@ -90,7 +93,9 @@ try {
   });
   await page.goto(`${server.origin}/simulate/`);
   await page.waitForSelector("html[data-simulator=ready]");
-  await page.waitForFunction(() => (window.__simDraws ?? 0) >= 4);
+  // Charts are created as they near the viewport: bring them all in, so every one is live.
+  await page.evaluate(() => document.querySelector(".charts")?.scrollIntoView());
+  await page.waitForFunction(() => document.querySelectorAll(".chart canvas").length === 4 && [...document.querySelectorAll(".chart")].every((f) => !f.querySelector(".chart-loading")));
   await page.waitForTimeout(1000);
 
   // Bytes before any interaction.
@@ -108,8 +113,16 @@ try {
 
   // Slider → repaint, uncertainty off.
   const off = await drag(page, "#in-gdpRealGrowth-0-range", dragValues);
-  timing.push({ case: "slider → 4 charts redrawn", uncertainty: "off", steps: off.work.length, p50: ms(quantile(off.work, 0.5)), p95: ms(quantile(off.work, 0.95)), max: ms(Math.max(...off.work)), goal: "p95 ≤ 16 ms" });
-  timing.push({ case: "slider → next frame starts", uncertainty: "off", steps: off.frame.length, p50: ms(quantile(off.frame, 0.5)), p95: ms(quantile(off.frame, 0.95)), max: ms(Math.max(...off.frame)), goal: "" });
+  timing.push({ case: "slider → charts redrawn", uncertainty: "off", "charts/step": off.drawsPerStep.toFixed(1), steps: off.work.length, p50: ms(quantile(off.work, 0.5)), p95: ms(quantile(off.work, 0.95)), max: ms(Math.max(...off.work)), goal: "p95 ≤ 16 ms" });
+  timing.push({ case: "slider → next frame starts", uncertainty: "off", "charts/step": "", steps: off.frame.length, p50: ms(quantile(off.frame, 0.5)), p95: ms(quantile(off.frame, 0.95)), max: ms(Math.max(...off.frame)), goal: "" });
+
+  // A scenario where income follows GDP (elasticity): the same slider then moves three charts.
+  await page.selectOption("#preset-select", "cautious");
+  await page.waitForTimeout(300);
+  const linked = await drag(page, "#in-gdpRealGrowth-0-range", dragValues);
+  timing.push({ case: "slider → charts redrawn (preset “cautious”)", uncertainty: "off", "charts/step": linked.drawsPerStep.toFixed(1), steps: linked.work.length, p50: ms(quantile(linked.work, 0.5)), p95: ms(quantile(linked.work, 0.95)), max: ms(Math.max(...linked.work)), goal: "p95 ≤ 16 ms" });
+  await page.selectOption("#preset-select", "plan");
+  await page.waitForTimeout(300);
 
   // Same with Monte Carlo running in the worker.
   await page.check("#uncertainty-toggle");
@@ -118,8 +131,8 @@ try {
   const on = await drag(page, "#in-gdpRealGrowth-1-range", dragValues);
   await page.waitForTimeout(1500); // let the full run after the drag finish and draw its bands
   const longTasks = await page.evaluate(() => window.__longTasks.slice());
-  timing.push({ case: "slider → 4 charts redrawn", uncertainty: "on (worker)", steps: on.work.length, p50: ms(quantile(on.work, 0.5)), p95: ms(quantile(on.work, 0.95)), max: ms(Math.max(...on.work)), goal: "p95 ≤ 16 ms" });
-  timing.push({ case: "slider → next frame starts", uncertainty: "on (worker)", steps: on.frame.length, p50: ms(quantile(on.frame, 0.5)), p95: ms(quantile(on.frame, 0.95)), max: ms(Math.max(...on.frame)), goal: "" });
+  timing.push({ case: "slider → charts redrawn", uncertainty: "on (worker)", "charts/step": on.drawsPerStep.toFixed(1), steps: on.work.length, p50: ms(quantile(on.work, 0.5)), p95: ms(quantile(on.work, 0.95)), max: ms(Math.max(...on.work)), goal: "p95 ≤ 16 ms" });
+  timing.push({ case: "slider → next frame starts", uncertainty: "on (worker)", "charts/step": "", steps: on.frame.length, p50: ms(quantile(on.frame, 0.5)), p95: ms(quantile(on.frame, 0.95)), max: ms(Math.max(...on.frame)), goal: "" });
 
   // What a first formula adds.
   const before = new Set(scripts);

@@ -292,6 +292,23 @@ export function nextCreationSlot(): Promise<void> {
   return slot;
 }
 
+/**
+ * Whether two specs draw the same picture. A slider step rebuilds every spec, but most steps
+ * change only some charts (growth does not move population): the others need no redraw.
+ */
+export function sameSpec(a: ChartSpec, b: ChartSpec): boolean {
+  if (a === b) return true;
+  if (a.id !== b.id || a.title !== b.title || a.unit !== b.unit || a.series.length !== b.series.length || a.years.length !== b.years.length) return false;
+  for (let k = 0; k < a.series.length; k++) {
+    const x = a.series[k]!;
+    const y = b.series[k]!;
+    if (x.id !== y.id || x.label !== y.label || x.kind !== y.kind || x.values.length !== y.values.length) return false;
+    for (let i = 0; i < x.values.length; i++) if (x.values[i] !== y.values[i]) return false;
+    if ((x.notes ?? []).join("\u0000") !== (y.notes ?? []).join("\u0000")) return false;
+  }
+  return true;
+}
+
 /** Creates the chart for a spec on a canvas. */
 export function createChart(canvas: HTMLCanvasElement, spec: ChartSpec, lang: Lang, onHover?: HoverHandler): Chart<"line", (number | null)[], string> {
   const chart = new Chart(canvas, chartConfig(spec, lang, onHover));
