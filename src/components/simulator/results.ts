@@ -62,12 +62,18 @@ export interface KeyFigure {
 const I2025 = 2025 - 2020;
 const I2035 = 2035 - 2020;
 
+/** "地区生产总值（2020年不变价）": the label for a figure that carries its own unit. */
+export function metricLabel(m: Metric, lang: Lang): string {
+  if (!m.basis) return m.label[lang];
+  return lang === "zh" ? `${m.label.zh}（${t(lang, m.basis)}）` : `${m.label.en} (${t(lang, m.basis)})`;
+}
+
 export function keyFigures(p: Projection, lang: Lang, ids: readonly string[]): KeyFigure[] {
   return ids.map((id) => {
     const m = metrics.find((x) => x.id === id);
     if (!m) throw new Error(`unknown metric ${id}`);
     const v = m.values(p);
-    return { id, label: metricHeader(m, lang), v2025: formatWithUnit(v[I2025], m.unit, lang), v2035: formatWithUnit(v[I2035], m.unit, lang), raw2025: v[I2025]!, raw2035: v[I2035]! };
+    return { id, label: metricLabel(m, lang), v2025: formatWithUnit(v[I2025], m.unit, lang), v2035: formatWithUnit(v[I2035], m.unit, lang), raw2025: v[I2025]!, raw2035: v[I2035]! };
   });
 }
 
