@@ -9,34 +9,33 @@ import { startServer, printTable } from "./lib.mjs";
 
 const pages = process.argv.slice(2).length ? process.argv.slice(2) : ["/", "/plan/new-journey/", "/indicators/", "/simulate/"];
 
-/** Files a page loads before any interaction: its HTML, stylesheets and module scripts it references, recursively for static imports. */
-function shippedBytes(path) {
+/**
+ * Bytes a page ships before any interaction, from what Chromium actually requested while
+ * Lighthouse loaded it (so islands' dynamic imports count; code loaded on click does not).
+ * Sizes are those of the built files in dist/, raw and gzipped, because the local server does
+ * not compress the way Cloudflare does.
+ */
+function shippedBytes(path, lhr) {
   const htmlFile = join("dist", path, "index.html");
   if (!existsSync(htmlFile)) return null;
   const html = readFileSync(htmlFile, "utf8");
-  const css = [...html.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g)].map((m) => m[1]);
   const inlineCss = [...html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].reduce((n, m) => n + Buffer.byteLength(m[1]), 0);
-  const seen = new Set();
-  const queue = [...html.matchAll(/<script[^>]+src="([^"]+)"/g), ...html.matchAll(/component-url="([^"]+)"/g), ...html.matchAll(/renderer-url="([^"]+)"/g)].map((m) => m[1]);
-  const inlineJs = [...html.matchAll(/<script(?![^>]*\bsrc=)(?![^>]*type="application\/(?:ld\+)?json")[^>]*>([\s\S]*?)<\/script>/g)].reduce((n, m) => n + Buffer.byteLength(m[1]), 0);
-  let js = 0, jsGz = 0;
-  while (queue.length) {
-    const url = queue.shift();
-    if (seen.has(url) || !url.startsWith("/")) continue;
-    seen.add(url);
-    const f = join("dist", url);
-    if (!existsSync(f)) continue;
-    const src = readFileSync(f);
-    js += src.length;
-    jsGz += gzipSync(src).length;
-    // Static imports are fetched before the module runs; dynamic import() is not counted.
-    for (const m of src.toString().matchAll(/(?:^|[;\s}])import\s*(?:[\w*{}\s,$]+from\s*)?["']([^"']+)["']/g)) {
-      const dep = new URL(m[1], "http://x" + url).pathname;
-      queue.push(dep);
-    }
+  const inlineJsText = [...html.matchAll(/<script(?![^>]*\bsrc=)(?![^>]*type="application\/(?:ld\+)?json")[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]).join("\n");
+  const inlineJs = Buffer.byteLength(inlineJsText.trim());
+  const requests = lhr?.audits?.["network-requests"]?.details?.items ?? [];
+  let js = inlineJs;
+  let jsGz = inlineJs ? gzipSync(inlineJsText.trim()).length : 0;
+  let css = inlineCss;
+  for (const r of requests) {
+    const file = join("dist", decodeURIComponent(new URL(r.url).pathname));
+    if (!existsSync(file) || !statSync(file).isFile()) continue;
+    const bytes = readFileSync(file);
+    if (r.resourceType === "Script") {
+      js += bytes.length;
+      jsGz += gzipSync(bytes).length;
+    } else if (r.resourceType === "Stylesheet") css += bytes.length;
   }
-  const cssBytes = css.reduce((n, u) => n + (existsSync(join("dist", u)) ? statSync(join("dist", u)).size : 0), 0) + inlineCss;
-  return { html: Buffer.byteLength(html), css: cssBytes, js: js + inlineJs, jsGz };
+  return { html: Buffer.byteLength(html), css, js, jsGz };
 }
 
 const kb = (n) => (n == null ? "—" : (n / 1024).toFixed(1));
@@ -52,7 +51,7 @@ try {
     const result = await lighthouse(server.origin + path, { port: chrome.port, output: "json", logLevel: "error" });
     const c = result?.lhr.categories ?? {};
     const score = (k) => (c[k]?.score == null ? "—" : Math.round(c[k].score * 100));
-    const b = shippedBytes(path);
+    const b = shippedBytes(path, result?.lhr);
     rows.push({
       page: path,
       performance: score("performance"),
