@@ -300,6 +300,30 @@ describe("simulator page", () => {
     expect(await page.locator("h1").innerText()).toBe("Scenario simulator");
   });
 
+  it("a link from the reader opens the simulator on its preset, scrolled to its chart", async () => {
+    await page.goto(`${base}/plan/twin-cores/`);
+    await page.locator('.sim-links a[data-chart="population"]').click();
+    await page.waitForSelector("html[data-simulator=ready]");
+    expect(new URL(page.url()).pathname).toBe("/simulate/");
+    expect(await page.inputValue("#preset-select")).toBe("plan");
+    expect(scenarioFromUrl(page.url()).view.chart).toBe("population");
+    // The population chart is on screen; the page did not stay at the top.
+    const box = await page.locator('[data-chart="population"]').evaluate((e) => {
+      const r = e.getBoundingClientRect();
+      return { top: r.top, bottom: r.bottom, innerHeight: window.innerHeight, scrollY: window.scrollY };
+    });
+    expect(box.scrollY).toBeGreaterThan(0);
+    expect(box.top).toBeGreaterThanOrEqual(-1);
+    expect(box.top).toBeLessThan(box.innerHeight / 2);
+
+    await page.goto(`${base}/indicators/`);
+    await page.locator("#thirteenth-plan-gdp a.sim-link").click();
+    await page.waitForSelector("html[data-simulator=ready]");
+    expect(await page.inputValue("#preset-select")).toBe("trend-13th");
+    const trend = presets.find((p) => p.id === "trend-13th")!.scenario;
+    expect(await text(page, "#result-gdpReal-2035")).toBe(gdp2035Text(trend));
+  });
+
   it("opens the scenario of a share page's <meta name=scenario> before ?s=", async () => {
     const cautious = presets.find((p) => p.id === "cautious")!.scenario;
     const html = (await (await fetch(`${base}/simulate/`)).text()).replace("<head>", `<head><meta name="scenario" content="${encodeScenario(cautious)}">`);

@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { launchChromium } from "../helpers/browser";
+import { decodeScenario } from "../../src/lib/scenario";
 import { builtPages, contentChapters, DIST, distFileFor, idsOf, readDist, tags, textOf, ROOT } from "../helpers/site";
 
 const chapters = contentChapters();
@@ -96,6 +97,72 @@ describe("internal links", () => {
       }
     }
     expect(broken).toEqual([]);
+  });
+});
+
+describe("links from the reader to the simulator", () => {
+  /** Preset and chart a built href opens, read with the engine's decoder. */
+  function opened(href: string | undefined): { preset: string | undefined; chart: string } {
+    expect(href, "no simulator link").toBeDefined();
+    const url = new URL(href!, site.origin);
+    expect(url.pathname).toBe("/simulate/");
+    const r = decodeScenario(url.searchParams.get("s") ?? "");
+    if (!r.ok) throw new Error(`${href}: ${r.error.message}`);
+    return { preset: r.scenario.basedOn, chart: r.scenario.view.chart };
+  }
+  const simulatorHrefs = (html: string) => tags(html, "a").map((a) => a.href).filter((h): h is string => !!h && h.startsWith("/simulate/?s="));
+
+  it("/indicators/: the GDP and income rows of 专栏1 open the 13th-plan trend, those of 专栏2 the plan", () => {
+    const html = readDist("/indicators/");
+    const expected: Record<string, { preset: string; chart: string }> = {
+      "thirteenth-plan-gdp": { preset: "trend-13th", chart: "gdp" },
+      "thirteenth-plan-urban-income": { preset: "trend-13th", chart: "income" },
+      "fourteenth-plan-gdp-growth": { preset: "plan", chart: "gdp" },
+      "fourteenth-plan-urban-income-growth": { preset: "plan", chart: "income" },
+    };
+    for (const [rowId, view] of Object.entries(expected)) {
+      const row = new RegExp(`<tr[^>]*\\sid="${rowId}"[^>]*>([\\s\\S]*?)</tr>`).exec(html);
+      expect(row, `row #${rowId}`).not.toBeNull();
+      const hrefs = simulatorHrefs(row![1]!);
+      expect(hrefs, `row #${rowId}`).toHaveLength(1);
+      expect(opened(hrefs[0])).toEqual(view);
+      expect(textOf(row![1]!)).toContain("在模拟器中查看");
+    }
+    // Only those rows: a row the model cannot show (e.g. 规上工业企业数量) has no link.
+    expect(simulatorHrefs(html)).toHaveLength(Object.keys(expected).length);
+  });
+
+  it("第二章 第四节: the paragraph with “GDP 年均增速达到 9% 以上” is followed by links to the plan's GDP and income charts", () => {
+    const chapter = chapters.find((c) => c.slug === "guiding-principles")!;
+    const html = readDist(`/plan/${chapter.slug}/`);
+    const section = /<section[^>]*aria-labelledby="section-4-title"[^>]*>([\s\S]*?)<\/section>/.exec(html)?.[1] ?? "";
+    const paragraphs = [...section.matchAll(/<p([^>]*)>([\s\S]*?)<\/p>/g)];
+    const at = paragraphs.findIndex((p) => textOf(p[2]!).replace(/\s+/g, "").includes("GDP年均增速达到9%以上"));
+    expect(at, "the paragraph stating the 9% target").toBeGreaterThanOrEqual(0);
+    const next = paragraphs[at + 1]!;
+    expect(next[1]).toContain("sim-links");
+    expect(simulatorHrefs(next[2]!).map(opened)).toEqual([
+      { preset: "plan", chart: "gdp" },
+      { preset: "plan", chart: "income" },
+    ]);
+    // The plan's words are unchanged around it: the paragraph is still the content's own.
+    expect(chapter.body).toContain(textOf(paragraphs[at]![2]!).trim());
+  });
+
+  it("home: the 专栏2 cards and the GDP, income and population target cards open the plan on their chart", () => {
+    const html = readDist("/");
+    const cards = [...html.matchAll(/<li[^>]*class="card[^"]*"[^>]*>([\s\S]*?)<\/li>/g)].map((m) => m[1]!);
+    const cardFor = (words: string) => {
+      const card = cards.find((c) => textOf(c).includes(words));
+      expect(card, words).toBeDefined();
+      return simulatorHrefs(card!).map(opened);
+    };
+    expect(cardFor("地区生产总值(GDP)年均增速")).toEqual([{ preset: "plan", chart: "gdp" }]);
+    expect(cardFor("城镇居民人均可支配收入增速")).toEqual([{ preset: "plan", chart: "income" }]);
+    expect(cardFor("“十四五”GDP 年均增速达到 9% 以上")).toEqual([{ preset: "plan", chart: "gdp" }]);
+    expect(cardFor("人口增加到 100 万")).toEqual([{ preset: "plan", chart: "population" }]);
+    // A target the model does not cover links to the plan, not to the simulator.
+    expect(cardFor("15230 家以上")).toEqual([]);
   });
 });
 

@@ -2,6 +2,7 @@
 // targets, the national average, reported outcomes and Monte Carlo bands. Pure, so that the
 // chart component only draws and tests can check what is drawn.
 import type { PlanTarget, Projection } from "../../lib/model";
+import type { Scenario } from "../../lib/scenario";
 import type { ChartSeries, ChartSpec } from "./charts";
 import { formatWithUnit } from "./format";
 import { t, type Lang } from "./i18n";
@@ -195,4 +196,22 @@ export function populationSpec(input: SpecInput): ChartSpec {
 
 export function allSpecs(input: SpecInput): Record<ChartId, ChartSpec> {
   return { gdp: gdpSpec(input), gdpPerCapita: gdpPerCapitaSpec(input), income: incomeSpec(input), population: populationSpec(input) };
+}
+
+/**
+ * The figure that shows a scenario's `view.chart`, so that a link (from the reader, or shared)
+ * opens on it. "national" is the per-capita GDP chart (the income chart also carries the
+ * national average); the services share, uncertainty and sensitivity have no figure of their own.
+ */
+export function figureForView(chart: Scenario["view"]["chart"]): ChartId | null {
+  switch (chart) {
+    case "gdp":
+    case "income":
+    case "population":
+      return chart;
+    case "national":
+      return "gdpPerCapita";
+    default:
+      return null;
+  }
 }
