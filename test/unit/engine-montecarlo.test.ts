@@ -3,7 +3,22 @@ import { describe, expect, it } from "vitest";
 import { defaultScenario, monteCarlo, presetScenario, project, type MonteCarloResult, type Projection } from "../../src/lib/model";
 import { Rng, portableExp, portableLog } from "../../src/lib/model/rng";
 import { percentiles } from "../../src/lib/model/percentiles";
-import { SHOCK_IDS, type Scenario } from "../../src/lib/scenario";
+import {
+  OUT_INCOME_GROWTH,
+  OUT_POPULATION_GROWTH,
+  POPULATION_FLOOR,
+  RATE_FLOOR,
+  SHOCK_ROWS,
+  allocateOutputs,
+  allocateWorkspace,
+  prepare,
+  runPaths,
+  type PathOutputs,
+  type ShockSource,
+} from "../../src/lib/model/kernel";
+import { INPUT_INDEX } from "../../src/lib/model/inputs";
+import { checkTargets } from "../../src/lib/model/targets";
+import { SHOCK_IDS, type Scenario, type ShockId } from "../../src/lib/scenario";
 
 function mc(s: Scenario, paths = 4000): MonteCarloResult {
   const r = monteCarlo(s, { paths });
@@ -44,6 +59,62 @@ describe("random numbers", () => {
     const filled = new Float64Array(5000);
     a.fillNormals(filled, 0, 5000, 2.5);
     for (let i = 0; i < 5000; i++) expect(filled[i]).toBe(b.normal() * 2.5);
+  });
+  it("draws exactly what the plain ziggurat (exact wedge test, no squeeze, one draw at a time) draws", () => {
+    // Marsaglia & Tsang's RNOR with 256 layers, written out as in their paper: the tables from
+    // the same construction, every wedge decided by the exponential itself. |hz| is taken as
+    // rng.ts documents it (hz ^ (hz >> 31), which is |hz| − 1 for negative hz).
+    const abs = (hz: number) => hz ^ (hz >> 31);
+    const R = 3.6541528853610088;
+    const V = 4.92867323399e-3;
+    const M = 2147483648;
+    const kn = new Int32Array(256);
+    const wn = new Float64Array(256);
+    const fn = new Float64Array(256);
+    let dn = R;
+    let tn = dn;
+    const q = V / portableExp(-0.5 * dn * dn);
+    kn[0] = Math.floor((dn / q) * M);
+    kn[1] = 0;
+    wn[0] = q / M;
+    wn[255] = dn / M;
+    fn[0] = 1;
+    fn[255] = portableExp(-0.5 * dn * dn);
+    for (let i = 254; i >= 1; i--) {
+      dn = Math.sqrt(-2 * portableLog(V / dn + portableExp(-0.5 * dn * dn)));
+      kn[i + 1] = Math.floor((dn / tn) * M);
+      tn = dn;
+      fn[i] = portableExp(-0.5 * dn * dn);
+      wn[i] = dn / M;
+    }
+    const bits = new Rng(2035);
+    const plainNormal = (): number => {
+      let hz = bits.nextUint32() | 0;
+      let iz = hz & 255;
+      if (abs(hz) < kn[iz]!) return hz * wn[iz]!;
+      for (;;) {
+        if (iz === 0) {
+          let x: number;
+          let y: number;
+          do {
+            x = -portableLog(bits.uniform()) / R;
+            y = -portableLog(bits.uniform());
+          } while (y + y < x * x);
+          return hz > 0 ? R + x : -R - x;
+        }
+        const x = hz * wn[iz]!;
+        if (fn[iz]! + bits.uniform() * (fn[iz - 1]! - fn[iz]!) < portableExp(-0.5 * x * x)) return x;
+        hz = bits.nextUint32() | 0;
+        iz = hz & 255;
+        if (abs(hz) < kn[iz]!) return hz * wn[iz]!;
+      }
+    };
+    const n = 300_000;
+    const filled = new Float64Array(n);
+    new Rng(2035).fillNormals(filled, 0, n);
+    let differences = 0;
+    for (let i = 0; i < n; i++) if (!Object.is(filled[i], plainNormal())) differences++;
+    expect(differences).toBe(0);
   });
   it("normal draws have mean 0, variance 1, kurtosis 3 and normal tails", () => {
     const rng = new Rng(99);
@@ -117,9 +188,161 @@ describe("percentiles", () => {
     percentiles(new Float64Array(100).fill(42.5), 0, 100, probs, out);
     expect(Array.from(out)).toEqual([42.5, 42.5, 42.5, 42.5, 42.5]);
   });
+  // The bins' range comes from the first 256 values: these inputs make that sample misleading.
+  it.each([
+    ["a narrow sample, the rest spread wide", 5_000, (r: Rng, i: number) => (i < 256 ? r.uniform() : (r.uniform() - 0.5) * 2e6)],
+    ["a constant sample, the rest varied", 3_000, (r: Rng, i: number) => (i < 256 ? 5 : r.normal())],
+    ["ascending values", 4_000, (_r: Rng, i: number) => i * 0.25],
+    ["one value more than the sample", 257, (r: Rng) => r.normal()],
+    ["exactly the sample", 256, (r: Rng) => r.normal()],
+    ["one value", 1, (r: Rng) => r.normal()],
+  ])("match sorting exactly for %s, minimum and maximum included", (_, n, draw) => {
+    const rng = new Rng(n + 1);
+    const xs = Array.from({ length: n }, (_v, i) => draw(rng, i));
+    const data = new Float64Array([-1e300, ...xs, 1e300]);
+    const withEnds = [0, ...probs, 1];
+    const out = new Float64Array(withEnds.length);
+    percentiles(data, 1, n, withEnds, out);
+    withEnds.forEach((q, i) => expect(out[i], `q = ${q}`).toBe(reference(xs, q)));
+    expect(out[0]).toBe(Math.min(...xs));
+    expect(out[withEnds.length - 1]).toBe(Math.max(...xs));
+  });
+  it("accept probabilities in any order", () => {
+    const rng = new Rng(3);
+    const xs = Array.from({ length: 2_000 }, () => rng.normal());
+    const unordered = [0.9, 0.1, 0.5, 1, 0, 0.25];
+    const out = new Float64Array(unordered.length);
+    percentiles(new Float64Array(xs), 0, xs.length, unordered, out);
+    unordered.forEach((q, i) => expect(out[i]).toBe(reference(xs, q)));
+  });
 });
 
+/**
+ * The Monte Carlo done the plain way, as docs/model.md describes it: shocks drawn one normal()
+ * at a time in the documented order (year, then variable in SHOCK_IDS order, then path), the
+ * kernel run on them, each band by sorting, each first year and target path by path.
+ */
+function referenceMonteCarlo(s: Scenario, paths: number) {
+  const prepared = prepare(s);
+  if (!prepared.ok) throw new Error("prepare failed");
+  const ctx = prepared.ctx;
+  const { sd, rho, seed, fromYear } = s.montecarlo;
+  const first = fromYear - 2020;
+  const rowOf: Record<ShockId, number> = {
+    gdpRealGrowth: INPUT_INDEX.gdpRealGrowth!,
+    gdpDeflator: INPUT_INDEX.gdpDeflator!,
+    urbanIncomeGrowth: OUT_INCOME_GROWTH,
+    cpi: INPUT_INDEX.cpi!,
+    populationGrowth: OUT_POPULATION_GROWTH,
+  };
+  const rows: (Float64Array | null)[] = new Array(SHOCK_ROWS).fill(null);
+  const active = SHOCK_IDS.filter((id) => sd[id] > 0);
+  for (const id of active) rows[rowOf[id]] = new Float64Array(paths);
+  const rng = new Rng(seed);
+  const shocks: ShockSource = {
+    rows,
+    update(i) {
+      if (i < first) return;
+      for (const id of active) {
+        const row = rows[rowOf[id]]!;
+        for (let p = 0; p < paths; p++) {
+          const z = rng.normal();
+          row[p] = i === first || rho === 0 ? z * sd[id] : rho * row[p]! + Math.sqrt(1 - rho * rho) * sd[id] * z;
+        }
+      }
+    },
+  };
+  const out: PathOutputs = allocateOutputs(paths);
+  expect(runPaths(ctx, paths, [], shocks, out, allocateWorkspace(paths))).toBeNull();
+
+  const type7 = (sorted: number[], q: number) => {
+    const h = (sorted.length - 1) * q;
+    const k = Math.floor(h);
+    return sorted[k]! + (h - k) * (sorted[Math.min(k + 1, sorted.length - 1)]! - sorted[k]!);
+  };
+  const bands: Record<string, Record<string, number[]>> = {};
+  for (const id of ["gdpReal", "gdpNominal", "residentPopulation", "gdpPerCapita", "urbanIncome", "urbanIncomeReal"] as const) {
+    const band: Record<string, number[]> = { p5: [], p25: [], p50: [], p75: [], p95: [] };
+    for (let i = 0; i < 16; i++) {
+      const sorted = Array.from(out[id].subarray(i * paths, (i + 1) * paths)).sort((a, b) => a - b);
+      for (const [key, q] of [["p5", 0.05], ["p25", 0.25], ["p50", 0.5], ["p75", 0.75], ["p95", 0.95]] as const) band[key]!.push(type7(sorted, q));
+    }
+    bands[id] = band;
+  }
+  const p = proj(s);
+  const firstYears = (values: Float64Array, reference: (i: number) => number) => {
+    const happened = new Array<number>(16).fill(0);
+    for (let path = 0; path < paths; path++) {
+      for (let i = 0; i < 16; i++) {
+        if (!(values[i * paths + path]! < reference(i))) {
+          for (let j = i; j < 16; j++) happened[j]!++;
+          break;
+        }
+      }
+    }
+    const byYear = happened.map((h) => h / paths);
+    const median = happened.findIndex((h) => h * 2 >= paths);
+    return { byYear, probabilityBy2035: byYear[15], medianYear: median < 0 ? null : 2020 + median };
+  };
+  const met = new Map<string, number>();
+  for (let path = 0; path < paths; path++) {
+    for (const t of checkTargets(ctx, out, paths, path)) if (t.met) met.set(t.targetId, (met.get(t.targetId) ?? 0) + 1);
+  }
+  return {
+    bands,
+    targets: checkTargets(ctx, out, paths, 0).map((t) => ({ targetId: t.targetId, probability: t.met === null ? null : (met.get(t.targetId) ?? 0) / paths })),
+    incomeCatchUp: firstYears(out.urbanIncome, (i) => p.nationalUrbanIncome[i]!),
+    gdpPerCapitaCatchUp: firstYears(out.gdpPerCapita, (i) => p.nationalGdpPerCapita[i]!),
+    doubling: firstYears(out.gdpReal, () => 2 * p.gdpReal[0]!),
+    millionPopulation: firstYears(out.residentPopulation, () => 1_000_000 * (1 - 1e-12)),
+  };
+}
+
 describe("monteCarlo", () => {
+  it.each([
+    ["the plan preset", () => presetScenario("plan")!, 1_500],
+    ["reported outcomes, shocks from 2024, persistence 0.6", () => {
+      const s = presetScenario("reported")!;
+      s.montecarlo.rho = 0.6;
+      s.montecarlo.seed = 77;
+      return s;
+    }, 2_001],
+    ["national doubling, large shocks", () => {
+      const s = presetScenario("national-doubling")!;
+      for (const id of SHOCK_IDS) s.montecarlo.sd[id] = 6;
+      return s;
+    }, 999],
+  ])("equals the plain reference implementation exactly: %s", (_, scenario, paths) => {
+    const s = scenario();
+    const r = mc(s, paths);
+    const ref = referenceMonteCarlo(s, paths);
+    for (const [id, band] of Object.entries(ref.bands)) expect(r.bands[id as keyof typeof r.bands], id).toEqual(band);
+    expect(r.targets).toEqual(ref.targets);
+    for (const key of ["incomeCatchUp", "gdpPerCapitaCatchUp", "doubling", "millionPopulation"] as const) expect(r[key], key).toEqual(ref[key]);
+  });
+  it("floors rates at RATE_FLOOR and the population at POPULATION_FLOOR", () => {
+    const s = structuredClone(defaultScenario);
+    s.population.mode = "components";
+    s.inputs.netMigration = { periods: [-20_000, -20_000, -20_000] };
+    const prepared = prepare(s);
+    if (!prepared.ok) throw new Error("prepare failed");
+    const ctx = prepared.ctx;
+    const rows: (Float64Array | null)[] = new Array(SHOCK_ROWS).fill(null);
+    // Shocks far below any floor, on every rate the kernel floors.
+    for (const k of [INPUT_INDEX.gdpRealGrowth!, INPUT_INDEX.gdpDeflator!, INPUT_INDEX.cpi!, OUT_INCOME_GROWTH]) rows[k] = new Float64Array([-500]);
+    rows[OUT_POPULATION_GROWTH] = new Float64Array([-5000]);
+    const out = allocateOutputs(1);
+    expect(runPaths(ctx, 1, [], { rows, update() {} }, out, allocateWorkspace(1))).toBeNull();
+    const factor = 1 + RATE_FLOOR * 0.01;
+    expect(out.gdpReal[1]).toBe(ctx.gdp0 * factor);
+    expect(out.gdpNominal[1]).toBe(ctx.gdp0 * factor * factor);
+    expect(out.urbanIncome[1]).toBe(ctx.urbanIncome0 * factor);
+    expect(out.urbanIncomeReal[1]).toBe((ctx.urbanIncome0 * factor) / factor);
+    // 574,665 × 0.1 − 20,000 in 2021; below the floor from 2022 on.
+    expect(out.residentPopulation[1]).toBe(ctx.population0 * (1 + RATE_FLOOR * 10 * 0.001) - 20_000);
+    expect(out.residentPopulation[2]).toBe(POPULATION_FLOOR);
+    expect(out.residentPopulation[15]).toBe(POPULATION_FLOOR);
+  });
   it("with every sd at 0 equals the projection exactly, in every band and year", () => {
     const s = withSd(defaultScenario, {});
     const r = mc(s, 500);

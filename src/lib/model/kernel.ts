@@ -127,6 +127,14 @@ export interface ShockSource {
 }
 
 /**
+ * Told when year index i is final on every path (i = 0 … YEAR_COUNT − 1, in order), so that a
+ * caller can summarise the year while its values are still in the processor's cache.
+ */
+export interface YearObserver {
+  yearDone(i: number): void;
+}
+
+/**
  * Per-path state that is not an output (the rest is read back from the previous year's
  * outputs), reusable between runs with as many paths.
  */
@@ -145,8 +153,9 @@ export function allocateWorkspace(paths: number): Workspace {
 /**
  * Run `paths` paths side by side, year after year: the inner loop is over paths, which are
  * independent, so the processor can overlap them (a path-by-path loop waits on each year's
- * multiplication chain). Writes year index i of path p at out[…][i * paths + p]. Returns null,
- * or the issue of a formula re-evaluated under shocks whose value is not finite.
+ * multiplication chain). Writes year index i of path p at out[…][i * paths + p], and tells
+ * `observer` after each year. Returns null, or the issue of a formula re-evaluated under
+ * shocks whose value is not finite (the run stops there).
  */
 export function runPaths(
   ctx: ModelContext,
@@ -155,12 +164,15 @@ export function runPaths(
   shocks: ShockSource | null,
   out: PathOutputs,
   ws: Workspace,
+  observer: YearObserver | null = null,
 ): FormulaIssue | null {
   const v = ctx.inputs.values;
   const { gdpReal: oReal, gdpNominal: oNominal, residentPopulation: oPop, gdpPerCapita: oPc, gdpPerCapitaReal: oPcReal, urbanIncome: oInc, urbanIncomeReal: oIncReal } = out;
   const { deflator, cpiIndex, env } = ws;
-  const targetMode = ctx.populationTargetMode;
-  const elastic = ctx.incomeElasticityMode;
+  // `=== true`: V8 then knows these are booleans and tests them as such in the loop, instead
+  // of JavaScript's general truthiness test on every iteration.
+  const targetMode = ctx.populationTargetMode === true;
+  const elastic = ctx.incomeElasticityMode === true;
   // Rows without shocks are skipped in the loop (a branch on a fixed condition costs less
   // than loading and adding zeros); x + 0 = x, so skipping changes no result.
   const row = (k: number) => (shocks === null ? null : (shocks.rows[k] ?? null));
@@ -189,6 +201,7 @@ export function runPaths(
     oInc[p] = income0;
     oIncReal[p] = income0;
   }
+  observer?.yearDone(0);
 
   for (let i = 1; i < YEAR_COUNT; i++) {
     shocks?.update(i);
@@ -238,15 +251,19 @@ export function runPaths(
 
       // GDP: real growth at comparable prices; nominal = real × deflator index.
       // (growthFactor written out: a call that is not inlined boxes its double argument and
-      // result, and allocation then dominates the loop.)
-      const r = oReal[prev + p]! * (1 + (g > RATE_FLOOR ? g : RATE_FLOOR) * 0.01);
-      const defl = deflator[p]! * (1 + (d > RATE_FLOOR ? d : RATE_FLOOR) * 0.01);
+      // result, and allocation then dominates the loop. The floors are literals, −90 being
+      // RATE_FLOOR, −900 ‰ the same in ‰ and 1000 POPULATION_FLOOR, for the same reason:
+      // V8 reads a module-level constant from its context slot on every iteration, and
+      // `x > FLOOR ? x : FLOOR` then mixes a double with a small integer and boxes the
+      // result, which halves the speed of the loop. A test checks both floors.)
+      const r = oReal[prev + p]! * (1 + (g > -90 ? g : -90) * 0.01);
+      const defl = deflator[p]! * (1 + (d > -90 ? d : -90) * 0.01);
       const nominal = r * defl;
 
       // 常住人口: natural growth (‰) plus net migration, or the target path.
       const popGrowth = sPopulation === null ? (targetMode ? popRate : n) : (targetMode ? popRate : n) + sPopulation[p]!;
-      let pop = oPop[prev + p]! * (1 + (popGrowth > RATE_FLOOR * 10 ? popGrowth : RATE_FLOOR * 10) * 0.001) + (targetMode ? 0 : m);
-      if (!(pop >= POPULATION_FLOOR)) pop = POPULATION_FLOOR;
+      let pop = oPop[prev + p]! * (1 + (popGrowth > -900 ? popGrowth : -900) * 0.001) + (targetMode ? 0 : m);
+      if (!(pop >= 1000)) pop = 1000;
 
       // One division for both per-capita values (亿元 → 元: × 1e8).
       const perPerson = 1e8 / pop;
@@ -254,8 +271,8 @@ export function runPaths(
       // 城镇居民人均可支配收入: own nominal growth, or elasticity × per-capita nominal GDP growth.
       const ownGrowth = elastic ? el * (pc / oPc[prev + p]! - 1) * 100 : ig;
       const incomeGrowth = sIncome === null ? ownGrowth : ownGrowth + sIncome[p]!;
-      const inc = oInc[prev + p]! * (1 + (incomeGrowth > RATE_FLOOR ? incomeGrowth : RATE_FLOOR) * 0.01);
-      const cpiI = cpiIndex[p]! * (1 + (c > RATE_FLOOR ? c : RATE_FLOOR) * 0.01);
+      const inc = oInc[prev + p]! * (1 + (incomeGrowth > -90 ? incomeGrowth : -90) * 0.01);
+      const cpiI = cpiIndex[p]! * (1 + (c > -90 ? c : -90) * 0.01);
 
       deflator[p] = defl;
       cpiIndex[p] = cpiI;
@@ -267,6 +284,7 @@ export function runPaths(
       oInc[o + p] = inc;
       oIncReal[o + p] = inc / cpiI;
     }
+    observer?.yearDone(i);
   }
   return null;
 }

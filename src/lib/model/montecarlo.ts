@@ -9,10 +9,10 @@
 import { SHOCK_IDS, type Scenario, type ShockId } from "../scenario/schema";
 import type { FormulaIssue, FormulaSet } from "../formula/types";
 import { INPUT_COUNT, INPUT_INDEX } from "./inputs";
-import { OUT_INCOME_GROWTH, OUT_POPULATION_GROWTH, SHOCK_ROWS, allocateOutputs, allocateWorkspace, dynamicSlots, prepare, runPaths, type PathOutputs, type ShockSource, type Workspace } from "./kernel";
+import { OUT_INCOME_GROWTH, OUT_POPULATION_GROWTH, SHOCK_ROWS, allocateOutputs, allocateWorkspace, dynamicSlots, prepare, runPaths, type PathOutputs, type ShockSource, type Workspace, type YearObserver } from "./kernel";
 import { percentiles } from "./percentiles";
 import { Rng } from "./rng";
-import { checkerFor } from "./targets";
+import { checkerFor, type TargetChecker } from "./targets";
 import { planTargets } from "../data/plan";
 import { BASE_YEAR, YEARS, YEAR_COUNT } from "./years";
 
@@ -77,6 +77,8 @@ interface McWorkspace {
   ws: Workspace;
   rows: Float64Array[];
   draws: Float64Array;
+  /** Per first-year event: the paths on which it has not happened yet. */
+  waiting: Int32Array[];
 }
 let workspace: McWorkspace | null = null;
 function workspaceFor(paths: number): McWorkspace {
@@ -87,6 +89,7 @@ function workspaceFor(paths: number): McWorkspace {
       ws: allocateWorkspace(paths),
       rows: Array.from({ length: SHOCK_ROWS }, () => new Float64Array(paths)),
       draws: new Float64Array(paths),
+      waiting: Array.from({ length: EVENT_COUNT }, () => new Int32Array(paths)),
     };
   }
   return workspace;
@@ -157,42 +160,37 @@ export function monteCarlo(s: Scenario, opts: { paths?: number; formulas?: Formu
   for (const id of active) rows[SHOCK_ROW[id]] = w.rows[SHOCK_ROW[id]]!.fill(0);
   const shocks =
     active.length === 0 ? null : new MonteCarloShocks(rows, w.draws, paths, first, rho, active.map((id) => SHOCK_ROW[id]), active.map((id) => mc.sd[id]), new Rng(mc.seed));
-  const issue = runPaths(ctx, paths, dynamic, shocks, out, w.ws);
+  // Targets are counted as soon as their year is done (see YearSummaries).
+  const targetChecks = planTargets.map((t) => ({ year: t.year - BASE_YEAR, check: checkerFor(t, ctx), met: 0 }));
+  const summaries = new YearSummaries(
+    out,
+    paths,
+    first,
+    targetChecks,
+    [
+      ["urbanIncome", ctx.nationalUrbanIncome],
+      ["gdpPerCapita", ctx.nationalGdpPerCapita],
+      ["gdpReal", new Float64Array(YEAR_COUNT).fill(2 * ctx.gdp0)],
+      // The same allowance for rounding as Projection.millionPopulationYear.
+      ["residentPopulation", new Float64Array(YEAR_COUNT).fill(1_000_000 * (1 - 1e-12))],
+    ],
+    w.waiting,
+  );
+  const issue = runPaths(ctx, paths, dynamic, shocks, out, w.ws, summaries);
   if (issue) return { ok: false, issues: [{ ...issue, message: `${issue.message} (on a random path: the formula breaks under the Monte Carlo shocks)` }] };
 
-  const targets = planTargets.map((t) => {
-    const check = checkerFor(t, ctx);
-    if (!check) return { targetId: t.id, probability: null };
-    return { targetId: t.id, probability: check.countMet(out, paths) / paths };
+  const targets = planTargets.map((t, k) => {
+    const { check, met } = targetChecks[k]!;
+    return { targetId: t.id, probability: check ? met / paths : null };
   });
-  const [incomeCatchUp, gdpPerCapitaCatchUp, doubling, millionPopulation] = firstYearDistributions(
-    [
-      [out.urbanIncome, ctx.nationalUrbanIncome],
-      [out.gdpPerCapita, ctx.nationalGdpPerCapita],
-      [out.gdpReal, new Float64Array(YEAR_COUNT).fill(2 * ctx.gdp0)],
-      // The same allowance for rounding as Projection.millionPopulationYear.
-      [out.residentPopulation, new Float64Array(YEAR_COUNT).fill(1_000_000 * (1 - 1e-12))],
-    ],
-    paths,
-  ) as [FirstYearDistribution, FirstYearDistribution, FirstYearDistribution, FirstYearDistribution];
+  const [incomeCatchUp, gdpPerCapitaCatchUp, doubling, millionPopulation] = summaries.events.map((e) => e.result) as [
+    FirstYearDistribution,
+    FirstYearDistribution,
+    FirstYearDistribution,
+    FirstYearDistribution,
+  ];
 
-  const bands = {} as Record<BandId, Band>;
-  const q = new Float64Array(PERCENTILES.length);
-  for (const id of BAND_SERIES) {
-    const data = out[id];
-    const band: Band = { p5: [], p25: [], p50: [], p75: [], p95: [] };
-    const rows = [band.p5, band.p25, band.p50, band.p75, band.p95];
-    for (let i = 0; i < YEAR_COUNT; i++) {
-      if (i < first) {
-        // Before the first uncertain year every path is identical.
-        for (const row of rows) row.push(data[i * paths]!);
-        continue;
-      }
-      percentiles(data, i * paths, paths, PERCENTILES, q);
-      for (let r = 0; r < rows.length; r++) rows[r]!.push(q[r]!);
-    }
-    bands[id] = band;
-  }
+  const bands = summaries.bands as Record<BandId, Band>;
   // The services share has no shock, so services value added is the share times each nominal GDP percentile.
   const share = ctx.servicesShare;
   const scale = (row: number[]) => row.map((x, i) => (x * share[i]!) / 100);
@@ -218,30 +216,121 @@ export function monteCarlo(s: Scenario, opts: { paths?: number; formulas?: Formu
   };
 }
 
+const EVENT_COUNT = 4;
+
 /**
- * When each event first happens on each path: year by year (contiguous reads), keeping a list
- * of the paths where it has not happened yet, so that later years only look at those.
+ * The percentiles computed per series and year: the band's five, plus the smallest and the
+ * largest value (type 7 at 0 and 1), which come at almost no cost and let the first-year
+ * events skip the years whose outcome they already decide.
  */
-function firstYearDistributions(events: [values: Float64Array, reference: Float64Array][], paths: number): FirstYearDistribution[] {
-  const waiting = new Int32Array(paths);
-  return events.map(([values, reference]) => {
-    for (let p = 0; p < paths; p++) waiting[p] = p;
-    let left = paths;
-    const byYear: number[] = [];
-    let medianYear: number | null = null;
-    for (let i = 0; i < YEAR_COUNT; i++) {
-      const r = reference[i]!;
-      const row = i * paths;
-      let kept = 0;
-      for (let j = 0; j < left; j++) {
-        const p = waiting[j]!;
-        if (values[row + p]! < r) waiting[kept++] = p;
+const QUANTILES = [0, ...PERCENTILES, 1];
+
+/** One first-year event: a band series, and the level at which the event has happened. */
+interface EventState {
+  series: number;
+  values: Float64Array;
+  reference: Float64Array;
+  waiting: Int32Array;
+  left: number;
+  result: FirstYearDistribution;
+}
+
+/**
+ * The run's summaries (bands, first-year events, target counts), computed year by year as
+ * runPaths finishes each year, while the year's values (80 KB a series for 10,000 paths) are
+ * still in the processor's cache: read back from memory after the run, they took a third
+ * longer.
+ */
+class YearSummaries implements YearObserver {
+  readonly bands: Partial<Record<BandId, Band>> = {};
+  readonly events: EventState[];
+  private readonly series: { data: Float64Array; rows: number[][] }[];
+  private readonly q = new Float64Array(QUANTILES.length);
+  /** Smallest and largest value of each series in the current year. */
+  private readonly min = new Float64Array(BAND_SERIES.length);
+  private readonly max = new Float64Array(BAND_SERIES.length);
+
+  constructor(
+    private readonly out: PathOutputs,
+    private readonly paths: number,
+    private readonly first: number,
+    private readonly targets: { year: number; check: TargetChecker | null; met: number }[],
+    events: [series: (typeof BAND_SERIES)[number], reference: Float64Array][],
+    waiting: Int32Array[],
+  ) {
+    this.series = BAND_SERIES.map((id) => {
+      const band: Band = { p5: [], p25: [], p50: [], p75: [], p95: [] };
+      this.bands[id] = band;
+      return { data: out[id], rows: [band.p5, band.p25, band.p50, band.p75, band.p95] };
+    });
+    this.events = events.map(([id, reference], k) => ({
+      series: BAND_SERIES.indexOf(id),
+      values: out[id],
+      reference,
+      waiting: waiting[k]!,
+      left: paths,
+      result: { byYear: [], probabilityBy2035: 0, medianYear: null },
+    }));
+  }
+
+  yearDone(i: number): void {
+    const { paths, q } = this;
+    const o = i * paths;
+    for (let k = 0; k < this.series.length; k++) {
+      const { data, rows } = this.series[k]!;
+      if (i < this.first) {
+        // Before the first uncertain year every path is identical.
+        for (const row of rows) row.push(data[o]!);
+        this.min[k] = this.max[k] = data[o]!;
+        continue;
       }
-      left = kept;
-      const happened = paths - left;
-      byYear.push(happened / paths);
-      if (medianYear === null && happened * 2 >= paths) medianYear = BASE_YEAR + i;
+      percentiles(data, o, paths, QUANTILES, q);
+      for (let r = 0; r < rows.length; r++) rows[r]!.push(q[r + 1]!);
+      this.min[k] = q[0]!;
+      this.max[k] = q[QUANTILES.length - 1]!;
     }
-    return { byYear, probabilityBy2035: (paths - left) / paths, medianYear };
-  });
+    for (const e of this.events) this.eventYear(e, i);
+    for (const t of this.targets) if (t.year === i && t.check) t.met = t.check.countMet(this.out, paths);
+  }
+
+  /**
+   * When each event first happens on each path: a list of the paths where it has not happened
+   * yet, so that later years only look at those; no look at all when the year's smallest value
+   * already reaches the level (it happens on every path) or its largest stays below (on none).
+   * The list is compacted without a branch on the comparison (each path is written back and
+   * kept if still waiting): in the years when the event happens on about half of the paths
+   * that branch would be a coin toss.
+   */
+  private eventYear(e: EventState, i: number): void {
+    const { paths } = this;
+    const r = e.reference[i]!;
+    let kept: number;
+    if (this.min[e.series]! >= r) kept = 0;
+    else if (this.max[e.series]! < r) kept = e.left;
+    else {
+      const { values, waiting } = e;
+      const row = i * paths;
+      const left = e.left;
+      kept = 0;
+      if (left === paths) {
+        // Nothing has happened yet: all paths, in order (the list may not be filled yet).
+        for (let p = 0; p < paths; p++) {
+          waiting[kept] = p;
+          kept += values[row + p]! < r ? 1 : 0;
+        }
+      } else {
+        for (let j = 0; j < left; j++) {
+          const p = waiting[j]!;
+          waiting[kept] = p;
+          kept += values[row + p]! < r ? 1 : 0;
+        }
+      }
+    }
+    e.left = kept;
+    const happened = paths - kept;
+    const res = e.result;
+    res.byYear.push(happened / paths);
+    if (res.medianYear === null && happened * 2 >= paths) res.medianYear = BASE_YEAR + i;
+    res.probabilityBy2035 = happened / paths;
+  }
 }
