@@ -198,7 +198,12 @@ describe("simulator page", () => {
     raw.inputs.gdpRealGrowth.periods = [6, 99, 6];
     const b64 = Buffer.from(deflateSync(strToU8(JSON.stringify(raw)))).toString("base64url");
     await open(page, `?s=1.${b64}`);
-    expect(await page.locator("#link-notice").innerText()).toContain("inputs.gdpRealGrowth.periods.1");
+    const notice = await page.locator("#link-notice").innerText();
+    expect(notice).toContain("inputs.gdpRealGrowth.periods.1");
+    // Said in Chinese, with the field's name and the allowed range from the schema.
+    expect(notice).toContain("地区生产总值实际增速（2026—2030年）");
+    expect(notice).toContain("须在 -20% 到 30% 之间");
+    expect(notice).not.toMatch(/must be/);
     // Only the bad field fell back to the plan's value; the good ones stayed.
     expect(await page.inputValue("#in-gdpRealGrowth-0-number")).toBe("6");
     expect(await page.inputValue("#in-gdpRealGrowth-1-number")).toBe(String(defaultScenario.inputs.gdpRealGrowth.periods[1]));
@@ -230,6 +235,10 @@ describe("simulator page", () => {
     expect(Number(await error.getAttribute("data-position"))).toBe(compiled.error.position);
     expect(compiled.error.position).toBeGreaterThanOrEqual(10);
     expect(await error.innerText()).toContain(`第${compiled.error.position + 1}个字符处出错`);
+    // The compiler's reason, in Chinese (its English message is for logs and the API).
+    expect(compiled.error.detail.code).toBe("paren-expected");
+    expect(await error.innerText()).toContain("缺少右括号");
+    expect(await error.innerText()).not.toContain(compiled.error.message);
     expect(await error.innerText()).toContain("图表仍显示上一个有效情景");
     expect(await text(page, "#result-gdpReal-2035")).toBe(before);
     // The chart did not change: same pixels as before the bad formula.
@@ -286,6 +295,17 @@ describe("simulator page", () => {
     const row2025 = lines.find((l) => l.startsWith("2025,"))!.split(",");
     // "1,234.5亿元" on the page → 1234.5 in the file.
     expect(row2025[col]).toBe(shown.replace(/[,亿元]/g, ""));
+  });
+
+  it("a link with a formula that does not compile says why in the interface's language", async () => {
+    const s = structuredClone(defaultScenario);
+    s.inputs.cpi.formula = "year * 2";
+    await open(page, `?s=${encodeScenario(s)}`);
+    const notice = page.locator("#link-notice");
+    expect(await notice.innerText()).toContain("居民消费价格涨幅的公式：未知的名称“year”");
+    // The notice follows a switch of language.
+    await page.click("#lang-button");
+    await expect.poll(() => notice.innerText()).toContain("Consumer price inflation: formula: unknown name “year”");
   });
 
   it("switches to English and keeps the language in the URL", async () => {

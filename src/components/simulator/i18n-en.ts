@@ -90,6 +90,7 @@ export const en: Record<MessageKey, string> = {
   showTable: "Show data table",
   hideTable: "Hide data table",
   malformedLink: "The scenario in this link could not be read ({reason}); the nearest valid scenario is open.",
+  linkTooLong: "the link is too long",
   outdatedLink: "This link comes from an unsupported version; the default scenario is open.",
   dismiss: "Dismiss",
   liveSummary: "2035: GDP {gdp}, urban income {income}, resident population {pop}.",

@@ -96,6 +96,7 @@ const zh = {
   showTable: "显示数据表",
   hideTable: "隐藏数据表",
   malformedLink: "链接中的情景无法读取（{reason}），已打开最接近的有效情景。",
+  linkTooLong: "链接过长",
   outdatedLink: "链接来自不支持的版本，已打开默认情景。",
   dismiss: "知道了",
   liveSummary: "2035年：地区生产总值{gdp}，城镇居民人均可支配收入{income}，常住人口{pop}。",

@@ -14,11 +14,12 @@ import {
   type ScenarioError,
 } from "../../lib/scenario";
 import { hasFormulas, project, type Projection } from "../../lib/model";
-import type { FormulaIssue, FormulaSet } from "../../lib/formula/types";
+import type { FormulaIssue, FormulaIssueDetail, FormulaSet } from "../../lib/formula/types";
 import { loadLang, t, type Lang } from "./i18n";
 import { setFormula, type EditResult } from "./scenario-edit";
 import { HistoryWriter, MAX_PINS, buildSearch, parseUrlState, type ChangeKind, type UrlState } from "./url-state";
 import { loadFormulas } from "./formula-loader";
+import type { NoticeReason } from "./i18n-errors";
 
 export interface PinnedScenario {
   name: string;
@@ -27,10 +28,18 @@ export interface PinnedScenario {
   encoded: string;
 }
 
-/** A message about the link the page was opened with. */
+/** A message about the link the page was opened with; i18n-errors.ts says it in either language. */
 export interface LinkNotice {
   kind: "malformed" | "outdated" | "partial";
-  text: string;
+  reasons: NoticeReason[];
+}
+
+/** A formula text that validation refused (length, characters), as a formula issue. */
+function refusedFormula(input: InputId, text: string, error: ScenarioError): FormulaIssue {
+  const d = error.detail;
+  const detail: FormulaIssueDetail =
+    d.code === "too-long" ? { code: "too-long", max: d.max } : d.code === "not-ascii" ? { code: "not-ascii" } : { code: "parse-error", text: error.message };
+  return { code: "syntax", input, position: 0, length: text.length, message: error.message.replace(/^[\w.]+: /, ""), detail };
 }
 
 const defaultCanonical = canonicalJson(defaultScenario);
@@ -58,6 +67,8 @@ export class SimulatorState {
   pins: PinnedScenario[] = $state.raw([]);
   uncertainty = $state(false);
   notice: LinkNotice | null = $state(null);
+  /** The error texts (loaded with the first error shown). */
+  errorText: typeof import("./i18n-errors") | null = $state.raw(null);
 
   lang: Lang = $derived(this.scenario.view.lang);
   prices = $derived(this.scenario.view.prices);
@@ -138,7 +149,7 @@ export class SimulatorState {
   async setFormula(input: InputId, text: string): Promise<FormulaIssue | null> {
     const edited = setFormula(this.scenario, input, text);
     if (!edited.ok) {
-      const issue: FormulaIssue = { code: "syntax", input, position: 0, length: text.length, message: edited.error.message.replace(/^[\w.]+: /, "") };
+      const issue = refusedFormula(input, text, edited.error);
       this.formulaErrors = { ...this.formulaErrors, [input]: { text, issue } };
       return issue;
     }
@@ -253,12 +264,12 @@ export class SimulatorState {
   /** Loads a query string; a bad part is reported in `notice` and replaced by the nearest valid state. */
   async load(search: string, metaScenario: string | null): Promise<void> {
     const { state, problems } = parseUrlState(search, metaScenario);
-    const notes: string[] = [];
+    const reasons: NoticeReason[] = [];
     let scenario: Scenario = defaultScenario;
     let kind: LinkNotice["kind"] | null = null;
     if (problems.some((p) => p.kind === "too-long")) {
       kind = "malformed";
-      notes.push(this.lang === "zh" ? "链接过长" : "the link is too long");
+      reasons.push({ kind: "url-too-long" });
     }
     if (state.encoded) {
       const r = decodeScenario(state.encoded);
@@ -269,11 +280,10 @@ export class SimulatorState {
         if (repaired) {
           scenario = repaired.scenario;
           kind ??= "partial";
-          notes.push(`${r.error.message}`);
         } else {
           kind = r.error.code === "unsupported-version" ? "outdated" : "malformed";
-          notes.push(r.error.message);
         }
+        reasons.push({ kind: "scenario", error: r.error });
       }
     }
     if (state.lang) scenario = { ...scenario, view: { ...scenario.view, lang: state.lang } };
@@ -286,7 +296,7 @@ export class SimulatorState {
       if (r.ok) pinScenarios.push({ name: p.name, scenario: r.scenario, encoded: p.encoded });
       else {
         kind ??= "partial";
-        notes.push(`${p.name}: ${r.error.message}`);
+        reasons.push({ kind: "scenario", error: r.error, pin: p.name });
       }
     }
     if (problems.some((p) => p.kind === "bad-pin" || p.kind === "too-many-pins")) kind ??= "partial";
@@ -299,7 +309,7 @@ export class SimulatorState {
       else {
         // Drop the formulas that do not compile rather than the whole scenario.
         kind ??= "partial";
-        notes.push(compiled.issues.map((i) => `${i.input}: ${i.message}`).join("; "));
+        for (const issue of compiled.issues) reasons.push({ kind: "formula", issue });
         for (const issue of compiled.issues) {
           const cleared = setFormula(scenario, issue.input, null);
           if (cleared.ok) scenario = cleared.scenario;
@@ -311,7 +321,7 @@ export class SimulatorState {
     let r = project(scenario, formulas ?? undefined);
     if (!r.ok) {
       kind ??= "partial";
-      notes.push(r.issues.map((i) => i.message).join("; "));
+      for (const issue of r.issues) reasons.push({ kind: "formula", issue });
       scenario = { ...defaultScenario, view: scenario.view };
       r = project(scenario);
     }
@@ -319,20 +329,16 @@ export class SimulatorState {
       const pr = project(p.scenario, formulas ?? undefined);
       if (pr.ok) pins.push({ ...p, projection: pr.projection });
     }
+    // Before any state changes: the page then switches to the link's state in one step.
+    if (kind) this.errorText ??= await import("./i18n-errors");
     this.formulas = formulas;
     this.formulaErrors = {};
     this.scenario = scenario;
     this.projection = r.ok ? r.projection : defaultProjection;
     this.pins = pins;
     this.uncertainty = state.uncertainty;
-    this.notice = kind ? { kind, text: this.#noticeText(kind, notes) } : null;
+    this.notice = kind ? { kind, reasons } : null;
     for (const fn of this.#listeners) fn(this);
-  }
-
-  #noticeText(kind: LinkNotice["kind"], notes: string[]): string {
-    const reason = notes.filter(Boolean).join("; ");
-    if (kind === "outdated") return t(this.lang, "outdatedLink") + (reason ? ` (${reason})` : "");
-    return t(this.lang, "malformedLink", { reason: reason || "?" });
   }
 
   dismissNotice(): void {

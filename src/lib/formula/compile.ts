@@ -15,7 +15,7 @@
 import { create, parseDependencies, type MathNode } from "mathjs/number";
 import { INPUT_IDS, type InputId, type Scenario } from "../scenario/schema";
 import { formulaSources, resolveInputs } from "../model/inputs";
-import type { CompiledFormula, FormulaIssue, FormulaIssueCode, FormulaSet } from "./types";
+import type { CompiledFormula, FormulaIssue, FormulaIssueCode, FormulaIssueDetail, FormulaSet } from "./types";
 
 // The typings declare every dependency map as possibly undefined; this one is always exported.
 const math = create({ parseDependencies: parseDependencies! }, {});
@@ -228,6 +228,7 @@ class FormulaError extends Error {
     readonly code: FormulaIssueCode,
     readonly span: Span,
     message: string,
+    readonly detail: FormulaIssueDetail,
   ) {
     super(message);
   }
@@ -259,9 +260,11 @@ function translate(root: MathNode, source: string): { ir: IR; inputs: Set<InputI
       case "ConstantNode": {
         const value = n.value;
         if (typeof value !== "number") {
-          throw new FormulaError("unsupported", span, typeof value === "string" ? "text is not allowed in a formula; use numbers" : `“${String(value)}” is not a number`);
+          throw typeof value === "string"
+            ? new FormulaError("unsupported", span, "text is not allowed in a formula; use numbers", { code: "text-literal" })
+            : new FormulaError("unsupported", span, `“${String(value)}” is not a number`, { code: "not-a-number", text: String(value) });
         }
-        if (!Number.isFinite(value)) throw new FormulaError("non-finite", span, "this number is too large");
+        if (!Number.isFinite(value)) throw new FormulaError("non-finite", span, "this number is too large", { code: "number-too-large" });
         return constant(value, span);
       }
       case "SymbolNode": {
@@ -274,14 +277,14 @@ function translate(root: MathNode, source: string): { ir: IR; inputs: Set<InputI
         }
         const c = CONSTANTS.get(name);
         if (c !== undefined) return constant(c, span);
-        throw new FormulaError("unknown-name", span, `unknown name “${name}”; a formula can use ${NAMES_HELP}`);
+        throw new FormulaError("unknown-name", span, `unknown name “${name}”; a formula can use ${NAMES_HELP}`, { code: "unknown-name", name });
       }
       case "ParenthesisNode":
         return visit(n.content as MathNode);
       case "OperatorNode": {
         const fn = n.fn as string;
         const args = n.args as MathNode[];
-        if (n.isPercentage) throw new FormulaError("unsupported", span, "the % sign is not allowed: rates are already in %, write 9 rather than 9%");
+        if (n.isPercentage) throw new FormulaError("unsupported", span, "the % sign is not allowed: rates are already in %, write 9 rather than 9%", { code: "percent-sign" });
         const binary = BINARY.get(fn);
         const unary = UNARY.get(fn);
         if (args.length === 2 && binary) {
@@ -305,13 +308,13 @@ function translate(root: MathNode, source: string): { ir: IR; inputs: Set<InputI
           const ea = a.eval;
           return fold({ span, eval: fn === "unaryMinus" ? (env) => -ea(env) : (env) => op(ea(env)), children: [a] });
         }
-        throw new FormulaError("unsupported", span, `the operator “${String(n.op)}” is not available in formulas`);
+        throw new FormulaError("unsupported", span, `the operator “${String(n.op)}” is not available in formulas`, { code: "operator", operator: String(n.op) });
       }
       case "RelationalNode": {
         const conditionals = n.conditionals as string[];
         const params = (n.params as MathNode[]).map(visit);
         const ops = conditionals.map((c) => BINARY.get(c));
-        if (ops.some((op) => op === undefined)) throw new FormulaError("unsupported", span, "this comparison is not available in formulas");
+        if (ops.some((op) => op === undefined)) throw new FormulaError("unsupported", span, "this comparison is not available in formulas", { code: "comparison" });
         const evals = params.map((p) => p.eval);
         return fold({
           span,
@@ -341,17 +344,21 @@ function translate(root: MathNode, source: string): { ir: IR; inputs: Set<InputI
         const name = fnNode.type === "SymbolNode" ? fnNode.name! : "";
         const spec = FUNCTIONS.get(name);
         if (!spec) {
-          throw new FormulaError(
-            "unsupported",
-            spanOf(fnNode),
-            name ? `the function “${name}” is not available; formulas can use ${[...FUNCTIONS.keys()].join(", ")}` : "this kind of function call is not allowed",
-          );
+          throw name
+            ? new FormulaError("unsupported", spanOf(fnNode), `the function “${name}” is not available; formulas can use ${[...FUNCTIONS.keys()].join(", ")}`, { code: "function", name, available: [...FUNCTIONS.keys()] })
+            : new FormulaError("unsupported", spanOf(fnNode), "this kind of function call is not allowed", { code: "call" });
         }
         const [min, max, impl] = spec;
         const args = (n.args as MathNode[]).map(visit);
         if (args.length < min || args.length > max) {
           const count = min === max ? `${min}` : max > 2 ? `at least ${min}` : `${min} or ${max}`;
-          throw new FormulaError("unsupported", span, `${name}() takes ${count} argument${count === "1" || count === "at least 1" ? "" : "s"}, not ${args.length}`);
+          throw new FormulaError("unsupported", span, `${name}() takes ${count} argument${count === "1" || count === "at least 1" ? "" : "s"}, not ${args.length}`, {
+            code: "arity",
+            name,
+            min,
+            max,
+            count: args.length,
+          });
         }
         const evals = args.map((a) => a.eval);
         let evaluate: Evaluator;
@@ -367,17 +374,17 @@ function translate(root: MathNode, source: string): { ir: IR; inputs: Set<InputI
       }
       case "AssignmentNode":
       case "FunctionAssignmentNode":
-        throw new FormulaError("unsupported", span, "a formula cannot assign or define anything; write an expression of t, e.g. 9 - 0.4 * (t - 2021)");
+        throw new FormulaError("unsupported", span, "a formula cannot assign or define anything; write an expression of t, e.g. 9 - 0.4 * (t - 2021)", { code: "assignment" });
       case "BlockNode":
-        throw new FormulaError("unsupported", span, "a formula is one expression (no ; or line breaks)");
+        throw new FormulaError("unsupported", span, "a formula is one expression (no ; or line breaks)", { code: "block" });
       case "ArrayNode":
       case "IndexNode":
       case "AccessorNode":
       case "ObjectNode":
       case "RangeNode":
-        throw new FormulaError("unsupported", span, "lists, ranges, objects and properties are not allowed in formulas");
+        throw new FormulaError("unsupported", span, "lists, ranges, objects and properties are not allowed in formulas", { code: "collection" });
       default:
-        throw new FormulaError("unsupported", span, `“${node.type}” is not allowed in formulas`);
+        throw new FormulaError("unsupported", span, `“${node.type}” is not allowed in formulas`, { code: "node", type: node.type });
     }
   };
   return { ir: visit(root), inputs };
@@ -394,18 +401,19 @@ function locate(ir: IR, env: Float64Array, source: string): { position: number; 
 
 export type CompileOneResult =
   | { ok: true; formula: CompiledFormula }
-  | { ok: false; error: { code: FormulaIssueCode; position: number; length: number; message: string } };
+  | { ok: false; error: { code: FormulaIssueCode; position: number; length: number; message: string; detail: FormulaIssueDetail } };
 
 /** Compile one formula text. Never throws. */
 export function compileFormula(source: string): CompileOneResult {
-  if (source.trim() === "") return { ok: false, error: { code: "syntax", position: 0, length: 0, message: "the formula is empty" } };
+  if (source.trim() === "") return { ok: false, error: { code: "syntax", position: 0, length: 0, message: "the formula is empty", detail: { code: "empty" } } };
   let root: MathNode;
   try {
     root = parse(source);
   } catch (e) {
     const char = typeof (e as { char?: unknown }).char === "number" ? (e as { char: number }).char : 0;
     const raw = e instanceof Error ? e.message : String(e);
-    return { ok: false, error: { code: "syntax", position: Math.min(char, source.length), length: 1, message: plainSyntaxMessage(raw, source, char) } };
+    const plain = plainSyntax(raw, source, char);
+    return { ok: false, error: { code: "syntax", position: Math.min(char, source.length), length: 1, message: plain.message, detail: plain.detail } };
   }
   try {
     const { ir, inputs } = translate(root, source);
@@ -418,23 +426,23 @@ export function compileFormula(source: string): CompileOneResult {
     return { ok: true, formula };
   } catch (e) {
     if (e instanceof FormulaError) {
-      return { ok: false, error: { code: e.code, position: e.span.start, length: e.span.end - e.span.start, message: e.message } };
+      return { ok: false, error: { code: e.code, position: e.span.start, length: e.span.end - e.span.start, message: e.message, detail: e.detail } };
     }
     // A stack overflow on absurd nesting, or anything unforeseen: still an answer, not a throw.
-    return { ok: false, error: { code: "unsupported", position: 0, length: source.length, message: "the formula is too complex" } };
+    return { ok: false, error: { code: "unsupported", position: 0, length: source.length, message: "the formula is too complex", detail: { code: "too-complex" } } };
   }
 }
 
 /** mathjs's messages end in "(char N)" and use its own terms; say it plainly, 1-based for people. */
-function plainSyntaxMessage(raw: string, source: string, char: number): string {
+function plainSyntax(raw: string, source: string, char: number): { message: string; detail: FormulaIssueDetail } {
   const base = raw.replace(/\s*\(char \d+\)\s*$/, "");
   const where = char >= source.length ? "at the end" : `at character ${char + 1}`;
-  if (/Value expected/i.test(base)) return `a number or name is missing ${where}`;
-  if (/Parenthesis \) expected/i.test(base)) return `a closing parenthesis “)” is missing ${where}`;
-  if (/Unexpected end of expression/i.test(base)) return "the formula ends too early";
-  if (/Unexpected operator/i.test(base)) return `unexpected operator ${where}`;
-  if (/Syntax error in part/i.test(base)) return `unexpected text ${where}`;
-  return `${base} ${where}`;
+  if (/Value expected/i.test(base)) return { message: `a number or name is missing ${where}`, detail: { code: "value-expected" } };
+  if (/Parenthesis \) expected/i.test(base)) return { message: `a closing parenthesis “)” is missing ${where}`, detail: { code: "paren-expected" } };
+  if (/Unexpected end of expression/i.test(base)) return { message: "the formula ends too early", detail: { code: "unexpected-end" } };
+  if (/Unexpected operator/i.test(base)) return { message: `unexpected operator ${where}`, detail: { code: "unexpected-operator" } };
+  if (/Syntax error in part/i.test(base)) return { message: `unexpected text ${where}`, detail: { code: "unexpected-text" } };
+  return { message: `${base} ${where}`, detail: { code: "parse-error", text: base } };
 }
 
 export type CompileResult = { ok: true; formulas: FormulaSet } | { ok: false; formulas: FormulaSet; issues: FormulaIssue[] };

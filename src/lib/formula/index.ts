@@ -5,7 +5,8 @@ import type { Scenario } from "../scenario/schema";
 import type { CompileResult } from "./compile";
 import type { FormulaSet } from "./types";
 
-export type { CompiledFormula, FormulaIssue, FormulaIssueCode, FormulaSet } from "./types";
+export type { CompiledFormula, FormulaIssue, FormulaIssueCode, FormulaIssueDetail, FormulaSet } from "./types";
+export { FORMULA_DETAIL_CODES } from "./types";
 export type { CompileResult, CompileOneResult } from "./compile";
 
 let compiler: Promise<typeof import("./compile")> | undefined;

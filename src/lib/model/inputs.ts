@@ -57,6 +57,7 @@ export function checkFormulaValue(id: InputId, f: CompiledFormula, env: Float64A
       message: where
         ? `in ${year}, “${where.text}” is ${describeNonFinite(x)} (for example a division by zero), so the formula has no value`
         : `in ${year} the formula is ${describeNonFinite(x)}`,
+      detail: { code: "no-value", year, part: where?.text ?? null, value: Number.isNaN(x) ? "nan" : "infinite" },
     };
   }
   const m = INPUT_META[id];
@@ -68,6 +69,7 @@ export function checkFormulaValue(id: InputId, f: CompiledFormula, env: Float64A
       length: f.source.length,
       year,
       message: `in ${year} the formula gives ${formatPlain(x)}, outside the allowed ${m.min} … ${m.max}${m.unit ? ` ${m.unit}` : ""}`,
+      detail: { code: "value-out-of-range", year, value: x, min: m.min, max: m.max, unit: m.unit },
     };
   }
   return null;
@@ -112,6 +114,7 @@ export function resolveInputs(s: Scenario, formulas?: FormulaSet): ResolveResult
           position: 0,
           length: series.formula.length,
           message: "the formula has not been compiled (call compileFormulas first)",
+          detail: { code: "not-compiled" },
         });
       } else slots[k] = { k, formula: f, applies, dependsOn: 0 };
     }
@@ -156,9 +159,16 @@ function topologicalOrder(slots: (FormulaSlot | null)[]): { ok: true; slots: For
     }
     if (state[k] === 2) return null;
     if (state[k] === 1) {
-      const cycle = [...stack.slice(stack.indexOf(k)), k].map((j) => INPUT_IDS[j]).join(" → ");
+      const cycle = [...stack.slice(stack.indexOf(k)), k].map((j) => INPUT_IDS[j]!);
       const id = INPUT_IDS[k]!;
-      return { code: "cycle", input: id, position: 0, length: slot.formula.source.length, message: `formulas refer to each other in a circle: ${cycle}` };
+      return {
+        code: "cycle",
+        input: id,
+        position: 0,
+        length: slot.formula.source.length,
+        message: `formulas refer to each other in a circle: ${cycle.join(" → ")}`,
+        detail: { code: "cycle", inputs: cycle },
+      };
     }
     state[k] = 1;
     stack.push(k);

@@ -9,6 +9,7 @@ export {
   DEFAULTS,
   FORMULA_MAX_LENGTH,
   TITLE_MAX_LENGTH,
+  SCENARIO_DETAIL_CODES,
   normaliseNumber,
   type Scenario,
   type Series,
@@ -16,6 +17,7 @@ export {
   type InputId,
   type ShockId,
   type ScenarioError,
+  type ScenarioErrorDetail,
   type ValidationResult,
 } from "./schema";
 export { validateScenario } from "./validate";

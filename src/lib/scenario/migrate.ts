@@ -27,10 +27,10 @@ export type MigrationResult = { ok: true; value: Json } | { ok: false; error: Sc
 
 /** Run the migration steps up to SCHEMA_VERSION. Never throws; the output still needs validating. */
 export function migrate(input: unknown): MigrationResult {
-  if (!isObject(input)) return { ok: false, error: { code: "invalid", path: "", message: "a scenario must be a JSON object" } };
+  if (!isObject(input)) return { ok: false, error: { code: "invalid", path: "", message: "a scenario must be a JSON object", detail: { code: "not-object" } } };
   const version = detectVersion(input);
   if (version === undefined || !Number.isInteger(version) || version < 0) {
-    return { ok: false, error: { code: "invalid", path: "v", message: `v: must be the schema version (${SCHEMA_VERSION})` } };
+    return { ok: false, error: { code: "invalid", path: "v", message: `v: must be the schema version (${SCHEMA_VERSION})`, detail: { code: "no-version" } } };
   }
   if (version > SCHEMA_VERSION) {
     return {
@@ -39,17 +39,21 @@ export function migrate(input: unknown): MigrationResult {
         code: "unsupported-version",
         path: "v",
         message: `this scenario uses schema version ${version}; this site understands versions up to ${SCHEMA_VERSION}`,
+        detail: { code: "unsupported-version", version, supported: SCHEMA_VERSION },
       },
     };
   }
   let value = input;
   for (let n = version; n < SCHEMA_VERSION; n++) {
     const step = steps[n];
-    if (!step) return { ok: false, error: { code: "unsupported-version", path: "v", message: `no migration from version ${n}` } };
+    if (!step) return { ok: false, error: { code: "unsupported-version", path: "v", message: `no migration from version ${n}`, detail: { code: "migration-failed", from: n } } };
     try {
       value = step(value);
     } catch (e) {
-      return { ok: false, error: { code: "invalid", path: "", message: `cannot migrate from version ${n}: ${e instanceof Error ? e.message : String(e)}` } };
+      return {
+        ok: false,
+        error: { code: "invalid", path: "", message: `cannot migrate from version ${n}: ${e instanceof Error ? e.message : String(e)}`, detail: { code: "migration-failed", from: n } },
+      };
     }
   }
   return { ok: true, value };

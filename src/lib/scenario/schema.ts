@@ -112,38 +112,120 @@ export interface Scenario {
   view: { lang: "zh" | "en"; chart: (typeof CHART_IDS)[number]; prices: "constant" | "current" };
 }
 
+/**
+ * Exactly what is wrong with a scenario or a link, with the values the message mentions: a
+ * stable code per message, so that a user interface can say it in its own language
+ * (ScenarioError.message is English, for logs and the API).
+ */
+export type ScenarioErrorDetail =
+  | { code: "not-object" }
+  | { code: "unknown-field" }
+  | { code: "required" }
+  | { code: "not-number" }
+  | { code: "not-finite" }
+  /** `unit` as the schema states it: "%", "‰", "pp", "人/年", "persons", "paths" or "". */
+  | { code: "out-of-range"; min: number; max: number; unit: string }
+  | { code: "not-integer" }
+  | { code: "not-text" }
+  | { code: "too-long"; max: number }
+  | { code: "not-ascii" }
+  | { code: "broken-character" }
+  | { code: "not-preset-id" }
+  | { code: "not-one-of"; options: readonly string[] }
+  /** Not the object, list or record the field must be. */
+  | { code: "bad-shape" }
+  | { code: "bad-year" }
+  | { code: "no-version" }
+  | { code: "unsupported-version"; version: number; supported: number }
+  | { code: "migration-failed"; from: number }
+  | { code: "link-too-long"; max: number }
+  | { code: "scenario-too-large"; max: number }
+  | { code: "not-a-link" }
+  | { code: "damaged-link" }
+  | { code: "not-a-scenario" }
+  | { code: "version-mismatch"; version: number; claimed: string };
+
+/** Every ScenarioErrorDetail code, for exhaustive tables (translations, tests). */
+export const SCENARIO_DETAIL_CODES = [
+  "not-object",
+  "unknown-field",
+  "required",
+  "not-number",
+  "not-finite",
+  "out-of-range",
+  "not-integer",
+  "not-text",
+  "too-long",
+  "not-ascii",
+  "broken-character",
+  "not-preset-id",
+  "not-one-of",
+  "bad-shape",
+  "bad-year",
+  "no-version",
+  "unsupported-version",
+  "migration-failed",
+  "link-too-long",
+  "scenario-too-large",
+  "not-a-link",
+  "damaged-link",
+  "not-a-scenario",
+  "version-mismatch",
+] as const satisfies readonly ScenarioErrorDetail["code"][];
+// Fails to compile when a code of the union is missing from the list.
+const everyScenarioCode: Exclude<ScenarioErrorDetail["code"], (typeof SCENARIO_DETAIL_CODES)[number]> extends never ? true : never = true;
+void everyScenarioCode;
+
+// valibot reports our own message strings; each is registered here with its detail, so that
+// an issue's message leads back to a code without parsing English.
+const detailByMessage = new Map<string, ScenarioErrorDetail>();
+function says(message: string, detail: ScenarioErrorDetail): string {
+  const known = detailByMessage.get(message);
+  if (known && JSON.stringify(known) !== JSON.stringify(detail)) throw new Error(`schema message “${message}” has two details`);
+  detailByMessage.set(message, detail);
+  return message;
+}
+
 /** 12 significant digits, no negative zero: the same number however it was computed or typed. */
 export function normaliseNumber(x: number): number {
   if (x === 0) return 0;
   return Number(x.toPrecision(12));
 }
 
+const notNumber = says("must be a number", { code: "not-number" });
+const notText = says("must be text", { code: "not-text" });
+
 function num(min: number, max: number, unit: string) {
-  const range = `${min} … ${max}${unit ? ` ${unit}` : ""}`;
+  const range = says(`must be between ${min} … ${max}${unit ? ` ${unit}` : ""}`, { code: "out-of-range", min, max, unit });
   return v.pipe(
-    v.number("must be a number"),
-    v.finite("must be a finite number"),
-    v.minValue(min, `must be between ${range}`),
-    v.maxValue(max, `must be between ${range}`),
+    v.number(notNumber),
+    v.finite(says("must be a finite number", { code: "not-finite" })),
+    v.minValue(min, range),
+    v.maxValue(max, range),
     v.transform(normaliseNumber),
   );
 }
 
-function int(min: number, max: number, what: string) {
+function int(min: number, max: number, what: "year" | "paths" | "seed") {
+  const range = says(`must be between ${min} and ${max} (${what})`, { code: "out-of-range", min, max, unit: what === "paths" ? "paths" : "" });
   return v.pipe(
-    v.number("must be a number"),
-    v.integer(`must be a whole number (${what})`),
-    v.minValue(min, `must be between ${min} and ${max} (${what})`),
-    v.maxValue(max, `must be between ${min} and ${max} (${what})`),
+    v.number(notNumber),
+    v.integer(says(`must be a whole number (${what})`, { code: "not-integer" })),
+    v.minValue(min, range),
+    v.maxValue(max, range),
   );
+}
+
+function oneOf<const T extends readonly string[]>(options: T) {
+  return v.picklist(options, says(`must be ${options.map((o) => `"${o}"`).join(" or ")}`, { code: "not-one-of", options }));
 }
 
 // Printable ASCII only: the formula language is mathjs's, and full-width brackets or a pasted
 // "×" are better caught with a clear message here than as a parse error later.
 const formulaSchema = v.pipe(
-  v.string("must be text"),
-  v.maxLength(FORMULA_MAX_LENGTH, `must be at most ${FORMULA_MAX_LENGTH} characters`),
-  v.regex(/^[\x20-\x7E]*$/, "may only use ASCII letters, digits, spaces and + - * / ^ ( ) . , < > = ? : (no full-width characters)"),
+  v.string(notText),
+  v.maxLength(FORMULA_MAX_LENGTH, says(`must be at most ${FORMULA_MAX_LENGTH} characters`, { code: "too-long", max: FORMULA_MAX_LENGTH })),
+  v.regex(/^[\x20-\x7E]*$/, says("may only use ASCII letters, digits, spaces and + - * / ^ ( ) . , < > = ? : (no full-width characters)", { code: "not-ascii" })),
   v.trim(),
 );
 
@@ -153,11 +235,11 @@ function seriesSchema(id: InputId) {
   return v.pipe(
     v.strictObject(
       {
-        periods: v.tuple([value, value, value], "must be three numbers: 2021–2025, 2026–2030, 2031–2035"),
-        years: v.optional(v.record(v.picklist(INPUT_YEAR_KEYS, "year must be 2021 … 2035"), value)),
+        periods: v.tuple([value, value, value], says("must be three numbers: 2021–2025, 2026–2030, 2031–2035", { code: "bad-shape" })),
+        years: v.optional(v.record(v.picklist(INPUT_YEAR_KEYS, says("year must be 2021 … 2035", { code: "bad-year" })), value)),
         formula: v.optional(formulaSchema),
       },
-      "must be an object { periods, years?, formula? }",
+      says("must be an object { periods, years?, formula? }", { code: "bad-shape" }),
     ),
     // Empty overrides and blank formulas carry no information: drop them so there is one form.
     v.transform((s) => {
@@ -173,7 +255,7 @@ const d = DEFAULTS;
 
 const inputsSchema = v.strictObject(
   Object.fromEntries(INPUT_IDS.map((id) => [id, seriesSchema(id)])) as { [K in InputId]: ReturnType<typeof seriesSchema> },
-  "must list every input",
+  says("must list every input", { code: "bad-shape" }),
 );
 
 const sdSchema = v.strictObject(
@@ -183,27 +265,31 @@ const sdSchema = v.strictObject(
 );
 
 export const scenarioSchema = v.strictObject({
-  v: v.literal(SCHEMA_VERSION, `must be ${SCHEMA_VERSION}`),
+  v: v.literal(SCHEMA_VERSION, says(`must be ${SCHEMA_VERSION}`, { code: "no-version" })),
   title: v.optional(
     v.pipe(
-      v.string("must be text"),
-      v.maxLength(TITLE_MAX_LENGTH, `must be at most ${TITLE_MAX_LENGTH} characters`),
+      v.string(notText),
+      v.maxLength(TITLE_MAX_LENGTH, says(`must be at most ${TITLE_MAX_LENGTH} characters`, { code: "too-long", max: TITLE_MAX_LENGTH })),
       // A lone surrogate cannot be written as UTF-8, so it would not survive a share link.
-      v.check((t) => t.isWellFormed(), "contains a broken character (a lone UTF-16 surrogate)"),
+      v.check((t) => t.isWellFormed(), says("contains a broken character (a lone UTF-16 surrogate)", { code: "broken-character" })),
       v.trim(),
     ),
   ),
   basedOn: v.optional(
-    v.pipe(v.string("must be text"), v.maxLength(PRESET_ID_MAX_LENGTH, "is too long"), v.regex(/^[a-z0-9-]+$/, "must be a preset id")),
+    v.pipe(
+      v.string(notText),
+      v.maxLength(PRESET_ID_MAX_LENGTH, says("is too long", { code: "too-long", max: PRESET_ID_MAX_LENGTH })),
+      v.regex(/^[a-z0-9-]+$/, says("must be a preset id", { code: "not-preset-id" })),
+    ),
   ),
   inputs: inputsSchema,
   population: v.strictObject({
-    mode: v.optional(v.picklist(["components", "target"], 'must be "components" or "target"'), d.populationMode),
+    mode: v.optional(oneOf(["components", "target"]), d.populationMode),
     target: num(100_000, 3_000_000, "persons"),
     year: int(2021, 2035, "year"),
   }),
   income: v.strictObject({
-    mode: v.optional(v.picklist(["growth", "elasticity"], 'must be "growth" or "elasticity"'), d.incomeMode),
+    mode: v.optional(oneOf(["growth", "elasticity"]), d.incomeMode),
   }),
   services: v.strictObject({
     target: num(10, 99, "%"),
@@ -225,9 +311,9 @@ export const scenarioSchema = v.strictObject({
   ),
   view: v.optional(
     v.strictObject({
-      lang: v.optional(v.picklist(["zh", "en"], 'must be "zh" or "en"'), d.view.lang),
-      chart: v.optional(v.picklist(CHART_IDS, `must be one of ${CHART_IDS.join(", ")}`), d.view.chart),
-      prices: v.optional(v.picklist(["constant", "current"], 'must be "constant" or "current"'), d.view.prices),
+      lang: v.optional(oneOf(["zh", "en"]), d.view.lang),
+      chart: v.optional(v.picklist(CHART_IDS, says(`must be one of ${CHART_IDS.join(", ")}`, { code: "not-one-of", options: CHART_IDS })), d.view.chart),
+      prices: v.optional(oneOf(["constant", "current"]), d.view.prices),
     }),
     {},
   ),
@@ -238,7 +324,10 @@ export interface ScenarioError {
   code: "invalid" | "unsupported-version" | "malformed" | "too-large";
   /** Dotted path of the offending field ("inputs.gdpRealGrowth.periods.1"), "" for the whole. */
   path: string;
+  /** In English, prefixed with the path: for logs and the API. */
   message: string;
+  /** What exactly is wrong, for messages in the reader's language. */
+  detail: ScenarioErrorDetail;
 }
 
 export type ValidationResult = { ok: true; scenario: Scenario } | { ok: false; error: ScenarioError };
@@ -250,7 +339,7 @@ export function validateV1(input: unknown): ValidationResult {
     result = v.safeParse(scenarioSchema, input, { abortPipeEarly: true });
   } catch (e) {
     // valibot does not throw on bad input; this guards against exotic objects (getters, proxies).
-    return { ok: false, error: { code: "invalid", path: "", message: `not a plain JSON object (${String(e)})` } };
+    return { ok: false, error: { code: "invalid", path: "", message: `not a plain JSON object (${String(e)})`, detail: { code: "not-object" } } };
   }
   if (result.success) {
     const scenario = result.output as Scenario;
@@ -261,10 +350,16 @@ export function validateV1(input: unknown): ValidationResult {
   const issue = result.issues[0];
   const path = v.getDotPath(issue) ?? "";
   let message = issue.message;
+  let detail: ScenarioErrorDetail;
   if (issue.kind === "schema" && issue.type === "strict_object" && issue.expected === "never") {
     message = "unknown field";
+    detail = { code: "unknown-field" };
   } else if (issue.received === "undefined") {
     message = "is required";
+    detail = { code: "required" };
+  } else {
+    // Otherwise valibot's own wording: an object where something else is needed.
+    detail = detailByMessage.get(message) ?? { code: "bad-shape" };
   }
-  return { ok: false, error: { code: "invalid", path, message: path ? `${path}: ${message}` : message } };
+  return { ok: false, error: { code: "invalid", path, message: path ? `${path}: ${message}` : message, detail } };
 }
