@@ -89,6 +89,18 @@ describe("simulator page", () => {
     expect(html).not.toMatch(/mathjs|compile-/);
   });
 
+  it("shows a preset's source notes in the interface's language", async () => {
+    await open(page);
+    const plan = presets.find((p) => p.id === "plan")!;
+    const notes = page.locator(".preset-note details");
+    expect(await notes.locator("summary").innerText()).toBe("数据来源");
+    await notes.locator("summary").click();
+    expect(await notes.locator("li").allInnerTexts()).toEqual(plan.sources.map((s) => s.zh));
+    await page.click("#lang-button");
+    await expect.poll(() => notes.locator("summary").innerText()).toBe("Sources");
+    expect(await notes.locator("li").allInnerTexts()).toEqual(plan.sources.map((s) => s.en));
+  });
+
   it("moving a slider changes the 2035 result shown", async () => {
     await open(page);
     const before = await text(page, "#result-gdpReal-2035");

@@ -15,7 +15,7 @@ const zh = {
   langSwitchLabel: "切换到英文界面",
   controls: "假设",
   preset: "预设情景",
-  presetNote: "数据来源（英文）",
+  presetNote: "数据来源",
   modifiedFrom: "在“{name}”的基础上修改过的情景。",
   modified: "自定义情景。",
   showSettings: "显示设定",
