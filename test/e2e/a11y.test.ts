@@ -1,5 +1,5 @@
-// axe-core on the reading pages, in the light and the dark colour scheme: no serious or
-// critical violations (contrast, names, landmarks, table headers, …).
+// axe-core on the reading pages and the simulator, in the light and the dark colour scheme: no
+// serious or critical violations (contrast, names, landmarks, table headers, …).
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { AxeBuilder } from "@axe-core/playwright";
@@ -11,7 +11,7 @@ const chapters = contentChapters();
 // The chapter with 专栏1 has a box holding an indicator table: the densest markup of the site.
 const withTable = chapters.find((c) => /\{table=/.test(c.body)) ?? chapters[1]!;
 const withList = chapters.find((c) => c.number > 0 && c !== withTable && /^:::box /m.test(c.body)) ?? chapters[2]!;
-const paths = ["/", `/plan/${withTable.slug}/`, `/plan/${withList.slug}/`, "/plan/", "/indicators/", "/about/", "/search/?q=康养", "/plan/no-such-page/"];
+const paths = ["/", `/plan/${withTable.slug}/`, `/plan/${withList.slug}/`, "/plan/", "/indicators/", "/about/", "/search/?q=康养", "/plan/no-such-page/", "/simulate/"];
 
 describe("accessibility (axe)", () => {
   let browser: Browser;
@@ -29,6 +29,8 @@ describe("accessibility (axe)", () => {
         try {
           const page = await context.newPage();
           await page.goto(`${base}${path}`, { waitUntil: "networkidle" });
+          // The simulator is checked once its island has taken over and drawn its first chart.
+          if (path === "/simulate/") await page.waitForSelector("html[data-simulator=ready] [data-chart] canvas");
           const { violations } = await new AxeBuilder({ page }).analyze();
           const bad = violations
             .filter((v) => v.impact === "serious" || v.impact === "critical")

@@ -409,6 +409,60 @@ describe("simulator page", () => {
     expect(en.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.length}`)).toEqual([]);
   });
 
+  it("dark mode: chart cards, axes and lines follow the colour tokens, also when the scheme changes; axe finds nothing serious", async () => {
+    const dark = await context.browser()!.newContext({ viewport: { width: 1280, height: 900 }, locale: "zh-CN", colorScheme: "dark", reducedMotion: "reduce" });
+    try {
+      const p = await dark.newPage();
+      await open(p);
+      await p.check("#uncertainty-toggle");
+      // Bring every chart near the viewport so that chart.js draws them all.
+      for (const id of ["gdp", "gdpPerCapita", "income", "population"]) await p.locator(`[data-chart="${id}"]`).scrollIntoViewIfNeeded();
+      await expect.poll(() => chartDatasets(p, "population")).not.toEqual([]);
+
+      /** Relative luminance (WCAG) of a CSS colour, as the browser resolves it. */
+      const luminance = (colour: string) =>
+        p.evaluate((c) => {
+          const el = document.createElement("span");
+          el.style.color = c;
+          document.body.append(el);
+          const [r, g, b] = getComputedStyle(el).color.match(/[\d.]+/g)!.slice(0, 3).map(Number).map((x) => {
+            const v = x / 255;
+            return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+          }) as [number, number, number];
+          el.remove();
+          return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+        }, colour);
+      const drawnIn = (id: string) =>
+        p.locator(`[data-chart="${id}"] canvas`).evaluate((c) => {
+          type Ch = { options: { scales: { y: { ticks: { color: string }; grid: { color: string } } } }; data: { datasets: { borderColor: string }[] } };
+          const chart = (globalThis as unknown as { __simGetChart: (c: HTMLCanvasElement) => Ch }).__simGetChart(c as HTMLCanvasElement);
+          return { tick: chart.options.scales.y.ticks.color, line: chart.data.datasets[0]!.borderColor };
+        });
+      const card = await p.locator('[data-chart="gdp"]').evaluate((e) => ({ bg: getComputedStyle(e).backgroundColor, text: getComputedStyle(e).color }));
+      // A dark card with light text, not the white card of the light scheme.
+      expect(await luminance(card.bg)).toBeLessThan(0.05);
+      expect(await luminance(card.text)).toBeGreaterThan(0.6);
+      const darkColours = await drawnIn("gdp");
+      // Tick labels and the scenario line are light on the dark card (at least 4.5:1 and 3:1).
+      const bgL = await luminance(card.bg);
+      const ratio = async (c: string) => ((await luminance(c)) + 0.05) / (bgL + 0.05);
+      expect(await ratio(darkColours.tick)).toBeGreaterThanOrEqual(4.5);
+      expect(await ratio(darkColours.line)).toBeGreaterThanOrEqual(3);
+
+      const { violations } = await new AxeBuilder({ page: p }).analyze();
+      expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join("; ")}`)).toEqual([]);
+
+      // Switching the system to light redraws the canvases in the light tokens.
+      await p.emulateMedia({ colorScheme: "light" });
+      await expect.poll(async () => (await drawnIn("gdp")).tick).not.toBe(darkColours.tick);
+      const light = await drawnIn("population");
+      expect(await luminance(light.tick)).toBeLessThan(0.2);
+      expect(await luminance(light.line)).toBeLessThan(0.2);
+    } finally {
+      await dark.close();
+    }
+  });
+
   it("works at 360 px: no sideways scrolling, controls below the charts", async () => {
     const phone = await context.browser()!.newContext({ viewport: { width: 360, height: 780 }, locale: "zh-CN" });
     const p = await phone.newPage();

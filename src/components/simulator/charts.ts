@@ -60,8 +60,27 @@ export interface ChartSpec {
   milestones: readonly number[];
 }
 
-// Colours checked for 3:1 contrast against white (WCAG non-text contrast).
-export const palette = {
+/**
+ * The colours a chart is drawn in. chart.js paints a canvas, which CSS cannot restyle, so the
+ * colours are read from the design tokens (--chart-* in src/styles/tokens.css) when a chart is
+ * created and again when the reader's colour scheme changes.
+ */
+export interface ChartTheme {
+  scenario: string;
+  pins: readonly string[];
+  target: string;
+  national: string;
+  reference: string;
+  reported: string;
+  band: string;
+  bandInner: string;
+  grid: string;
+  tick: string;
+  milestone: string;
+}
+
+/** The light scheme's tokens: used where no stylesheet is there to read (tests, a missing token). */
+export const palette: ChartTheme = {
   scenario: "#1f5fa8",
   pins: ["#b3541e", "#2e7d32", "#7b1fa2", "#5d4037"],
   target: "#c62828",
@@ -70,22 +89,56 @@ export const palette = {
   reported: "#111111",
   band: "rgba(31, 95, 168, 0.14)",
   bandInner: "rgba(31, 95, 168, 0.24)",
-} as const;
+  grid: "rgba(0, 0, 0, 0.1)",
+  tick: "#57534b",
+  milestone: "#9e9e9e",
+};
 
-function colourOf(s: ChartSeries): string {
+/** The chart colours of the page's current colour scheme, from its CSS custom properties. */
+export function readTheme(el: Element | null = typeof document === "undefined" ? null : document.documentElement): ChartTheme {
+  if (!el) return palette;
+  const css = getComputedStyle(el);
+  const v = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback;
+  return {
+    scenario: v("--chart-scenario", palette.scenario),
+    pins: palette.pins.map((c, i) => v(`--chart-pin-${i}`, c)),
+    target: v("--chart-target", palette.target),
+    national: v("--chart-national", palette.national),
+    reference: v("--chart-reference", palette.reference),
+    reported: v("--chart-reported", palette.reported),
+    band: v("--chart-band", palette.band),
+    bandInner: v("--chart-band-inner", palette.bandInner),
+    grid: v("--chart-grid", palette.grid),
+    tick: v("--chart-tick", palette.tick),
+    milestone: v("--chart-milestone", palette.milestone),
+  };
+}
+
+/**
+ * Calls `fn` when the reader's colour scheme changes (the tokens switch with
+ * prefers-color-scheme); returns the function that stops listening.
+ */
+export function onColourSchemeChange(fn: () => void): () => void {
+  if (typeof matchMedia === "undefined") return () => {};
+  const query = matchMedia("(prefers-color-scheme: dark)");
+  query.addEventListener("change", fn);
+  return () => query.removeEventListener("change", fn);
+}
+
+function colourOf(s: ChartSeries, theme: ChartTheme): string {
   switch (s.kind) {
     case "scenario":
-      return palette.scenario;
+      return theme.scenario;
     case "pin":
-      return palette.pins[(s.pinIndex ?? 0) % palette.pins.length]!;
+      return theme.pins[(s.pinIndex ?? 0) % theme.pins.length]!;
     case "target":
-      return palette.target;
+      return theme.target;
     case "national":
-      return palette.national;
+      return theme.national;
     case "reference":
-      return palette.reference;
+      return theme.reference;
     case "reported":
-      return palette.reported;
+      return theme.reported;
     default:
       return "rgba(0,0,0,0)";
   }
@@ -98,8 +151,8 @@ export type LineDataset = ChartDataset<"line", (number | null)[]> & {
 };
 
 /** The chart.js dataset for a line or point series (bands are drawn by bandPlugin). */
-export function toDataset(s: ChartSeries): LineDataset {
-  const colour = colourOf(s);
+export function toDataset(s: ChartSeries, theme: ChartTheme = palette): LineDataset {
+  const colour = colourOf(s, theme);
   const base: LineDataset = {
     seriesId: s.id,
     label: s.label,
@@ -150,12 +203,9 @@ export const milestonePlugin: Plugin<"line", { years?: readonly number[]; colour
     const labels = chart.data.labels ?? [];
     const ctx = chart.ctx;
     ctx.save();
-    ctx.strokeStyle = opts.colour ?? "#9e9e9e";
-    ctx.fillStyle = opts.colour ?? "#616161";
+    ctx.strokeStyle = opts.colour ?? palette.milestone;
     ctx.setLineDash([4, 4]);
     ctx.lineWidth = 1;
-    ctx.font = "12px system-ui, sans-serif";
-    ctx.textAlign = "center";
     for (const year of opts.years) {
       const i = labels.indexOf(String(year));
       if (i < 0) continue;
@@ -203,13 +253,13 @@ export const bandPlugin: Plugin<"line"> = {
 };
 
 /** The spec's bands as areas: each band-outer/-inner series with the series it fills towards. */
-export function bandAreas(spec: ChartSpec): BandArea[] {
+export function bandAreas(spec: ChartSpec, theme: ChartTheme = palette): BandArea[] {
   const out: BandArea[] = [];
   for (const s of spec.series) {
     if (s.kind !== "band-outer" && s.kind !== "band-inner") continue;
     const lower = spec.series.find((x) => x.id === s.fillTo);
     if (!lower) continue;
-    out.push({ upper: s.values.map((v) => v ?? NaN), lower: lower.values.map((v) => v ?? NaN), colour: s.kind === "band-outer" ? palette.band : palette.bandInner });
+    out.push({ upper: s.values.map((v) => v ?? NaN), lower: lower.values.map((v) => v ?? NaN), colour: s.kind === "band-outer" ? theme.band : theme.bandInner });
   }
   return out;
 }
@@ -247,11 +297,11 @@ export const drawCounterPlugin: Plugin<"line"> = {
 /** The year under the pointer, for the HTML tooltip. */
 export type HoverHandler = (index: number | null, x: number, y: number) => void;
 
-export function chartConfig(spec: ChartSpec, lang: Lang, onHover?: HoverHandler): ChartConfiguration<"line", (number | null)[], string> {
-  const range = bandRange(bandAreas(spec));
+export function chartConfig(spec: ChartSpec, lang: Lang, onHover?: HoverHandler, theme: ChartTheme = palette): ChartConfiguration<"line", (number | null)[], string> {
+  const range = bandRange(bandAreas(spec, theme));
   return {
     type: "line",
-    data: { labels: spec.years.map(String), datasets: spec.series.filter((s) => !isBand(s)).map(toDataset) },
+    data: { labels: spec.years.map(String), datasets: spec.series.filter((s) => !isBand(s)).map((s) => toDataset(s, theme)) },
     options: {
       // Repaint synchronously on every change: animation would spread a slider drag over frames.
       animation: false,
@@ -266,17 +316,24 @@ export function chartConfig(spec: ChartSpec, lang: Lang, onHover?: HoverHandler)
       },
       scales: {
         // sampleSize: measure a few tick labels, not all, on every update.
-        x: { type: "category", grid: { display: false }, ticks: { autoSkip: true, maxRotation: 0, sampleSize: 4 } },
+        x: {
+          type: "category",
+          grid: { display: false },
+          border: { color: theme.grid },
+          ticks: { autoSkip: true, maxRotation: 0, sampleSize: 4, color: theme.tick },
+        },
         y: {
           type: "linear",
           suggestedMin: range.min,
           suggestedMax: range.max,
-          ticks: { callback: (v) => formatTick(Number(v), spec.unit, lang), sampleSize: 4 },
+          grid: { color: theme.grid },
+          border: { color: theme.grid },
+          ticks: { callback: (v) => formatTick(Number(v), spec.unit, lang), sampleSize: 4, color: theme.tick },
           title: { display: false },
         },
       },
       plugins: {
-        milestones: { years: spec.milestones },
+        milestones: { years: spec.milestones, colour: theme.milestone },
       },
     },
     plugins: [milestonePlugin, bandPlugin, drawCounterPlugin],
@@ -309,10 +366,16 @@ export function sameSpec(a: ChartSpec, b: ChartSpec): boolean {
   return true;
 }
 
-/** Creates the chart for a spec on a canvas. */
+// The colours each chart was last drawn in.
+const themeByChart = new WeakMap<Chart, ChartTheme>();
+const themeOf = (chart: Chart<"line", (number | null)[], string>) => themeByChart.get(chart as unknown as Chart) ?? palette;
+
+/** Creates the chart for a spec on a canvas, in the page's current colours. */
 export function createChart(canvas: HTMLCanvasElement, spec: ChartSpec, lang: Lang, onHover?: HoverHandler): Chart<"line", (number | null)[], string> {
-  const chart = new Chart(canvas, chartConfig(spec, lang, onHover));
-  bandsByChart.set(chart as unknown as Chart, bandAreas(spec));
+  const theme = readTheme(canvas);
+  const chart = new Chart(canvas, chartConfig(spec, lang, onHover, theme));
+  themeByChart.set(chart as unknown as Chart, theme);
+  bandsByChart.set(chart as unknown as Chart, bandAreas(spec, theme));
   // The first draw happened before the bands were known.
   if (bandsByChart.get(chart as unknown as Chart)!.length) chart.update("none");
   return chart;
@@ -335,12 +398,12 @@ export function applySpec(chart: Chart<"line", (number | null)[], string>, spec:
       d.notes = n.notes;
     });
   } else {
-    chart.data.datasets = lines.map(toDataset);
+    chart.data.datasets = lines.map((s) => toDataset(s, themeOf(chart)));
   }
   if (chart.data.labels?.length !== spec.years.length) chart.data.labels = spec.years.map(String);
-  const bands = bandAreas(spec);
+  const bands = bandAreas(spec, themeOf(chart));
   bandsByChart.set(chart as unknown as Chart, bands);
-  if (optionsChanged) chart.options = chartConfig(spec, lang, onHover).options!;
+  if (optionsChanged) chart.options = chartConfig(spec, lang, onHover, themeOf(chart)).options!;
   const range = bandRange(bands);
   const y = chart.options.scales?.y as { suggestedMin?: number; suggestedMax?: number } | undefined;
   if (y) {
@@ -348,4 +411,15 @@ export function applySpec(chart: Chart<"line", (number | null)[], string>, spec:
     y.suggestedMax = range.max;
   }
   chart.update("none");
+}
+
+/**
+ * Redraws a live chart in the page's current colours (after a change of colour scheme): the
+ * datasets, axes and bands take the new tokens; the data stay as they are.
+ */
+export function restyleChart(chart: Chart<"line", (number | null)[], string>, spec: ChartSpec, lang: Lang, onHover?: HoverHandler): void {
+  const theme = readTheme(chart.canvas);
+  themeByChart.set(chart as unknown as Chart, theme);
+  chart.data.datasets = spec.series.filter((s) => !isBand(s)).map((s) => toDataset(s, theme));
+  applySpec(chart, spec, lang, onHover, true);
 }
