@@ -11,6 +11,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
+import { printTable } from "./lib.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const args = process.argv.slice(2);
@@ -35,7 +36,6 @@ await build({
 });
 const { readFileSync } = await import("node:fs");
 const bundle = readFileSync(bundlePath);
-console.log(`bundle (renderer + font + fflate): ${(bundle.length / 1024).toFixed(1)} KiB minified, ${(gzipSync(bundle).length / 1024).toFixed(1)} KiB gzipped`);
 
 const og = await import(pathToFileURL(bundlePath).href);
 
@@ -70,8 +70,12 @@ for (let i = 0; i < runs; i++) {
 }
 times.sort((a, b) => a - b);
 const median = times[Math.floor(times.length / 2)];
-console.log(`renderOgPng: first call ${coldMs.toFixed(1)} ms (includes decoding the font), then median ${median.toFixed(1)} ms, min ${times[0].toFixed(1)} ms, max ${times[times.length - 1].toFixed(1)} ms over ${runs} runs`);
-console.log(`PNG size: ${(first.length / 1024).toFixed(1)} KiB`);
+printTable("OG preview image (functions/_lib/og): size and render time", [
+  { measure: "bundle: renderer + font + fflate (esbuild, minified)", value: `${(bundle.length / 1024).toFixed(1)} KiB, ${(gzipSync(bundle).length / 1024).toFixed(1)} KiB gzip`, goal: "well under the Functions size limit" },
+  { measure: "renderOgPng, first call (decodes the font)", value: `${coldMs.toFixed(1)} ms`, goal: "" },
+  { measure: `renderOgPng, median of ${runs} (min–max)`, value: `${median.toFixed(1)} ms (${times[0].toFixed(1)}–${times[times.length - 1].toFixed(1)})`, goal: "< 50 ms" },
+  { measure: "PNG size", value: `${(first.length / 1024).toFixed(1)} KiB`, goal: "" },
+]);
 if (out) {
   writeFileSync(out, first);
   console.log(`wrote ${out}`);
