@@ -89,7 +89,10 @@ export type Correction = z.infer<typeof correctionSchema>;
 export const targetSchema = z
   .object({
     id: slug,
-    label: z.string().min(1),
+    /** Short, our words; the plan's own words are in `quote`. */
+    label: z.string().min(1).max(40),
+    /** How this site reads the target (which series stands for it, what the table adds). */
+    note: z.string().min(1).optional(),
     year: z.number().int(),
     /** What the target constrains, in the simulator's terms. */
     metric: z.enum(["gdpRealGrowthAvg", "urbanIncomeGrowthAvg", "residentPopulation", "servicesShare", "gdpPerCapitaVsNational", "urbanIncomeVsNational", "other"]),

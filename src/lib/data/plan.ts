@@ -89,6 +89,8 @@ export type Comparator = ">" | "≥" | "=" | "≤" | "<";
 export interface PlanTarget {
   id: string;
   label: string;
+  /** How this site reads the target, where the plan's words leave a choice. */
+  note?: string;
   year: number;
   metric: TargetMetric;
   comparator: Comparator;
