@@ -156,6 +156,35 @@ describe("share dialog", () => {
     await other.close();
   });
 
+  it("a short link made with uncertainty on opens with uncertainty on (it is part of the stored scenario)", async () => {
+    await openSimulator(page, sharedSearch);
+    await page.check("#uncertainty-toggle");
+    await openDialog(page);
+    const sent = await submitAndCapture(page);
+    const validated = validateScenario(sent.scenario);
+    expect(validated.ok && validated.scenario.view.uncertainty).toBe(true);
+    expect(canonical(sent.scenario)).toBe(canonicalJson({ ...shared, view: { ...shared.view, uncertainty: true } }));
+
+    const urlField = page.locator("dialog [data-share-url]");
+    await urlField.waitFor();
+    const shortUrl = await urlField.inputValue();
+    expect(shortUrl).toMatch(/\/s\/[0-9A-Za-z]{10,22}$/);
+    expect(shortUrl).not.toContain("u=");
+
+    const other = await context.newPage();
+    expect((await other.goto(shortUrl))?.status()).toBe(200);
+    await other.waitForSelector("html[data-simulator=ready]");
+    expect(await other.isChecked("#uncertainty-toggle")).toBe(true);
+    // The fan's companion: the targets table gains its probability column.
+    await expect.poll(() => other.locator("table.targets thead th").allInnerTexts()).toContain("达到的概率");
+    // The same link without the switch opens without it: the state comes from the stored scenario.
+    await other.close();
+    await page.keyboard.press("Escape");
+    await page.uncheck("#uncertainty-toggle");
+    const off = await scenarioOnScreen(page);
+    expect(canonical(off)).toBe(canonicalJson(shared));
+  });
+
   it("downloads a 1080×1350 PNG poster", async () => {
     await openSimulator(page, sharedSearch);
     await openDialog(page);

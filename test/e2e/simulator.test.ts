@@ -375,8 +375,45 @@ describe("simulator page", () => {
     const probabilityCells = () => page.locator("table.targets tbody tr td:last-child").allInnerTexts();
     await expect.poll(async () => (await probabilityCells()).filter((x) => /%$/.test(x)).length, { timeout: 20_000 }).toBeGreaterThan(0);
     expect(workers.some((u) => /monte-carlo/.test(u))).toBe(true);
-    expect(new URL(page.url()).searchParams.get("u")).toBe("1");
+    // The switch lives in the scenario (so short links keep it), not in a separate parameter.
+    expect(new URL(page.url()).searchParams.get("u")).toBeNull();
+    expect(scenarioFromUrl(page.url()).view.uncertainty).toBe(true);
     expect(await drawnSeries(page, "gdp")).toEqual(expect.arrayContaining(["5%–95% 区间"]));
+  });
+
+  it("uncertainty on survives a reload, and switching it off drops it from the link", async () => {
+    await open(page);
+    await page.check("#uncertainty-toggle");
+    await expect.poll(() => scenarioFromUrl(page.url()).view.uncertainty).toBe(true);
+    await page.reload();
+    await page.waitForSelector("html[data-simulator=ready]");
+    expect(await page.isChecked("#uncertainty-toggle")).toBe(true);
+    await expect.poll(() => drawnSeries(page, "gdp"), { timeout: 20_000 }).toEqual(expect.arrayContaining(["5%–95% 区间"]));
+    await page.uncheck("#uncertainty-toggle");
+    // Back to the plan scenario with every default: no parameters at all.
+    await expect.poll(() => new URL(page.url()).search).toBe("");
+    await page.reload();
+    await page.waitForSelector("html[data-simulator=ready]");
+    expect(await page.isChecked("#uncertainty-toggle")).toBe(false);
+  });
+
+  it("an old link with ?u=1 opens with uncertainty on, and the address moves it into the scenario", async () => {
+    const cautious = presets.find((p) => p.id === "cautious")!.scenario;
+    await open(page);
+    await open(page, `?s=${encodeScenario(cautious)}&u=1`);
+    expect(await page.isChecked("#uncertainty-toggle")).toBe(true);
+    await expect.poll(() => drawnSeries(page, "gdp"), { timeout: 20_000 }).toEqual(expect.arrayContaining(["5%–95% 区间"]));
+    const url = new URL(page.url());
+    expect(url.searchParams.get("u")).toBeNull();
+    expect(scenarioFromUrl(page.url())).toEqual({ ...cautious, view: { ...cautious.view, uncertainty: true } });
+    // Replaced, not pushed: Back leads to the page before, not to the ?u=1 address.
+    await page.goBack();
+    await expect.poll(() => new URL(page.url()).search).toBe("");
+    // And the plan scenario with only ?u=1.
+    await open(page, "?u=1");
+    expect(await page.isChecked("#uncertainty-toggle")).toBe(true);
+    expect(new URL(page.url()).searchParams.get("u")).toBeNull();
+    expect(scenarioFromUrl(page.url()).view.uncertainty).toBe(true);
   });
 
   it("goal seek answers and applies only on request", async () => {

@@ -56,7 +56,7 @@ const scenarioArb = (withFormulas = false): fc.Arbitrary<Record<string, unknown>
         },
         { requiredKeys: [] },
       ),
-      view: fc.record({ lang: fc.constantFrom("zh", "en"), chart: fc.constantFrom(...CHART_IDS), prices: fc.constantFrom("constant", "current") }, { requiredKeys: [] }),
+      view: fc.record({ lang: fc.constantFrom("zh", "en"), chart: fc.constantFrom(...CHART_IDS), prices: fc.constantFrom("constant", "current"), uncertainty: fc.boolean() }, { requiredKeys: [] }),
     },
     { requiredKeys: ["v", "inputs", "population", "income", "services", "national"] },
   );

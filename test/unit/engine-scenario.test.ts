@@ -40,7 +40,7 @@ describe("validateScenario", () => {
     expect(r.ok).toBe(true);
     if (r.ok) {
       expect(r.scenario.montecarlo).toEqual({ paths: 10000, seed: 1, rho: 0, fromYear: 2021, sd: { gdpRealGrowth: 2, gdpDeflator: 1.5, urbanIncomeGrowth: 1.5, cpi: 1, populationGrowth: 2 } });
-      expect(r.scenario.view).toEqual({ lang: "zh", chart: "gdp", prices: "constant" });
+      expect(r.scenario.view).toEqual({ lang: "zh", chart: "gdp", prices: "constant", uncertainty: false });
       expect(r.scenario.population.mode).toBe("components");
     }
   });
@@ -191,6 +191,53 @@ describe("canonical form and hash", () => {
     const v = validateScenario(s);
     expect(v.ok).toBe(true);
     if (v.ok) expect(await scenarioHash(v.scenario)).toBe(await scenarioHash(defaultScenario));
+  });
+});
+
+describe("view.uncertainty (the Monte Carlo switch, part of every link)", () => {
+  it("accepts true and false, and fills false when absent", () => {
+    for (const on of [true, false]) {
+      const s = clone(defaultScenario);
+      s.view = { uncertainty: on };
+      const r = validateScenario(s);
+      expect(r.ok).toBe(true);
+      if (r.ok) expect(r.scenario.view.uncertainty).toBe(on);
+    }
+    const bare = clone(defaultScenario);
+    bare.view = { lang: "en" };
+    const r = validateScenario(bare);
+    expect(r.ok && r.scenario.view.uncertainty).toBe(false);
+  });
+  it.each([["the text \"true\"", "true"], ["1", 1], ["0", 0], ["null", null], ["an object", {}]])("rejects %s with the field's path", (_name, value) => {
+    const s = clone(defaultScenario);
+    s.view = { uncertainty: value };
+    const r = validateScenario(s);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error).toMatchObject({ code: "invalid", path: "view.uncertainty", detail: { code: "not-one-of", options: ["true", "false"] } });
+      expect(r.error.message).toBe("view.uncertainty: must be true or false");
+    }
+  });
+  it("is omitted from the canonical form when false and kept when true", () => {
+    const off = structuredClone(defaultScenario);
+    off.view.uncertainty = false;
+    expect(canonicalJson(off)).toBe(canonicalJson(defaultScenario));
+    expect(canonicalJson(off)).not.toContain("uncertainty");
+    const on = structuredClone(defaultScenario);
+    on.view.uncertainty = true;
+    expect(JSON.parse(canonicalJson(on)).view).toEqual({ uncertainty: true });
+  });
+  it("survives the share-link codec when true", () => {
+    const on = structuredClone(defaultScenario);
+    on.view = { ...on.view, uncertainty: true, prices: "current" };
+    const encoded = encodeScenario(on);
+    expect(encoded).not.toBe(encodeScenario(defaultScenario));
+    const r = decodeScenario(encoded);
+    expect(r.ok).toBe(true);
+    if (r.ok) {
+      expect(r.scenario).toEqual(on);
+      expect(r.scenario.view.uncertainty).toBe(true);
+    }
   });
 });
 

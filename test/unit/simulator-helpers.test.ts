@@ -64,11 +64,16 @@ describe("URL state", () => {
     expect(parseUrlState("")).toEqual({ state: defaultUrlState, problems: [] });
   });
   it("round-trips a full state and keeps only non-defaults", () => {
-    const state = { encoded: "1.abc_-", pins: [{ name: "低增长 A", encoded: "1.xyz" }, { name: "a~b", encoded: "1.q" }], uncertainty: true, lang: null };
+    const state = { encoded: "1.abc_-", pins: [{ name: "低增长 A", encoded: "1.xyz" }, { name: "a~b", encoded: "1.q" }], uncertainty: false, lang: null };
     const search = buildSearch(state);
     expect(parseUrlState(search).state).toEqual(state);
     expect(buildSearch(defaultUrlState)).toBe("");
-    expect(buildSearch({ ...defaultUrlState, uncertainty: true })).toBe("?u=1");
+  });
+  it("reads a legacy ?u=1 but never writes u (the scenario's view.uncertainty carries it)", () => {
+    expect(parseUrlState("?s=1.abc&u=1").state).toMatchObject({ encoded: "1.abc", uncertainty: true });
+    expect(parseUrlState("?u=0").state.uncertainty).toBe(false);
+    expect(buildSearch({ ...defaultUrlState, uncertainty: true })).toBe("");
+    expect(buildSearch({ ...defaultUrlState, encoded: "1.abc", uncertainty: true })).toBe("?s=1.abc");
   });
   it("reads ?lang= as a shortcut but never writes it (the scenario carries the language)", () => {
     expect(parseUrlState("?lang=en").state.lang).toBe("en");

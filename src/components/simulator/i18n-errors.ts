@@ -188,6 +188,7 @@ export function fieldLabel(path: string, lang: Lang): string | null {
     "montecarlo.sd.populationGrowth": "sdPopulationGrowth",
     basedOn: "preset",
     "view.prices": "priceBasis",
+    "view.uncertainty": "uncertaintyOn",
   };
   const key = known[path];
   return key ? t(lang, key) : null;

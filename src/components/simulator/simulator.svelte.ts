@@ -65,13 +65,14 @@ export class SimulatorState {
   formulaErrors: Partial<Record<InputId, { text: string; issue: FormulaIssue }>> = $state({});
   formulaLoading = $state(false);
   pins: PinnedScenario[] = $state.raw([]);
-  uncertainty = $state(false);
   notice: LinkNotice | null = $state(null);
   /** The error texts (loaded with the first error shown). */
   errorText: typeof import("./i18n-errors") | null = $state.raw(null);
 
   lang: Lang = $derived(this.scenario.view.lang);
   prices = $derived(this.scenario.view.prices);
+  /** Monte Carlo shown: part of the scenario's view, so that every link (short ones too) keeps it. */
+  uncertainty = $derived(this.scenario.view.uncertainty);
   /** The preset the scenario started from, if any. */
   preset = $derived(presets.find((p) => p.id === this.scenario.basedOn) ?? null);
   isDefault = $derived(canonicalJson(this.scenario) === defaultCanonical);
@@ -117,8 +118,8 @@ export class SimulatorState {
   choosePreset(id: string): void {
     const s = presetScenario(id);
     if (!s) return;
-    // A preset keeps the reader's language and price basis.
-    s.view = { ...s.view, lang: this.scenario.view.lang, prices: this.scenario.view.prices };
+    // A preset keeps the reader's language, price basis and uncertainty switch.
+    s.view = { ...s.view, lang: this.scenario.view.lang, prices: this.scenario.view.prices, uncertainty: this.scenario.view.uncertainty };
     this.formulaErrors = {};
     this.apply(s, { discrete: true });
   }
@@ -137,9 +138,7 @@ export class SimulatorState {
   }
 
   setUncertainty(on: boolean): void {
-    this.uncertainty = on;
-    this.#scheduleUrl({ discrete: true });
-    for (const fn of this.#listeners) fn(this);
+    this.apply({ ...this.scenario, view: { ...this.scenario.view, uncertainty: on } }, { discrete: true });
   }
 
   /**
@@ -207,7 +206,7 @@ export class SimulatorState {
     return {
       encoded: this.isDefault ? null : encodeScenario(this.scenario),
       pins: this.pins.map((p) => ({ name: p.name, encoded: p.encoded })),
-      uncertainty: this.uncertainty,
+      uncertainty: false,
       lang: null,
     };
   }
@@ -242,8 +241,14 @@ export class SimulatorState {
    * it back on changes. Browser only.
    */
   async start(location: Location, history: History, metaScenario: string | null): Promise<void> {
-    await this.load(location.search, metaScenario);
-    this.#history = new HistoryWriter(history, location.pathname + location.search);
+    const legacy = await this.load(location.search, metaScenario);
+    let current = location.pathname + location.search;
+    if (legacy) {
+      // An old link's ?u=1 now lives in the scenario: the address drops it without a new entry.
+      current = this.url();
+      history.replaceState(history.state, "", current + location.hash);
+    }
+    this.#history = new HistoryWriter(history, current);
   }
 
   /** Back/forward: show the state of the URL without writing a new entry. */
@@ -261,8 +266,11 @@ export class SimulatorState {
     }
   }
 
-  /** Loads a query string; a bad part is reported in `notice` and replaced by the nearest valid state. */
-  async load(search: string, metaScenario: string | null): Promise<void> {
+  /**
+   * Loads a query string; a bad part is reported in `notice` and replaced by the nearest valid
+   * state. Returns whether the query had the legacy `u` parameter (now folded into the scenario).
+   */
+  async load(search: string, metaScenario: string | null): Promise<boolean> {
     const { state, problems } = parseUrlState(search, metaScenario);
     const reasons: NoticeReason[] = [];
     let scenario: Scenario = defaultScenario;
@@ -287,6 +295,8 @@ export class SimulatorState {
       }
     }
     if (state.lang) scenario = { ...scenario, view: { ...scenario.view, lang: state.lang } };
+    // Links made before uncertainty was part of the scenario carried it as ?u=1.
+    if (state.uncertainty) scenario = { ...scenario, view: { ...scenario.view, uncertainty: true } };
     await loadLang(scenario.view.lang);
 
     const pins: PinnedScenario[] = [];
@@ -336,9 +346,9 @@ export class SimulatorState {
     this.scenario = scenario;
     this.projection = r.ok ? r.projection : defaultProjection;
     this.pins = pins;
-    this.uncertainty = state.uncertainty;
     this.notice = kind ? { kind, reasons } : null;
     for (const fn of this.#listeners) fn(this);
+    return new URLSearchParams(search).has("u");
   }
 
   dismissNotice(): void {

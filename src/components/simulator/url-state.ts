@@ -1,11 +1,12 @@
 // The simulator's state in the URL. The scenario itself is the engine's versioned encoding
 // ("1.…", defaults omitted); this file adds the view around it and the history policy.
 //
-//   /simulate/?s=1.xxx&p=低增长~1.yyy&p=…&u=1
+//   /simulate/?s=1.xxx&p=低增长~1.yyy&p=…
 //     s     current scenario (absent = the plan's scenario). It carries the view as well:
-//           language and price basis are part of the engine's scenario (view.lang, view.prices).
+//           language, price basis and uncertainty are part of the engine's scenario
+//           (view.lang, view.prices, view.uncertainty), so short links keep them too.
 //     p     a pinned scenario: its name, "~", its encoding (up to 4, in pin order)
-//     u     "1" = uncertainty (Monte Carlo) shown
+//     u     read only, from older links: "1" = uncertainty (Monte Carlo) shown
 //     lang  read only, as a readable shortcut: ?lang=en opens the English UI
 import { isLang, type Lang } from "./i18n";
 
@@ -24,6 +25,7 @@ export interface UrlState {
   /** The engine's encoding of the current scenario; null for the default scenario. */
   encoded: string | null;
   pins: Pin[];
+  /** From a legacy ?u=1 (read only; the scenario's view.uncertainty is what is written). */
   uncertainty: boolean;
   /** From ?lang= (read only; the scenario's view.lang is what is written). */
   lang: Lang | null;
@@ -82,12 +84,11 @@ export function parseUrlState(search: string, metaScenario?: string | null): { s
   return { state, problems };
 }
 
-/** The query string for a state ("" for the default view), keeping only non-defaults; `lang` is never written. */
+/** The query string for a state ("" for the default view), keeping only non-defaults; `lang` and `u` are never written. */
 export function buildSearch(state: UrlState): string {
   const q = new URLSearchParams();
   if (state.encoded) q.set("s", state.encoded);
   for (const p of state.pins.slice(0, MAX_PINS)) q.append("p", `${p.name.slice(0, MAX_PIN_NAME)}~${p.encoded}`);
-  if (state.uncertainty) q.set("u", "1");
   const s = q.toString();
   return s ? `?${s}` : "";
 }

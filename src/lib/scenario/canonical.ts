@@ -35,6 +35,7 @@ export function stripDefaults(s: Scenario): Record<string, unknown> {
   if (s.view.lang !== DEFAULTS.view.lang) view.lang = s.view.lang;
   if (s.view.chart !== DEFAULTS.view.chart) view.chart = s.view.chart;
   if (s.view.prices !== DEFAULTS.view.prices) view.prices = s.view.prices;
+  if (s.view.uncertainty !== DEFAULTS.view.uncertainty) view.uncertainty = s.view.uncertainty;
   if (Object.keys(view).length > 0) out.view = view;
   return out;
 }

@@ -62,7 +62,7 @@ export const DEFAULTS = Object.freeze({
     fromYear: 2021,
     sd: Object.freeze({ gdpRealGrowth: 2, gdpDeflator: 1.5, urbanIncomeGrowth: 1.5, cpi: 1, populationGrowth: 2 }),
   }),
-  view: Object.freeze({ lang: "zh" as const, chart: "gdp" as const, prices: "constant" as const }),
+  view: Object.freeze({ lang: "zh" as const, chart: "gdp" as const, prices: "constant" as const, uncertainty: false }),
 });
 
 export type YearOverrides = Partial<Record<YearKey, number>>;
@@ -108,8 +108,11 @@ export interface Scenario {
     /** Standard deviation of the annual shock: pp for rates in %, ‰ for populationGrowth. */
     sd: Record<ShockId, number>;
   };
-  /** Display state, part of the link so that it opens the same view. */
-  view: { lang: "zh" | "en"; chart: (typeof CHART_IDS)[number]; prices: "constant" | "current" };
+  /**
+   * Display state, part of the link so that it opens the same view. `uncertainty`: the Monte
+   * Carlo bands and target probabilities are shown (optional in input, false by default).
+   */
+  view: { lang: "zh" | "en"; chart: (typeof CHART_IDS)[number]; prices: "constant" | "current"; uncertainty: boolean };
 }
 
 /**
@@ -314,6 +317,8 @@ export const scenarioSchema = v.strictObject({
       lang: v.optional(oneOf(["zh", "en"]), d.view.lang),
       chart: v.optional(v.picklist(CHART_IDS, says(`must be one of ${CHART_IDS.join(", ")}`, { code: "not-one-of", options: CHART_IDS })), d.view.chart),
       prices: v.optional(oneOf(["constant", "current"]), d.view.prices),
+      // A JSON boolean only: "true", 1 or "1" are refused rather than guessed at.
+      uncertainty: v.optional(v.boolean(says("must be true or false", { code: "not-one-of", options: ["true", "false"] })), d.view.uncertainty),
     }),
     {},
   ),
