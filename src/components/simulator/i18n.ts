@@ -1,7 +1,6 @@
 // UI strings of the simulator in Chinese (default) and English. Plan figures never live
 // here: they come from the engine (src/lib), which reads content/.
 export type Lang = "zh" | "en";
-export const langs: readonly Lang[] = ["zh", "en"];
 
 export function isLang(x: unknown): x is Lang {
   return x === "zh" || x === "en";

@@ -27,13 +27,6 @@ export function setPeriod(s: Scenario, input: InputId, period: 0 | 1 | 2, value:
   return commit(next);
 }
 
-/** Sets every period of an input to one value (goal seek's constant growth). */
-export function setAllPeriods(s: Scenario, input: InputId, value: number): EditResult {
-  const next = clone(s);
-  next.inputs[input].periods = [value, value, value];
-  return commit(next);
-}
-
 /** Sets (or with null clears) one year's override. */
 export function setYear(s: Scenario, input: InputId, year: YearKey, value: number | null): EditResult {
   const next = clone(s);
