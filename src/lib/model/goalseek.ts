@@ -4,21 +4,11 @@
 // on the projection itself, so the answer is the projection's exact inverse either way.
 import { INPUT_IDS, INPUT_META, normaliseNumber, type InputId, type Scenario, type YearOverrides } from "../scenario/schema";
 import type { FormulaIssue, FormulaSet } from "../formula/types";
-import { allocateOutputs, allocateWorkspace, prepare, runPaths, type ModelContext, type PathOutputs } from "./kernel";
+import { DERIVED_OUTCOMES, PATH_OUTPUTS, allocateOutputs, allocateWorkspace, outcomeAt, prepare, runPaths, type ModelContext, type PathOutputs } from "./kernel";
 import { BASE_YEAR, END_YEAR } from "./years";
 
-export const SEEK_METRICS = [
-  "gdpReal",
-  "gdpNominal",
-  "residentPopulation",
-  "gdpPerCapita",
-  "gdpPerCapitaReal",
-  "urbanIncome",
-  "urbanIncomeReal",
-  "servicesValueAdded",
-  "urbanIncomeVsNational",
-  "gdpPerCapitaVsNational",
-] as const;
+/** Every outcome of a path: the kernel's outputs, then the derived ones. */
+export const SEEK_METRICS = [...PATH_OUTPUTS, ...DERIVED_OUTCOMES] as const;
 export type SeekMetric = (typeof SEEK_METRICS)[number];
 
 export interface GoalSeekRequest {
@@ -61,19 +51,6 @@ export function withConstantInput(s: Scenario, input: InputId, from: number, to:
   return { ...s, inputs: { ...s.inputs, [input]: { ...s.inputs[input], years } } };
 }
 
-function metricOf(ctx: ModelContext, out: PathOutputs, metric: SeekMetric, i: number): number {
-  switch (metric) {
-    case "servicesValueAdded":
-      return (out.gdpNominal[i]! * ctx.servicesShare[i]!) / 100;
-    case "urbanIncomeVsNational":
-      return (out.urbanIncome[i]! / ctx.nationalUrbanIncome[i]!) * 100;
-    case "gdpPerCapitaVsNational":
-      return (out.gdpPerCapita[i]! / ctx.nationalGdpPerCapita[i]!) * 100;
-    default:
-      return out[metric][i]!;
-  }
-}
-
 type Evaluation = { ok: true; value: number; ctx: ModelContext; out: PathOutputs } | { ok: false; issues: FormulaIssue[] };
 
 function evaluate(s: Scenario, metric: SeekMetric, year: number, formulas: FormulaSet | undefined): Evaluation {
@@ -82,7 +59,7 @@ function evaluate(s: Scenario, metric: SeekMetric, year: number, formulas: Formu
   const out = allocateOutputs(1);
   const issue = runPaths(prepared.ctx, 1, [], null, out, allocateWorkspace(1));
   if (issue) return { ok: false, issues: [issue] };
-  return { ok: true, value: metricOf(prepared.ctx, out, metric, year - BASE_YEAR), ctx: prepared.ctx, out };
+  return { ok: true, value: outcomeAt(prepared.ctx, out, metric, year - BASE_YEAR), ctx: prepared.ctx, out };
 }
 
 function invalid(message: string): GoalSeekResult {

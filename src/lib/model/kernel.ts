@@ -22,6 +22,14 @@ export const PATH_OUTPUTS = [
 export type PathOutputId = (typeof PATH_OUTPUTS)[number];
 export type PathOutputs = Record<PathOutputId, Float64Array>;
 
+/** Outcomes of a path that are not outputs: computed from an output and a series of the context. */
+export const DERIVED_OUTCOMES = [
+  "servicesValueAdded", // 亿元, current prices
+  "urbanIncomeVsNational", // % of the national average
+  "gdpPerCapitaVsNational", // % of the national average
+] as const;
+export type OutcomeId = PathOutputId | (typeof DERIVED_OUTCOMES)[number];
+
 /**
  * Shock buffer layout: one row of YEAR_COUNT per input (INPUT_IDS order, added to the input),
  * then one row per outcome channel (added to a computed rate, not to an input).
@@ -108,6 +116,20 @@ export function allocateOutputs(paths: number): PathOutputs {
   const out = {} as PathOutputs;
   for (const id of PATH_OUTPUTS) out[id] = new Float64Array(YEAR_COUNT * paths);
   return out;
+}
+
+/** Outcome `id` in year index i of a single path (stride 1), in the Projection's units. */
+export function outcomeAt(ctx: ModelContext, out: PathOutputs, id: OutcomeId, i: number): number {
+  switch (id) {
+    case "servicesValueAdded":
+      return (out.gdpNominal[i]! * ctx.servicesShare[i]!) / 100;
+    case "urbanIncomeVsNational":
+      return (out.urbanIncome[i]! / ctx.nationalUrbanIncome[i]!) * 100;
+    case "gdpPerCapitaVsNational":
+      return (out.gdpPerCapita[i]! / ctx.nationalGdpPerCapita[i]!) * 100;
+    default:
+      return out[id][i]!;
+  }
 }
 
 /** Formulas that must be re-evaluated on each path because they read a shocked input. */

@@ -5,7 +5,7 @@
 import type { Scenario } from "../scenario/schema";
 import type { FormulaIssue, FormulaSet } from "../formula/types";
 import { INPUT_INDEX } from "./inputs";
-import { OUT_INCOME_GROWTH, OUT_POPULATION_GROWTH, SHOCK_ROWS, allocateOutputs, allocateWorkspace, dynamicSlots, prepare, runPaths, type ModelContext, type PathOutputs, type ShockSource } from "./kernel";
+import { OUT_INCOME_GROWTH, OUT_POPULATION_GROWTH, SHOCK_ROWS, allocateOutputs, allocateWorkspace, dynamicSlots, outcomeAt, prepare, runPaths, type ModelContext, type OutcomeId, type PathOutputs, type ShockSource } from "./kernel";
 import { BASE_YEAR, END_YEAR } from "./years";
 
 export const SENSITIVITY_INPUTS = [
@@ -32,7 +32,7 @@ export const SENSITIVITY_OUTCOMES = [
   "servicesValueAdded",
   "urbanIncomeVsNational",
   "gdpPerCapitaVsNational",
-] as const;
+] as const satisfies readonly OutcomeId[];
 export type SensitivityOutcome = (typeof SENSITIVITY_OUTCOMES)[number];
 
 /** Step and unit of each input, with its label. */
@@ -70,18 +70,9 @@ export interface SensitivityResult {
 export type SensitivityOutcomeResult = { ok: true; result: SensitivityResult } | { ok: false; issues: FormulaIssue[] };
 
 function outcomeValues(ctx: ModelContext, out: PathOutputs): Record<SensitivityOutcome, number> {
-  const i = END_YEAR - BASE_YEAR;
-  return {
-    gdpReal: out.gdpReal[i]!,
-    gdpNominal: out.gdpNominal[i]!,
-    residentPopulation: out.residentPopulation[i]!,
-    gdpPerCapita: out.gdpPerCapita[i]!,
-    urbanIncome: out.urbanIncome[i]!,
-    urbanIncomeReal: out.urbanIncomeReal[i]!,
-    servicesValueAdded: (out.gdpNominal[i]! * ctx.servicesShare[i]!) / 100,
-    urbanIncomeVsNational: (out.urbanIncome[i]! / ctx.nationalUrbanIncome[i]!) * 100,
-    gdpPerCapitaVsNational: (out.gdpPerCapita[i]! / ctx.nationalGdpPerCapita[i]!) * 100,
-  };
+  const values = {} as Record<SensitivityOutcome, number>;
+  for (const o of SENSITIVITY_OUTCOMES) values[o] = outcomeAt(ctx, out, o, END_YEAR - BASE_YEAR);
+  return values;
 }
 
 /** One path with a constant step in one shock row from the first uncertain year on. */
