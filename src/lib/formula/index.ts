@@ -12,7 +12,7 @@ export type { CompileResult, CompileOneResult } from "./compile";
 let compiler: Promise<typeof import("./compile")> | undefined;
 
 /** Load the compiler (mathjs parser) once. */
-export function loadFormulaCompiler(): Promise<typeof import("./compile")> {
+function loadFormulaCompiler(): Promise<typeof import("./compile")> {
   compiler ??= import("./compile");
   return compiler;
 }

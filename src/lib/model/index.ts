@@ -20,4 +20,4 @@ export {
   type SensitivityOutcome,
 } from "./sensitivity";
 export { RATE_FLOOR, POPULATION_FLOOR, PATH_OUTPUTS, type PathOutputId } from "./kernel";
-export { averageAnnualGrowth, compound } from "./growth";
+export { averageAnnualGrowth } from "./growth";

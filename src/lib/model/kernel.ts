@@ -320,5 +320,3 @@ export function runPaths(
 export function growthFactor(rate: number): number {
   return 1 + (rate > RATE_FLOOR ? rate : RATE_FLOOR) * 0.01;
 }
-
-export { ENV_SIZE, INPUT_COUNT };

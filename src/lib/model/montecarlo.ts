@@ -27,7 +27,7 @@ export interface Band {
   p95: number[];
 }
 /** Series with bands: the path outputs except per-capita GDP at constant prices, plus services value added. */
-export const BAND_SERIES = ["gdpReal", "gdpNominal", "residentPopulation", "gdpPerCapita", "urbanIncome", "urbanIncomeReal"] as const;
+const BAND_SERIES = ["gdpReal", "gdpNominal", "residentPopulation", "gdpPerCapita", "urbanIncome", "urbanIncomeReal"] as const;
 export type BandId = (typeof BAND_SERIES)[number] | "servicesValueAdded";
 
 /** When something first happens on a path (e.g. income reaches the national average). */

@@ -104,7 +104,7 @@ function firstYear(values: ArrayLike<number>, reference: ArrayLike<number> | num
 }
 
 /** Turn one path (stride 1) into the public Projection. */
-export function assemble(ctx: ModelContext, out: PathOutputs): Projection {
+function assemble(ctx: ModelContext, out: PathOutputs): Projection {
   // A plain loop: Array.from on a typed array goes through the iterator protocol and is several times slower.
   const list = (a: Float64Array): number[] => {
     const r = new Array<number>(a.length);

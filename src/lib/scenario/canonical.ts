@@ -7,7 +7,7 @@ import { DEFAULTS, SHOCK_IDS, type Scenario } from "./schema";
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
 /** The scenario without fields equal to their schema default (see DEFAULTS in schema.ts). */
-export function stripDefaults(s: Scenario): Record<string, unknown> {
+function stripDefaults(s: Scenario): Record<string, unknown> {
   const out: Record<string, unknown> = { v: s.v, inputs: s.inputs, services: s.services, national: s.national };
   if (s.title !== undefined && s.title !== "") out.title = s.title;
   if (s.basedOn !== undefined) out.basedOn = s.basedOn;

@@ -17,7 +17,7 @@ function isObject(x: unknown): x is Json {
 }
 
 /** The version an object claims: `v`, or `version` for the pre-release v0 shape. */
-export function detectVersion(x: Json): number | undefined {
+function detectVersion(x: Json): number | undefined {
   if ("v" in x) return typeof x.v === "number" ? x.v : undefined;
   if ("version" in x && x.version === 0) return 0;
   return undefined;

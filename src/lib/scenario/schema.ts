@@ -43,7 +43,7 @@ export type ShockId = (typeof SHOCK_IDS)[number];
 
 export const FORMULA_MAX_LENGTH = 200;
 export const TITLE_MAX_LENGTH = 120;
-export const PRESET_ID_MAX_LENGTH = 40;
+const PRESET_ID_MAX_LENGTH = 40;
 
 export const CHART_IDS = ["gdp", "population", "income", "services", "national", "uncertainty", "sensitivity"] as const;
 
@@ -267,7 +267,7 @@ const sdSchema = v.strictObject(
   },
 );
 
-export const scenarioSchema = v.strictObject({
+const scenarioSchema = v.strictObject({
   v: v.literal(SCHEMA_VERSION, says(`must be ${SCHEMA_VERSION}`, { code: "no-version" })),
   title: v.optional(
     v.pipe(
