@@ -5,6 +5,7 @@ import { cpus, loadavg } from "node:os";
 import { decodeScenario, defaultScenario, encodeScenario, type Scenario } from "../src/lib/scenario";
 import { goalSeek, monteCarlo, project, sensitivity } from "../src/lib/model";
 import { compileFormulasSync } from "../src/lib/formula/compile";
+import { printTable } from "./lib.mjs";
 
 interface Row {
   name: string;
@@ -76,24 +77,20 @@ const rows: Row[] = [
   bench("sensitivity (tornado)", () => sensitivity(plain), { samples: 40 }),
 ];
 
-const header = ["benchmark", "ops/s", "mean", "p50", "p95", "CPU p50", "goal", "result"];
-const table = rows.map((r) => [
-  r.name,
-  Math.round(1000 / r.mean).toLocaleString("en"),
-  fmt(r.mean),
-  fmt(r.p50),
-  fmt(r.p95),
-  fmt(r.cpu50),
-  r.goal === undefined ? "—" : `≤ ${fmt(r.goal)}`,
-  r.goal === undefined ? "—" : passes(r) ? "pass" : "FAIL",
-]);
-const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
-const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(" | ")} |`;
 console.log(`Engine benchmarks — Node ${process.version}, ${cpus()[0]?.model ?? "cpu"}, load average ${loadavg()[0]!.toFixed(2)} on ${cpus().length} cores, single thread`);
-console.log("mean/p50/p95: wall clock per call; CPU p50: this process's CPU time per call, which the goals are checked against");
-console.log(line(header));
-console.log(`|${widths.map((w, i) => (i === 0 ? "-".repeat(w + 2) : `${"-".repeat(w + 1)}:`)).join("|")}|`);
-for (const row of table) console.log(line(row));
+printTable(
+  "Engine (mean/p50/p95: wall clock per call; CPU p50: this process's CPU time per call, which the goals are checked against)",
+  rows.map((r) => ({
+    benchmark: r.name,
+    "ops/s": Math.round(1000 / r.mean).toLocaleString("en"),
+    mean: fmt(r.mean),
+    p50: fmt(r.p50),
+    p95: fmt(r.p95),
+    "CPU p50": fmt(r.cpu50),
+    goal: r.goal === undefined ? "—" : `≤ ${fmt(r.goal)}`,
+    result: r.goal === undefined ? "—" : passes(r) ? "pass" : "FAIL",
+  })),
+);
 const failed = rows.filter((r) => !passes(r));
 if (failed.length > 0) {
   console.log(`\n${failed.length} goal(s) missed.`);
