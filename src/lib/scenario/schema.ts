@@ -347,7 +347,7 @@ export function validateV1(input: unknown): ValidationResult {
     return { ok: false, error: { code: "invalid", path: "", message: `not a plain JSON object (${String(e)})`, detail: { code: "not-object" } } };
   }
   if (result.success) {
-    const scenario = result.output as Scenario;
+    const scenario: Scenario = result.output;
     // An empty title is no title: one form, so that a link gives back exactly what it encodes.
     if (scenario.title === "") delete scenario.title;
     return { ok: true, scenario };
