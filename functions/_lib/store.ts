@@ -10,9 +10,14 @@ export class StoreUnavailable extends Error {
   }
 }
 
-async function guarded<T>(what: string, op: () => Promise<T>): Promise<T> {
+/**
+ * Runs one D1 operation; any failure, a missing DB binding included (the generated Env type
+ * cannot promise the binding exists in every deploy), becomes StoreUnavailable.
+ */
+async function guarded<T>(db: D1Database | undefined, what: string, op: (db: D1Database) => Promise<T>): Promise<T> {
   try {
-    return await op();
+    if (!db) throw new Error("no D1 binding named DB");
+    return await op(db);
   } catch (e) {
     console.error(`D1 ${what} failed:`, e instanceof Error ? e.message : String(e));
     throw new StoreUnavailable(e);
@@ -56,8 +61,8 @@ function fromRow(r: ScenarioRow): StoredScenario {
 }
 
 export async function findScenario(db: D1Database | undefined, id: string): Promise<StoredScenario | null> {
-  return guarded("read", async () => {
-    const row = await db!
+  return guarded(db, "read", async (db) => {
+    const row = await db
       .prepare("SELECT id, content_key, schema_version, scenario, title, note, created_at FROM scenarios WHERE id = ?1")
       .bind(id)
       .first<ScenarioRow>();
@@ -81,15 +86,15 @@ export interface NewScenario {
  * id, and a different share that happens to own the prefix pushes us to the next, longer id.
  */
 export async function saveScenario(db: D1Database | undefined, s: NewScenario): Promise<{ id: string; created: boolean }> {
-  return guarded("write", async () => {
+  return guarded(db, "write", async (db) => {
     for (const id of candidateIds(s.contentKey)) {
-      const [insert, owner] = await db!.batch([
-        db!
+      const [insert, owner] = await db.batch([
+        db
           .prepare(
             "INSERT INTO scenarios (id, content_key, schema_version, scenario, title, note, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (id) DO NOTHING",
           )
           .bind(id, s.contentKey, s.schemaVersion, s.scenarioJson, s.title, s.note, s.createdAt),
-        db!.prepare("SELECT content_key FROM scenarios WHERE id = ?1").bind(id),
+        db.prepare("SELECT content_key FROM scenarios WHERE id = ?1").bind(id),
       ]);
       const ownerKey = (owner?.results?.[0] as { content_key?: string } | undefined)?.content_key;
       if (ownerKey === s.contentKey) return { id, created: (insert?.meta.changes ?? 0) > 0 };
@@ -106,8 +111,8 @@ export async function saveScenario(db: D1Database | undefined, s: NewScenario): 
  * client cannot both see a count under the limit.
  */
 export async function countCreation(db: D1Database | undefined, client: string, windowStart: number): Promise<number> {
-  return guarded("rate count", async () => {
-    const row = await db!
+  return guarded(db, "rate count", async (db) => {
+    const row = await db
       .prepare(
         "INSERT INTO creation_counts (client, window_start, count) VALUES (?1, ?2, 1) ON CONFLICT (client, window_start) DO UPDATE SET count = count + 1 RETURNING count",
       )
@@ -119,7 +124,7 @@ export async function countCreation(db: D1Database | undefined, client: string, 
 
 /** Drops counters of windows that ended; cheap, run now and then in the background. */
 export async function pruneCreationCounts(db: D1Database | undefined, beforeWindowStart: number): Promise<void> {
-  await guarded("rate prune", async () => {
-    await db!.prepare("DELETE FROM creation_counts WHERE window_start < ?1").bind(beforeWindowStart).run();
+  await guarded(db, "rate prune", async (db) => {
+    await db.prepare("DELETE FROM creation_counts WHERE window_start < ?1").bind(beforeWindowStart).run();
   });
 }
