@@ -70,14 +70,7 @@ export async function findScenario(db: D1Database | undefined, id: string): Prom
   });
 }
 
-export interface NewScenario {
-  contentKey: string;
-  schemaVersion: number;
-  scenarioJson: string;
-  title: string | null;
-  note: string | null;
-  createdAt: string;
-}
+export type NewScenario = Omit<StoredScenario, "id">;
 
 /**
  * Stores a share under the shortest free candidate id, or finds the id it already has.
