@@ -1,7 +1,7 @@
 // Loading a share by the id in a URL, for the API, the share page and the preview image.
 import { ID_PATTERN } from "./ids";
 import { readStored, type Scenario } from "./scenario";
-import { findScenario, type StoredScenario } from "./store";
+import { StoreUnavailable, findScenario, type StoredScenario } from "./store";
 
 export interface Share {
   row: StoredScenario;
@@ -19,12 +19,24 @@ export function idParam(param: string | string[] | undefined, suffix = ""): stri
 }
 
 /** Throws StoreUnavailable when D1 fails. */
-export async function lookupShare(db: D1Database | undefined, id: string | null): Promise<ShareLookup> {
-  if (id === null) return { kind: "missing" };
+export async function lookupShare(db: D1Database | undefined, id: string): Promise<ShareLookup> {
   const row = await findScenario(db, id);
   if (row === null) return { kind: "missing" };
   const scenario = readStored(row);
   return scenario === null ? { kind: "unreadable", row } : { kind: "found", share: { row, scenario } };
+}
+
+/**
+ * lookupShare for the page and image routes, which answer a D1 failure with a 503 of their own
+ * kind (HTML, text) rather than the JSON error the API's route wrapper makes of StoreUnavailable.
+ */
+export async function lookupShareOrUnavailable(db: D1Database | undefined, id: string): Promise<ShareLookup | { kind: "unavailable" }> {
+  try {
+    return await lookupShare(db, id);
+  } catch (e) {
+    if (e instanceof StoreUnavailable) return { kind: "unavailable" };
+    throw e;
+  }
 }
 
 /**

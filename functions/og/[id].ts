@@ -4,8 +4,7 @@
 // /og-fallback.png is served instead with a short cache, so a fixed renderer takes over soon.
 import { renderOgPng } from "../_lib/og";
 import { SCHEMA_VERSION } from "../_lib/scenario";
-import { IMMUTABLE, conditional, edgeCached, idParam, lookupShare, shareEtag, type ShareLookup } from "../_lib/share";
-import { StoreUnavailable } from "../_lib/store";
+import { IMMUTABLE, conditional, edgeCached, idParam, lookupShareOrUnavailable, shareEtag } from "../_lib/share";
 import { ogData } from "../_lib/summary";
 
 /** Bump when the drawing changes, so cached images are redrawn under a new key. */
@@ -36,13 +35,8 @@ export const onRequest: PagesFunction<Env> = async (ctx) => {
 
   const key = new URL(`/og/${id}.png?render=${RENDER_VERSION}&schema=${SCHEMA_VERSION}`, request.url);
   const response = await edgeCached(ctx, key, async () => {
-    let lookup: ShareLookup;
-    try {
-      lookup = await lookupShare(env.DB, id);
-    } catch (e) {
-      if (!(e instanceof StoreUnavailable)) throw e;
-      return text(503, "Shared scenarios are temporarily unavailable.", { "retry-after": "30" });
-    }
+    const lookup = await lookupShareOrUnavailable(env.DB, id);
+    if (lookup.kind === "unavailable") return text(503, "Shared scenarios are temporarily unavailable.", { "retry-after": "30" });
     if (lookup.kind === "missing") return text(404, "No shared scenario has this id.", { "cache-control": "public, max-age=60" });
     if (lookup.kind === "unreadable") return fallbackImage(env, request);
     const { share } = lookup;

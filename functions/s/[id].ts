@@ -4,8 +4,7 @@
 // simulator island reads on start (contract in functions/README.md).
 import { HTML_SECURITY_HEADERS, notFoundPage, plainPage, rewritePage } from "../_lib/page";
 import { SCHEMA_VERSION, encodeScenario } from "../_lib/scenario";
-import { conditional, edgeCached, idParam, lookupShare, type ShareLookup } from "../_lib/share";
-import { StoreUnavailable } from "../_lib/store";
+import { conditional, edgeCached, idParam, lookupShareOrUnavailable } from "../_lib/share";
 import { shareHead } from "../_lib/summary";
 
 const SIMULATOR_PATH = "/simulate/";
@@ -44,13 +43,8 @@ export const onRequest: PagesFunction<Env> = async (ctx) => {
   const pageTag = (page.etag ?? "").replace(/\W/g, "") || String(Date.now());
   const key = new URL(`/s/${id}?page=${pageTag}&schema=${SCHEMA_VERSION}`, origin);
   const response = await edgeCached(ctx, key, async () => {
-    let lookup: ShareLookup;
-    try {
-      lookup = await lookupShare(env.DB, id);
-    } catch (e) {
-      if (!(e instanceof StoreUnavailable)) throw e;
-      return plainPage(503, "暂时无法打开分享的情景", "存储服务暂时不可用，请稍后再试。", { "retry-after": "30" });
-    }
+    const lookup = await lookupShareOrUnavailable(env.DB, id);
+    if (lookup.kind === "unavailable") return plainPage(503, "暂时无法打开分享的情景", "存储服务暂时不可用，请稍后再试。", { "retry-after": "30" });
     if (lookup.kind === "missing") return notFoundPage(env, request);
     if (lookup.kind === "unreadable") return plainPage(500, "无法读取分享的情景", "这个链接保存的情景已无法读取，请向我们报告此链接。");
     const { share } = lookup;
