@@ -15,6 +15,7 @@ const TITLE_SUFFIX = " · 城区“十四五”情景模拟";
 const YEAR_2025 = 2025 - YEARS[0]!; // index in the projection's per-year arrays
 const YEAR_2035 = 2035 - YEARS[0]!;
 
+// Also used for the image's figures ("1,234亿元"): grouping commas and digits are in its font subset.
 const whole = new Intl.NumberFormat("zh-CN", { maximumFractionDigits: 0 });
 const oneDecimal = new Intl.NumberFormat("zh-CN", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
@@ -101,11 +102,6 @@ export async function shareHead(share: Share, origin: string, encodedScenario: s
   return { title, headHtml: tags.filter(Boolean).join("") };
 }
 
-/** zh-CN figure for the image: "1,234亿元". Grouping commas and digits are in the font subset. */
-function figure(value: number, digits: number, unit: string): string {
-  return new Intl.NumberFormat("zh-CN", { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value) + unit;
-}
-
 /**
  * The preview image's data: real GDP 2020–2035 (亿元, 2020 prices) of the scenario against the
  * plan-targets preset, and the 2025/2035 figures. Null when the scenario cannot be projected here.
@@ -121,9 +117,9 @@ export async function ogData(share: Share, host: string): Promise<OgData | null>
     years: [...YEARS],
     scenario: p.gdpReal,
     figures: [
-      { label: `${OG_TEXT.year2025}${OG_TEXT.gdpReal}`, value: figure(p.gdpReal[YEAR_2025]!, 0, OG_TEXT.unitHundredMillionYuan) },
-      { label: `${OG_TEXT.year2035}${OG_TEXT.gdpReal}`, value: figure(p.gdpReal[YEAR_2035]!, 0, OG_TEXT.unitHundredMillionYuan) },
-      { label: `${OG_TEXT.year2035}${OG_TEXT.residentPopulation}`, value: figure(p.residentPopulation[YEAR_2035]! / 10_000, 1, OG_TEXT.unitTenThousandPersons) },
+      { label: `${OG_TEXT.year2025}${OG_TEXT.gdpReal}`, value: whole.format(p.gdpReal[YEAR_2025]!) + OG_TEXT.unitHundredMillionYuan },
+      { label: `${OG_TEXT.year2035}${OG_TEXT.gdpReal}`, value: whole.format(p.gdpReal[YEAR_2035]!) + OG_TEXT.unitHundredMillionYuan },
+      { label: `${OG_TEXT.year2035}${OG_TEXT.residentPopulation}`, value: oneDecimal.format(p.residentPopulation[YEAR_2035]! / 10_000) + OG_TEXT.unitTenThousandPersons },
     ],
     footer: `${host}/s/${share.row.id}`,
   };
