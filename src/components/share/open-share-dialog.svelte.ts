@@ -6,24 +6,12 @@
 //
 // The dialog is mounted once and kept: reopening it for the same scenario shows the link
 // already made (and keeps the typed title and note); a changed scenario starts afresh.
-import { mount } from "svelte";
+import { mount, type ComponentProps } from "svelte";
 import ShareDialog from "./ShareDialog.svelte";
-import type { Scenario } from "../../lib/scenario";
-import type { KeyFigure } from "./poster";
-import type { ShareLang } from "./share-strings";
 
-export interface OpenShareDialogOptions {
-  scenario: Scenario;
-  lang?: ShareLang;
-  figures?: readonly KeyFigure[];
-  figuresNote?: string;
-  getChartCanvas?: () => HTMLCanvasElement | null;
-  chartImage?: string;
-  returnFocus?: HTMLElement | null;
-  onclose?: () => void;
-}
+type DialogProps = ComponentProps<typeof ShareDialog> & { open: boolean };
 
-type DialogProps = OpenShareDialogOptions & { open: boolean };
+export type OpenShareDialogOptions = Omit<DialogProps, "open">;
 
 let props: DialogProps | null = null;
 
