@@ -75,15 +75,19 @@ export const reportedGrowth = Object.freeze({
   ) as Readonly<Record<string, number>>,
 });
 
-export type TargetMetric =
-  | "gdpRealGrowthAvg"
-  | "urbanIncomeGrowthAvg"
-  | "residentPopulation"
-  | "servicesShare"
-  | "gdpPerCapitaVsNational"
-  | "urbanIncomeVsNational"
-  | "other";
-export type Comparator = ">" | "≥" | "=" | "≤" | "<";
+// The same lists as the targets collection's schema (src/schemas/content.ts), which checks the file at build time.
+const TARGET_METRICS = [
+  "gdpRealGrowthAvg",
+  "urbanIncomeGrowthAvg",
+  "residentPopulation",
+  "servicesShare",
+  "gdpPerCapitaVsNational",
+  "urbanIncomeVsNational",
+  "other",
+] as const;
+export type TargetMetric = (typeof TARGET_METRICS)[number];
+const COMPARATORS = [">", "≥", "=", "≤", "<"] as const;
+export type Comparator = (typeof COMPARATORS)[number];
 
 /** A quantified target of the plan (content/targets.json; schema in src/schemas/content.ts). */
 export interface PlanTarget {
@@ -101,17 +105,14 @@ export interface PlanTarget {
   section?: string;
 }
 
-const METRICS = new Set<string>(["gdpRealGrowthAvg", "urbanIncomeGrowthAvg", "residentPopulation", "servicesShare", "gdpPerCapitaVsNational", "urbanIncomeVsNational", "other"]);
-const COMPARATORS = new Set<string>([">", "≥", "=", "≤", "<"]);
-
 function toTarget(x: unknown, i: number): PlanTarget {
   const t = x as Partial<PlanTarget>;
   if (
     typeof t.id !== "string" ||
     typeof t.year !== "number" ||
     typeof t.value !== "number" ||
-    !METRICS.has(String(t.metric)) ||
-    !COMPARATORS.has(String(t.comparator))
+    !(TARGET_METRICS as readonly unknown[]).includes(t.metric) ||
+    !(COMPARATORS as readonly unknown[]).includes(t.comparator)
   ) {
     throw new Error(`content/targets.json: entry ${i} is not a target`);
   }
