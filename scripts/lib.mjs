@@ -1,40 +1,72 @@
-// Shared by the benchmark scripts: a throw-away local Pages server and table printing.
+// Shared by the benchmark scripts and the site tests: a throw-away local Pages server, and
+// table printing for the benchmarks.
 import { spawn, execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-export const offlineEnv = {
-  ...process.env,
-  CLOUDFLARE_CF_FETCH_ENABLED: "false",
-  WRANGLER_SEND_METRICS: "false",
-  WRANGLER_HIDE_BANNER: "true",
-  ASTRO_TELEMETRY_DISABLED: "1",
-};
+/**
+ * Environment that keeps wrangler and astro from calling home (no network here, none in CI).
+ * @returns {NodeJS.ProcessEnv}
+ */
+export function offlineEnv() {
+  return {
+    ...process.env,
+    CLOUDFLARE_CF_FETCH_ENABLED: "false",
+    WRANGLER_SEND_METRICS: "false",
+    WRANGLER_HIDE_BANNER: "true",
+    ASTRO_TELEMETRY_DISABLED: "1",
+    CI: process.env.CI ?? "true",
+  };
+}
 
-/** Starts `wrangler pages dev dist` with a fresh D1 and returns its origin and a stop function. */
-export async function startServer(port) {
-  const persistDir = mkdtempSync(join(tmpdir(), "chengqu-bench-"));
-  execFileSync("npx", ["wrangler", "d1", "migrations", "apply", "DB", "--local", "--persist-to", persistDir], { env: offlineEnv, stdio: "pipe" });
-  const child = spawn("npx", ["wrangler", "pages", "dev", "dist", "--port", String(port), "--ip", "127.0.0.1", "--persist-to", persistDir, "--log-level", "error"], {
-    env: offlineEnv,
+/**
+ * Resolves once `url` answers with anything but a server error.
+ * @param {string} url
+ * @param {number} timeoutMs
+ * @returns {Promise<void>}
+ */
+export async function waitForHttp(url, timeoutMs) {
+  const until = Date.now() + timeoutMs;
+  let last;
+  while (Date.now() < until) {
+    try {
+      const res = await fetch(url);
+      if (res.status < 500) return;
+      last = new Error(`status ${res.status}`);
+    } catch (e) {
+      last = e;
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`server at ${url} did not answer within ${timeoutMs} ms: ${String(last)}`);
+}
+
+/**
+ * Starts `wrangler pages dev dist` with a fresh D1 (a SQLite file in a temp folder, migrations
+ * applied) and returns its origin, that folder and a stop function.
+ * @param {number} port
+ * @param {{ logLevel?: "error" | "warn" }} [options]
+ * @returns {Promise<{ origin: string; persistDir: string; stop(): void }>}
+ */
+export async function startServer(port, { logLevel = "error" } = {}) {
+  const persistDir = mkdtempSync(join(tmpdir(), "chengqu-d1-"));
+  const env = offlineEnv();
+  execFileSync("npx", ["wrangler", "d1", "migrations", "apply", "DB", "--local", "--persist-to", persistDir], { env, stdio: "pipe" });
+  const child = spawn("npx", ["wrangler", "pages", "dev", "dist", "--port", String(port), "--ip", "127.0.0.1", "--persist-to", persistDir, "--log-level", logLevel], {
+    env,
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
   });
   const origin = `http://127.0.0.1:${port}`;
-  const until = Date.now() + 60_000;
-  for (;;) {
-    try {
-      if ((await fetch(origin + "/")).ok) break;
-    } catch {}
-    if (Date.now() > until) throw new Error(`server on ${origin} did not start`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
+  await waitForHttp(`${origin}/`, 60_000);
   return {
     origin,
     persistDir,
     stop() {
-      try { process.kill(-child.pid, "SIGTERM"); } catch {}
+      if (child.pid) {
+        try { process.kill(-child.pid, "SIGTERM"); } catch { /* already gone */ }
+      }
       rmSync(persistDir, { recursive: true, force: true });
     },
   };
