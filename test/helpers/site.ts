@@ -2,11 +2,10 @@
 // Expectations come from content/ (the source), never from the HTML under test.
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
-import { parse as parseYaml } from "yaml";
+import { planFiles, ROOT } from "../content/content-files";
 
-export const ROOT = join(import.meta.dirname, "../..");
+export { ROOT };
 export const DIST = join(ROOT, "dist");
-export const PLAN_DIR = join(ROOT, "content/plan");
 
 export interface ContentChapter {
   file: string;
@@ -19,16 +18,10 @@ export interface ContentChapter {
 
 /** The chapters as content/plan/*.md declares them, in file order. */
 export function contentChapters(): ContentChapter[] {
-  return readdirSync(PLAN_DIR)
-    .filter((f) => f.endsWith(".md"))
-    .sort()
-    .map((file) => {
-      const text = readFileSync(join(PLAN_DIR, file), "utf8").replace(/\r\n?/g, "\n");
-      const m = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text);
-      if (!m) throw new Error(`${file}: no front matter`);
-      const data = parseYaml(m[1]!) as Omit<ContentChapter, "file" | "body">;
-      return { file, number: data.number, title: data.title, slug: data.slug, sections: data.sections ?? [], body: m[2]! };
-    });
+  return planFiles().map(({ file, data, body }) => {
+    const { number, title, slug, sections } = data as Omit<ContentChapter, "file" | "body">;
+    return { file, number, title, slug, sections: sections ?? [], body };
+  });
 }
 
 /** dist/ file for a site path: "/plan/x/" → dist/plan/x/index.html; "/favicon.svg" → dist/favicon.svg. */
