@@ -82,6 +82,13 @@ function pointAt(years: readonly number[], year: number, value: number): (number
   return years.map((y) => (y === year ? value : null));
 }
 
+/** A "percent of the national average" target as the point it implies in its year (none if that year is off the chart). */
+function nationalTarget(target: PlanTarget, years: readonly number[], national: readonly number[], lang: Lang): ChartSeries[] {
+  const level = national[years.indexOf(target.year)];
+  if (level == null) return [];
+  return [{ id: `target-${target.id}`, label: targetLabel(target, lang), kind: "target", values: pointAt(years, target.year, (level * target.value) / 100) }];
+}
+
 function bandSeries(prefix: string, band: Band | undefined, lang: Lang): ChartSeries[] {
   if (!band) return [];
   const toArr = (a: readonly number[]) => Array.from(a);
@@ -147,9 +154,7 @@ export function gdpPerCapitaSpec(input: SpecInput): ChartSpec {
     nationalSeries(input, projection.nationalGdpPerCapita, input.nationalLastReported.gdpPerCapita),
   ];
   for (const target of input.targets.filter((x) => x.metric === "gdpPerCapitaVsNational")) {
-    const i = years.indexOf(target.year);
-    const national = projection.nationalGdpPerCapita[i];
-    if (national != null) series.push({ id: `target-${target.id}`, label: targetLabel(target, lang), kind: "target", values: pointAt(years, target.year, (national * target.value) / 100) });
+    series.push(...nationalTarget(target, years, projection.nationalGdpPerCapita, lang));
   }
   series.push(...bandSeries("band", input.bands?.gdpPerCapita, lang));
   return { id: "gdpPerCapita", title: `${t(lang, "chartGdpPerCapita")}（${t(lang, "currentPrices")}）`, unit: "yuan", years, series, milestones: MILESTONES };
@@ -166,8 +171,7 @@ export function incomeSpec(input: SpecInput): ChartSpec {
     if (target.metric === "urbanIncomeGrowthAvg") {
       series.push({ id: `target-${target.id}`, label: targetLabel(target, lang), kind: "target", values: growthTargetPath(target, projection.urbanIncome, years) });
     } else if (target.metric === "urbanIncomeVsNational") {
-      const national = projection.nationalUrbanIncome[years.indexOf(target.year)];
-      if (national != null) series.push({ id: `target-${target.id}`, label: targetLabel(target, lang), kind: "target", values: pointAt(years, target.year, (national * target.value) / 100) });
+      series.push(...nationalTarget(target, years, projection.nationalUrbanIncome, lang));
     }
   }
   series.push(...reportedSeries(years, input.reported.urbanIncome, lang));
