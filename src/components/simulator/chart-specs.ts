@@ -4,7 +4,7 @@
 import type { PlanTarget, Projection } from "../../lib/model";
 import type { Scenario } from "../../lib/scenario";
 import type { ChartSeries, ChartSpec } from "./charts";
-import { formatWithUnit } from "./format";
+import { formatWithUnit, targetPersons } from "./format";
 import { t, type Lang } from "./i18n";
 
 export type ChartId = "gdp" | "gdpPerCapita" | "income" | "population";
@@ -53,7 +53,7 @@ function comparatorText(c: PlanTarget["comparator"], lang: Lang): string {
 /** "规划目标：2025年年均增长9%以上" — built from the target's own fields. */
 export function targetLabel(target: PlanTarget, lang: Lang): string {
   const cmp = comparatorText(target.comparator, lang);
-  const value = target.metric === "residentPopulation" ? formatWithUnit(target.value, "persons", lang) : `${target.value}${target.unit}`;
+  const value = target.metric === "residentPopulation" ? formatWithUnit(targetPersons(target.value, target.unit), "persons", lang) : `${target.value}${target.unit}`;
   switch (target.metric) {
     case "gdpRealGrowthAvg":
     case "urbanIncomeGrowthAvg":
@@ -184,7 +184,7 @@ export function populationSpec(input: SpecInput): ChartSpec {
   const years = projection.years;
   const series: ChartSeries[] = [...scenarioAndPins(input, (p) => p.residentPopulation)];
   for (const target of input.targets.filter((x) => x.metric === "residentPopulation")) {
-    const persons = target.unit === "万人" ? target.value * 1e4 : target.value;
+    const persons = targetPersons(target.value, target.unit);
     series.push({
       id: `reference-${target.id}`,
       label: `${t(lang, "reference")}${lang === "zh" ? "：" : ": "}${formatWithUnit(persons, "persons", lang)}`,

@@ -82,6 +82,11 @@ export function formatTick(value: number, unit: Unit, lang: Lang): string {
   return nf(lang, 0, Math.max(d.decimals[1], 2)).format(value * d.scale);
 }
 
+/** A population target's figure in persons: the plan's targets give it in 人 or in 万人. */
+export function targetPersons(value: number, targetUnit: string): number {
+  return targetUnit === "万人" ? value * 1e4 : value;
+}
+
 /** A probability 0..1 as a whole percentage; values within 0.5% of 0 or 1 say so instead of claiming certainty. */
 export function formatProbability(p: number | null | undefined, lang: Lang): string {
   if (p == null || !Number.isFinite(p)) return "—";

@@ -2,7 +2,7 @@
 // CSV export, so that all three show the same numbers with the same precision.
 import type { Projection, TargetCheck } from "../../lib/model";
 import type { CsvCell } from "./csv";
-import { formatProbability, formatValue, formatWithUnit, roundForUnit, type Unit } from "./format";
+import { formatProbability, formatValue, formatWithUnit, roundForUnit, targetPersons, type Unit } from "./format";
 import { t, type Lang } from "./i18n";
 
 export interface Metric {
@@ -85,7 +85,7 @@ export function formatTargetActual(c: TargetCheck, lang: Lang): string {
     case "urbanIncomeGrowthAvg":
       return formatWithUnit(c.actual, "percent", lang);
     case "residentPopulation":
-      return formatWithUnit(c.unit === "万人" ? c.actual * 1e4 : c.actual, "persons", lang);
+      return formatWithUnit(targetPersons(c.actual, c.unit), "persons", lang);
     case "gdpPerCapitaVsNational":
     case "urbanIncomeVsNational":
       return formatWithUnit(c.actual, "percent", lang);
@@ -95,7 +95,7 @@ export function formatTargetActual(c: TargetCheck, lang: Lang): string {
 }
 
 export function formatTargetValue(c: TargetCheck, lang: Lang): string {
-  const v = c.metric === "residentPopulation" ? formatWithUnit(c.unit === "万人" ? c.target * 1e4 : c.target, "persons", lang) : `${c.target}${c.unit}`;
+  const v = c.metric === "residentPopulation" ? formatWithUnit(targetPersons(c.target, c.unit), "persons", lang) : `${c.target}${c.unit}`;
   return `${c.comparator === "=" ? "" : c.comparator}${v}`;
 }
 
@@ -125,7 +125,7 @@ export function csvColumns(p: Projection, lang: Lang, prefix = ""): { header: st
 export function targetText(c: TargetCheck, lang: Lang): string {
   if (lang === "zh") return c.label;
   const cmp = { ">": "above", "≥": "at least", "=": "", "≤": "at most", "<": "below" }[c.comparator];
-  const value = c.metric === "residentPopulation" ? formatWithUnit(c.unit === "万人" ? c.target * 1e4 : c.target, "persons", "en") : `${c.target}${c.unit === "%" ? "%" : ` ${c.unit}`}`;
+  const value = c.metric === "residentPopulation" ? formatWithUnit(targetPersons(c.target, c.unit), "persons", "en") : `${c.target}${c.unit === "%" ? "%" : ` ${c.unit}`}`;
   const what: Record<TargetCheck["metric"], string> = {
     gdpRealGrowthAvg: "average real GDP growth 2021–2025",
     urbanIncomeGrowthAvg: "average growth of urban disposable income 2021–2025",
