@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import { relative } from "node:path";
 import { boxesOf, checkSections, parsePlanMarkdown, type PlanDocument } from "./plan-markdown";
 import type { IndicatorTable } from "../schemas/content";
+import { chapterHref } from "./site";
 
 export interface Chapter {
   entry: CollectionEntry<"chapters">;
@@ -21,8 +22,6 @@ export interface PlanContent {
   /** Indicator tables by file name ("thirteenth-plan"), in 专栏 order. */
   tables: Map<string, IndicatorTable>;
 }
-
-export const chapterHref = (slug: string): string => `/plan/${slug}/`;
 
 /** Lines of front matter above the body, so parse errors point at the file's own line. */
 function bodyLineOffset(filePath: string | undefined, body: string): number {

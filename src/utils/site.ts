@@ -26,6 +26,9 @@ export const navItems = [
   { href: "/about/", label: "关于" },
 ] as const;
 
+/** Path of a chapter page (src/pages/plan/[slug].astro), e.g. "/plan/twin-cores/". */
+export const chapterHref = (slug: string): string => `/plan/${slug}/`;
+
 /** Whether a nav item is the current section of the site (for aria-current). */
 export function isCurrentNav(itemHref: string, pathname: string): boolean {
   const path = pathname.endsWith("/") ? pathname : `${pathname}/`;
