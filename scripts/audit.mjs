@@ -40,7 +40,7 @@ function shippedBytes(path, lhr) {
 
 const kb = (n) => (n == null ? "—" : (n / 1024).toFixed(1));
 
-const server = await startServer(Number(process.env.AUDIT_PORT ?? 8790));
+const server = await startServer(Number(process.env.AUDIT_PORT) || undefined);
 const chrome = await chromeLauncher.launch({
   chromePath: process.env.CHROME_PATH ?? "/usr/bin/chromium",
   chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],

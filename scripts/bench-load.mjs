@@ -6,7 +6,7 @@
 // A first 5-second phase loads the static home page alone, as a calibration row: on a small or
 // busy machine the local runtime, not the share code, sets the ceiling.
 //
-// Env: BENCH_SECONDS (default 20), BENCH_CLIENTS (50), BENCH_POST_SHARE (0.3), BENCH_PORT (8796).
+// Env: BENCH_SECONDS (default 20), BENCH_CLIENTS (50), BENCH_POST_SHARE (0.3), BENCH_PORT (default: a free port from the OS).
 // Needs dist/ (npm run build). Each creation comes from its own client address (the
 // CF-Connecting-IP header, which the local runtime passes through) so that the benchmark
 // measures the store rather than the per-client creation limit.
@@ -17,7 +17,7 @@ import { printTable, startServer } from "./lib.mjs";
 const seconds = Number(process.env.BENCH_SECONDS ?? 20);
 const clients = Number(process.env.BENCH_CLIENTS ?? 50);
 const postShare = Number(process.env.BENCH_POST_SHARE ?? 0.3);
-const port = Number(process.env.BENCH_PORT ?? 8796);
+const port = Number(process.env.BENCH_PORT) || undefined; // from the OS unless asked
 
 if (!existsSync("dist/index.html")) {
   console.error("bench:load needs the built site in dist/: run `npm run build` first.");

@@ -10,7 +10,7 @@
 //   - JS fetched by /simulate/ before any interaction, and what a first formula adds (gzip of
 //     each file, as scripts/audit.mjs counts). Goal: ≤ 120 KB before a formula.
 //   - layout shift while the island hydrates and the charts load (CLS).
-// Usage: node scripts/bench-simulator.mjs [steps]   (SIM_BENCH_PORT, default 8793; CHROMIUM_PATH)
+// Usage: node scripts/bench-simulator.mjs [steps]   (SIM_BENCH_PORT, default: a free port from the OS; CHROMIUM_PATH)
 import { existsSync, readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { join } from "node:path";
@@ -70,7 +70,7 @@ async function drag(page, selector, values) {
 
 const dragValues = Array.from({ length: steps + 1 }, (_, i) => Number((3 + (i % 100) * 0.1).toFixed(1)));
 
-const server = await startServer(Number(process.env.SIM_BENCH_PORT ?? 8793));
+const server = await startServer(Number(process.env.SIM_BENCH_PORT) || undefined);
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
   args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],

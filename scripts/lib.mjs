@@ -1,6 +1,7 @@
 // Shared by the benchmark scripts and the site tests: a throw-away local Pages server, and
 // table printing for the benchmarks.
 import { spawn, execFileSync } from "node:child_process";
+import { createServer } from "node:net";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -43,13 +44,34 @@ export async function waitForHttp(url, timeoutMs) {
 }
 
 /**
+ * A TCP port the OS has just handed out on 127.0.0.1. Servers of tests and benchmarks never
+ * take a fixed port: another checkout's tests, or anything else on a busy machine, may hold it,
+ * and a readiness probe would then be answered by the wrong server.
+ * @returns {Promise<number>}
+ */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.once("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const address = srv.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      srv.close(() => (port ? resolve(port) : reject(new Error("the OS gave no port"))));
+    });
+  });
+}
+
+/**
  * Starts `wrangler pages dev dist` with a fresh D1 (a SQLite file in a temp folder, migrations
  * applied) and returns its origin, that folder and a stop function.
- * @param {number} port
+ * The port comes from the OS unless one is given (an explicit port is for a person debugging).
+ * @param {number | undefined} [port]
  * @param {{ logLevel?: "error" | "warn" }} [options]
  * @returns {Promise<{ origin: string; persistDir: string; stop(): void }>}
  */
 export async function startServer(port, { logLevel = "error" } = {}) {
+  port = port || (await freePort());
   const persistDir = mkdtempSync(join(tmpdir(), "chengqu-d1-"));
   const env = offlineEnv();
   execFileSync("npx", ["wrangler", "d1", "migrations", "apply", "DB", "--local", "--persist-to", persistDir], { env, stdio: "pipe" });
@@ -59,7 +81,20 @@ export async function startServer(port, { logLevel = "error" } = {}) {
     detached: true,
   });
   const origin = `http://127.0.0.1:${port}`;
-  await waitForHttp(`${origin}/`, 60_000);
+  // If wrangler dies (the port was taken in between, say), fail now instead of probing a
+  // port that some other program may answer.
+  const exited = new Promise((_, reject) =>
+    child.once("exit", (code) => reject(new Error(`wrangler pages dev exited (code ${code}) before ${origin} was ready`))),
+  );
+  try {
+    await Promise.race([waitForHttp(`${origin}/`, 60_000), exited]);
+  } catch (e) {
+    if (child.pid) {
+      try { process.kill(-child.pid, "SIGTERM"); } catch { /* already gone */ }
+    }
+    throw e;
+  }
+  exited.catch(() => {});
   return {
     origin,
     persistDir,

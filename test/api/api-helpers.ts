@@ -5,7 +5,7 @@ import { spawn, execFileSync, type ChildProcess } from "node:child_process";
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { DatabaseSync } from "node:sqlite";
-import { offlineEnv, waitForHttp } from "../helpers/server";
+import { freePort, offlineEnv, waitForHttp } from "../helpers/server";
 
 /**
  * A fresh client address per call. Locally, wrangler passes CF-Connecting-IP through (on
@@ -103,8 +103,9 @@ export interface PagesServer {
   stop(): Promise<void>;
 }
 
-/** Starts `wrangler pages dev dist` on a port with the given persistence folder. */
-export async function startPagesServer(port: number, persistDir: string): Promise<PagesServer> {
+/** Starts `wrangler pages dev dist` on a port from the OS with the given persistence folder. */
+export async function startPagesServer(persistDir: string): Promise<PagesServer> {
+  const port = await freePort();
   const child: ChildProcess = spawn(
     "npx",
     ["wrangler", "pages", "dev", "dist", "--port", String(port), "--ip", "127.0.0.1", "--persist-to", persistDir, "--log-level", "error"],

@@ -1,4 +1,4 @@
-// Durability and outages with a second, separately started `wrangler pages dev` (port 8812):
+// Durability and outages with a second, separately started `wrangler pages dev` (on a port from the OS):
 // a share written through one server process survives that process's restart, and a D1 that
 // fails (here: a real local database whose migrations were never applied, so every query
 // errors inside D1) gives 503 store-unavailable, not a 500 or a stack trace.
@@ -11,7 +11,6 @@ import { postJson, startPagesServer } from "./api-helpers";
 
 const base = inject("baseUrl");
 const persistDir = inject("persistDir");
-const SECOND_PORT = Number(process.env.TEST_PORT_2 ?? 8812);
 
 function canonicalOf(input: unknown): unknown {
   const r = validateScenario(input);
@@ -22,7 +21,7 @@ function canonicalOf(input: unknown): unknown {
 describe("persistence", () => {
   it("keeps a stored scenario across a restart of the local server", async () => {
     const title = `重启 ${crypto.randomUUID().slice(0, 8)}`;
-    let server = await startPagesServer(SECOND_PORT, persistDir);
+    let server = await startPagesServer(persistDir);
     let id: string;
     try {
       const res = await postJson(server.baseUrl, { scenario: defaultScenario, title });
@@ -32,7 +31,7 @@ describe("persistence", () => {
       await server.stop();
     }
 
-    server = await startPagesServer(SECOND_PORT, persistDir);
+    server = await startPagesServer(persistDir);
     try {
       const got = await fetch(`${server.baseUrl}/api/scenarios/${id}`);
       expect(got.status).toBe(200);
@@ -54,7 +53,7 @@ describe("persistence", () => {
 describe("database unavailable", () => {
   it("answers 503 store-unavailable on every route that needs D1, and still 400 for bad input", async () => {
     const brokenDir = mkdtempSync(join(tmpdir(), "chengqu-d1-broken-"));
-    const server = await startPagesServer(SECOND_PORT, brokenDir);
+    const server = await startPagesServer(brokenDir);
     try {
       const post = await postJson(server.baseUrl, { scenario: defaultScenario, title: "无库" });
       expect(post.status).toBe(503);

@@ -1,3 +1,3 @@
 // The offline environment and readiness wait live with the server start in scripts/lib.mjs,
 // which the benchmarks share; re-exported here for the test helpers.
-export { offlineEnv, waitForHttp } from "../../scripts/lib.mjs";
+export { freePort, offlineEnv, waitForHttp } from "../../scripts/lib.mjs";

@@ -11,7 +11,8 @@ declare module "vitest" {
   }
 }
 
-const port = Number(process.env.TEST_PORT ?? 8799);
+// A port from the OS unless TEST_PORT asks for one: never a fixed default (a busy machine may hold it).
+const port = process.env.TEST_PORT ? Number(process.env.TEST_PORT) : undefined;
 
 export default async function setup(project: TestProject) {
   if (!existsSync("dist/index.html")) throw new Error("dist/ is missing: run `npm run build` first (npm test does).");
