@@ -49,10 +49,10 @@ function typed(rows, textColumns) {
 }
 
 function loadNational() {
-  return typed(parseCsv(readFileSync(`${root}content/data/national.csv`, "utf8")), ["source"]);
+  return typed(parseCsv(readFileSync(`${root}content/data/national.csv`, "utf8")), ["gdp_revision_source", "source"]);
 }
 function loadChengqu() {
-  return typed(parseCsv(readFileSync(`${root}content/data/chengqu.csv`, "utf8")), ["indicator", "unit", "note", "source"]);
+  return typed(parseCsv(readFileSync(`${root}content/data/chengqu.csv`, "utf8")), ["indicator", "unit", "note", "source", "source_kind"]);
 }
 
 function emit(file, name, rowType, type, rows, from) {
@@ -84,6 +84,9 @@ export interface NationalRow {
   population_year_end_10k: number | null;
   cpi_change_pct: number | null;
   urbanization_pct: number | null;
+  /** GDP after NBS's later revision of that year (final verification, or the economic census), where published. */
+  gdp_revised_100m_yuan: number | null;
+  gdp_revision_source: string;
   source: string;
 }`,
     loadNational(),
@@ -101,6 +104,8 @@ export interface ChengquRow {
   unit: string;
   note: string;
   source: string;
+  /** What kind of source gives the figure (src/lib/data/sources.ts says which kinds are weak). */
+  source_kind: string;
 }`,
     loadChengqu(),
     "content/data/chengqu.csv",

@@ -1,6 +1,7 @@
 // Schemas of the plan's content in content/. Shared by src/content.config.ts (Astro's
 // content collections) and the content tests, so both check the same rules.
 import { z } from "astro/zod";
+import { COMPARATORS, TARGET_METRICS } from "../lib/data/target-kinds";
 
 /** A readable, stable slug: lowercase ASCII words joined by hyphens. */
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
@@ -95,8 +96,8 @@ export const targetSchema = z
     note: z.string().min(1).optional(),
     year: z.number().int(),
     /** What the target constrains, in the simulator's terms. */
-    metric: z.enum(["gdpRealGrowthAvg", "urbanIncomeGrowthAvg", "residentPopulation", "servicesShare", "gdpPerCapitaVsNational", "urbanIncomeVsNational", "other"]),
-    comparator: z.enum([">", "≥", "=", "≤", "<"]),
+    metric: z.enum(TARGET_METRICS),
+    comparator: z.enum(COMPARATORS),
     value: z.number().finite(),
     unit: z.string(),
     /** The plan's words, verbatim. */

@@ -1,4 +1,7 @@
 // zh-CN formatting for numbers and ordinals shown to readers. Pure functions, no Astro imports.
+import { COMPARATOR_WORDS, type Comparator } from "../lib/data/target-kinds";
+
+export type { Comparator };
 
 const DIGITS = ["〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"] as const;
 
@@ -60,17 +63,7 @@ export function formatQuantity(value: number, unit: string, decimals?: number): 
   return `${formatNumber(value, decimals)}${unit}`;
 }
 
-const COMPARATOR_WORDS = {
-  ">": "高于",
-  "≥": "不低于",
-  "=": "达到",
-  "≤": "不高于",
-  "<": "低于",
-} as const satisfies Record<string, string>;
-
-export type Comparator = keyof typeof COMPARATOR_WORDS;
-
 /** Words for a target's comparator: "≥" → "不低于". */
 export function comparatorWords(c: Comparator): string {
-  return COMPARATOR_WORDS[c];
+  return COMPARATOR_WORDS[c].zhBefore;
 }

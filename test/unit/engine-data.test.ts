@@ -28,7 +28,7 @@ describe("generated statistics (run `node scripts/gen-national.mjs` after editin
     expect(national).toHaveLength(rows.length);
     rows.forEach((row, i) => {
       for (const [key, cell] of Object.entries(row)) {
-        expect((national[i] as unknown as Record<string, unknown>)[key], `${row.year} ${key}`).toEqual(asValue(cell, key === "source"));
+        expect((national[i] as unknown as Record<string, unknown>)[key], `${row.year} ${key}`).toEqual(asValue(cell, key === "source" || key === "gdp_revision_source"));
       }
     });
   });
@@ -38,7 +38,7 @@ describe("generated statistics (run `node scripts/gen-national.mjs` after editin
     rows.forEach((row, i) => {
       for (const [key, cell] of Object.entries(row)) {
         expect((chengqu[i] as unknown as Record<string, unknown>)[key], `${row.year} ${row.indicator} ${key}`).toEqual(
-          asValue(cell, ["indicator", "unit", "note", "source"].includes(key)),
+          asValue(cell, ["indicator", "unit", "note", "source", "source_kind"].includes(key)),
         );
       }
     });

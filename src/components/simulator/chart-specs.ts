@@ -2,6 +2,7 @@
 // targets, the national average, reported outcomes and Monte Carlo bands. Pure, so that the
 // chart component only draws and tests can check what is drawn.
 import type { PlanTarget, Projection } from "../../lib/model";
+import { COMPARATOR_WORDS } from "../../lib/data/target-kinds";
 import type { Scenario } from "../../lib/scenario";
 import type { ChartSeries, ChartSpec } from "./charts";
 import { formatWithUnit, targetPersons } from "./format";
@@ -46,8 +47,7 @@ export interface SpecInput {
 export const MILESTONES = [2025, 2035] as const;
 
 function comparatorText(c: PlanTarget["comparator"], lang: Lang): string {
-  if (lang === "en") return { ">": "above", "≥": "at least", "=": "", "≤": "at most", "<": "below" }[c];
-  return { ">": "以上", "≥": "不低于", "=": "", "≤": "不高于", "<": "以下" }[c];
+  return lang === "en" ? COMPARATOR_WORDS[c].en : COMPARATOR_WORDS[c].zhAfter;
 }
 
 /** "规划目标：2025年年均增长9%以上" — built from the target's own fields. */

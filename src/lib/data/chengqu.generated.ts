@@ -7,6 +7,8 @@ export interface ChengquRow {
   unit: string;
   note: string;
   source: string;
+  /** What kind of source gives the figure (src/lib/data/sources.ts says which kinds are weak). */
+  source_kind: string;
 }
 
 export const chengqu: readonly ChengquRow[] = [
@@ -16,15 +18,17 @@ export const chengqu: readonly ChengquRow[] = [
     "value": 574665,
     "unit": "persons",
     "note": "7th national census (常住人口)",
-    "source": "China census county data 2020 as cited by zh.wikipedia.org/wiki/城区_(晋城市)"
+    "source": "China census county data 2020 as cited by zh.wikipedia.org/wiki/城区_(晋城市)",
+    "source_kind": "encyclopedia"
   },
   {
     "year": 2021,
     "indicator": "resident_population",
     "value": 582400,
     "unit": "persons",
-    "note": "year-end 58.24万 (户籍 41.72万); third-party compilation",
-    "source": "maigoo.com/news/632403.html"
+    "note": "year-end 58.24万 (户籍 41.72万)",
+    "source": "maigoo.com/news/632403.html",
+    "source_kind": "compilation"
   },
   {
     "year": 2022,
@@ -32,7 +36,8 @@ export const chengqu: readonly ChengquRow[] = [
     "value": 585097,
     "unit": "persons",
     "note": "year-end",
-    "source": "城区2022年统计公报 as cited by zh.wikipedia.org/wiki/城区_(晋城市)"
+    "source": "城区2022年统计公报 as cited by zh.wikipedia.org/wiki/城区_(晋城市)",
+    "source_kind": "encyclopedia"
   },
   {
     "year": 2022,
@@ -40,7 +45,8 @@ export const chengqu: readonly ChengquRow[] = [
     "value": 317.2,
     "unit": "100m_yuan",
     "note": "不含开发区 (excludes the development zone) — not comparable with the plan's 2020 base of 352.5",
-    "source": "2023年城区政府工作报告: jccq.gov.cn/ztzl/2023cqlh/2023bgjd/202302/t20230224_1751838.shtml"
+    "source": "2023年城区政府工作报告: jccq.gov.cn/ztzl/2023cqlh/2023bgjd/202302/t20230224_1751838.shtml",
+    "source_kind": "official"
   },
   {
     "year": 2022,
@@ -48,7 +54,8 @@ export const chengqu: readonly ChengquRow[] = [
     "value": 3.2,
     "unit": "pct",
     "note": "",
-    "source": "2023年城区政府工作报告 (same)"
+    "source": "2023年城区政府工作报告: jccq.gov.cn/ztzl/2023cqlh/2023bgjd/202302/t20230224_1751838.shtml",
+    "source_kind": "official"
   },
   {
     "year": 2022,
@@ -56,7 +63,8 @@ export const chengqu: readonly ChengquRow[] = [
     "value": 44195,
     "unit": "yuan",
     "note": "城镇居民人均可支配收入",
-    "source": "2023年城区政府工作报告 (same)"
+    "source": "2023年城区政府工作报告: jccq.gov.cn/ztzl/2023cqlh/2023bgjd/202302/t20230224_1751838.shtml",
+    "source_kind": "official"
   },
   {
     "year": 2022,
@@ -64,7 +72,8 @@ export const chengqu: readonly ChengquRow[] = [
     "value": 6.3,
     "unit": "pct",
     "note": "nominal",
-    "source": "2023年城区政府工作报告 (same)"
+    "source": "2023年城区政府工作报告: jccq.gov.cn/ztzl/2023cqlh/2023bgjd/202302/t20230224_1751838.shtml",
+    "source_kind": "official"
   },
   {
     "year": 2022,
@@ -72,7 +81,8 @@ export const chengqu: readonly ChengquRow[] = [
     "value": 274.1,
     "unit": "100m_yuan",
     "note": "growth 3.2%",
-    "source": "2023年城区政府工作报告 (same)"
+    "source": "2023年城区政府工作报告: jccq.gov.cn/ztzl/2023cqlh/2023bgjd/202302/t20230224_1751838.shtml",
+    "source_kind": "official"
   },
   {
     "year": 2023,
@@ -80,7 +90,8 @@ export const chengqu: readonly ChengquRow[] = [
     "value": 329.1,
     "unit": "100m_yuan",
     "note": "不含开发区 (excludes the development zone)",
-    "source": "2024年城区政府工作报告 (reposted: quyushuju.com/forum.php?mod=viewthread&tid=76619)"
+    "source": "2024年城区政府工作报告 (forum repost: quyushuju.com/forum.php?mod=viewthread&tid=76619)",
+    "source_kind": "forum"
   },
   {
     "year": 2023,
@@ -88,7 +99,8 @@ export const chengqu: readonly ChengquRow[] = [
     "value": 6.1,
     "unit": "pct",
     "note": "",
-    "source": "2024年城区政府工作报告 (same)"
+    "source": "2024年城区政府工作报告 (forum repost: quyushuju.com/forum.php?mod=viewthread&tid=76619)",
+    "source_kind": "forum"
   },
   {
     "year": 2023,
@@ -96,7 +108,8 @@ export const chengqu: readonly ChengquRow[] = [
     "value": 5,
     "unit": "pct",
     "note": "nominal",
-    "source": "2024年城区政府工作报告 (same)"
+    "source": "2024年城区政府工作报告 (forum repost: quyushuju.com/forum.php?mod=viewthread&tid=76619)",
+    "source_kind": "forum"
   },
   {
     "year": 2023,
@@ -104,6 +117,7 @@ export const chengqu: readonly ChengquRow[] = [
     "value": 309.1,
     "unit": "100m_yuan",
     "note": "growth 8.4%",
-    "source": "2024年城区政府工作报告 (same)"
+    "source": "2024年城区政府工作报告 (forum repost: quyushuju.com/forum.php?mod=viewthread&tid=76619)",
+    "source_kind": "forum"
   }
 ];

@@ -14,6 +14,9 @@ export interface NationalRow {
   population_year_end_10k: number | null;
   cpi_change_pct: number | null;
   urbanization_pct: number | null;
+  /** GDP after NBS's later revision of that year (final verification, or the economic census), where published. */
+  gdp_revised_100m_yuan: number | null;
+  gdp_revision_source: string;
   source: string;
 }
 
@@ -32,6 +35,8 @@ export const national: readonly NationalRow[] = [
     "population_year_end_10k": null,
     "cpi_change_pct": 2.5,
     "urbanization_pct": null,
+    "gdp_revised_100m_yuan": null,
+    "gdp_revision_source": "",
     "source": "NBS statistical communiqué on 2020 (reposted: hkcd.com/content/2021-02/28/content_1251748.html; politics.gmw.cn/2021-02/28/content_34648861.htm)"
   },
   {
@@ -48,6 +53,8 @@ export const national: readonly NationalRow[] = [
     "population_year_end_10k": 141260,
     "cpi_change_pct": 0.9,
     "urbanization_pct": 64.72,
+    "gdp_revised_100m_yuan": null,
+    "gdp_revision_source": "",
     "source": "NBS statistical communiqué on 2021 (reposted: fubaore.com/jingji/20220301/1001119011.html; m.fdmln.cn/cj/2022/0118/19473.html)"
   },
   {
@@ -64,6 +71,8 @@ export const national: readonly NationalRow[] = [
     "population_year_end_10k": 141175,
     "cpi_change_pct": 2,
     "urbanization_pct": null,
+    "gdp_revised_100m_yuan": 1204724,
+    "gdp_revision_source": "final verification (最终核实) announced 2023-12-29: 1204724亿元; real growth unchanged at 3.0% (Xinhua text reposted: maomilingyang.com/About.asp?Op8j=D.html)",
     "source": "NBS statistical communiqué on 2022 (text reposted: fx168cj.com/article/154746)"
   },
   {
@@ -80,6 +89,8 @@ export const national: readonly NationalRow[] = [
     "population_year_end_10k": 140967,
     "cpi_change_pct": 0.2,
     "urbanization_pct": 66.16,
+    "gdp_revised_100m_yuan": 1294000,
+    "gdp_revision_source": "revised after the fifth national economic census (announced 2024-12-26): 129.4万亿元 as published (+3.4万亿元 on the preliminary figure) (Xinhua: en.people.cn/n3/2024/1226/c90000-20258939.html)",
     "source": "NBS statistical communiqué on 2023 (en.people.cn/n3/2024/0117/c90000-20123208.html; fzxysj.com/xwzx/hg/202402/t20240229_6392326.html)"
   },
   {
@@ -96,6 +107,8 @@ export const national: readonly NationalRow[] = [
     "population_year_end_10k": 140828,
     "cpi_change_pct": 0.2,
     "urbanization_pct": 67,
+    "gdp_revised_100m_yuan": null,
+    "gdp_revision_source": "",
     "source": "NBS statistical communiqué on 2024 (finance.youth.cn/finance_gdxw/202501/t20250117_15778635.htm; auto-ty.com/2025/0124/722207.shtml)"
   },
   {
@@ -112,6 +125,8 @@ export const national: readonly NationalRow[] = [
     "population_year_end_10k": 140489,
     "cpi_change_pct": 0,
     "urbanization_pct": 67.89,
+    "gdp_revised_100m_yuan": null,
+    "gdp_revision_source": "",
     "source": "NBS figures for 2025 released 2026-01-19 (news.cri.cn/20260119/98f72244-7c53-4428-a355-cf28c1423555.html; en.people.cn/n3/2026/0109/c90000-20412273.html)"
   }
 ];

@@ -5,6 +5,7 @@ import thirteenth from "../../../content/indicators/thirteenth-plan.json" with {
 import fourteenth from "../../../content/indicators/fourteenth-plan.json" with { type: "json" };
 import targetsJson from "../../../content/targets.json" with { type: "json" };
 import { chengqu } from "./chengqu.generated";
+import { COMPARATORS, TARGET_METRICS, type Comparator, type TargetMetric } from "./target-kinds";
 
 interface CellLike {
   text: string;
@@ -69,26 +70,17 @@ export const reportedGrowth = Object.freeze({
   urbanIncomeGrowth: Object.freeze(
     Object.fromEntries(chengqu.filter((r) => r.indicator === "urban_income_growth").map((r) => [String(r.year), r.value])),
   ) as Readonly<Record<string, number>>,
+  /** Urban disposable income per capita, 元 (current prices), where a level was reported. */
+  urbanIncome: Object.freeze(
+    Object.fromEntries(chengqu.filter((r) => r.indicator === "urban_income").map((r) => [String(r.year), r.value])),
+  ) as Readonly<Record<string, number>>,
   /** Year-end resident population reported after the census, persons. */
   residentPopulation: Object.freeze(
     Object.fromEntries(chengqu.filter((r) => r.indicator === "resident_population").map((r) => [String(r.year), r.value])),
   ) as Readonly<Record<string, number>>,
 });
 
-// The same lists as the targets collection's schema (src/schemas/content.ts), which checks the file at build time.
-const TARGET_METRICS = [
-  "gdpRealGrowthAvg",
-  "urbanIncomeGrowthAvg",
-  "residentPopulation",
-  "servicesShare",
-  "gdpPerCapitaVsNational",
-  "urbanIncomeVsNational",
-  "other",
-] as const;
-export type TargetMetric = (typeof TARGET_METRICS)[number];
-const COMPARATORS = [">", "≥", "=", "≤", "<"] as const;
-export type Comparator = (typeof COMPARATORS)[number];
-
+export type { TargetMetric, Comparator } from "./target-kinds";
 /** A quantified target of the plan (content/targets.json; schema in src/schemas/content.ts). */
 export interface PlanTarget {
   id: string;

@@ -2,6 +2,7 @@
 // targets, the reported statistics) or derived from them here, with the source stated; the
 // few that are judgement say so. docs/model.md lists them in a table.
 import { plan, planTargets, reportedGrowth } from "../data/plan";
+import { deflatorDefault } from "../data/prices";
 import { national } from "../data/national.generated";
 import { nationalCpi } from "../model/national";
 import { DEFAULTS, normaliseNumber, type Scenario, type Series, type YearOverrides } from "./schema";
@@ -47,18 +48,22 @@ const nationalIncomeGrowth = (() => {
   return Math.round(((rates as number[]).reduce((a, b) => a + b, 0) / 3) * 100) / 100;
 })();
 
+/** Real growth that doubles China's per-capita GDP by 2035 (Xinhua explainer, 2025-11-07, content/data/SOURCES.md). */
+const nationalGdpPerCapitaRealGrowth = 4.17;
 /**
- * National per-capita GDP growth after 2025, nominal: 4.17 % real, the rate that doubles
- * per-capita GDP by 2035 (Xinhua explainer, 2025-11-07, see content/data/SOURCES.md), plus 1 %
- * a year for prices (judgement; the national deflator was negative in 2023–2025).
+ * National per-capita GDP growth after 2025, nominal: the real rate plus the same deflator as
+ * the district's, so that the comparison turns on real growth and population, not on two
+ * different price guesses.
  */
-const nationalGdpPerCapitaGrowth = 4.17 + 1;
+const nationalGdpPerCapitaGrowth = Math.round((nationalGdpPerCapitaRealGrowth + deflatorDefault) * 100) / 100;
 
 /** Doubling real GDP between 2020 and 2035: 2^(1/15) − 1 = 4.73 % a year (韩文秀, Nov 2020). */
 const doublingRate = (Math.pow(2, 1 / 15) - 1) * 100;
 
-/** Price assumption of all presets: the 十三五 average CPI increase (专栏1, 1.8 %), also used for the GDP deflator. */
+/** Consumer prices in all presets: the 十三五 average CPI increase (专栏1, 1.8 %); judgement, the plan sets no price path. */
 const prices = plan.cpiGrowth13th;
+/** GDP deflator in all presets: chosen from evidence in src/lib/data/prices.ts (docs/model.md, “Prices”). */
+const deflator = deflatorDefault;
 
 function scenario(parts: {
   id: string;
@@ -67,6 +72,8 @@ function scenario(parts: {
   population: "target" | "components";
   services: { target: number; year: number };
   cpi?: Series;
+  /** Net migration in components mode (persons a year); the observed 2020–2022 change by default. */
+  netMigration?: Series;
   montecarloFrom?: number;
 }): Scenario {
   const incomeGrowth = parts.income.mode === "growth" ? parts.income.growth : flat(plan.urbanIncomeGrowthTarget14th);
@@ -75,9 +82,9 @@ function scenario(parts: {
     basedOn: parts.id,
     inputs: {
       gdpRealGrowth: parts.gdp,
-      gdpDeflator: flat(prices),
+      gdpDeflator: flat(deflator),
       naturalGrowth: flat(0),
-      netMigration: flat(observedMigration),
+      netMigration: parts.netMigration ?? flat(observedMigration),
       urbanIncomeGrowth: incomeGrowth,
       incomeElasticity: flat(parts.income.mode === "elasticity" ? parts.income.elasticity : 1),
       cpi: parts.cpi ?? flat(prices),
@@ -101,12 +108,32 @@ function scenario(parts: {
  */
 const servicesHeld = { target: plan.servicesShare2020, year: 2025 };
 
+/** Notes shared by several presets: prices, the national comparison, population components. */
+const common = {
+  prices: {
+    zh: `物价：GDP 平减指数每年上涨 ${deflator}%，即全国 2021—2025 年 GDP 平减指数的年均涨幅（据 national.csv 计算；依据见 docs/model.md）；居民消费价格每年上涨 ${prices}%，取“十三五”年均涨幅（专栏1），属判断。`,
+    en: `Prices: GDP deflator ${deflator}% a year, China's average GDP deflator 2021–2025 (computed from national.csv; reasons in docs/model.md); CPI ${prices}% a year, the 13th-plan average (专栏1), judgement.`,
+  },
+  national: {
+    zh: `2025 年后的全国对照：城镇居民收入每年名义增长 ${nationalIncomeGrowth}%（2023—2025 年平均，national.csv）；人均 GDP 每年名义增长 ${nationalGdpPerCapitaGrowth}%（到 2035 年人均 GDP 翻一番需实际年均增长 ${nationalGdpPerCapitaRealGrowth}%，据新华社；加上与城区相同的平减指数 ${deflator}%）。`,
+    en: `National comparison after 2025: urban income +${nationalIncomeGrowth}% a year (mean of 2023–2025, national.csv); per-capita GDP +${nationalGdpPerCapitaGrowth}% nominal (${nationalGdpPerCapitaRealGrowth}% real to double per-capita GDP by 2035, Xinhua; plus the district's deflator, ${deflator}%).`,
+  },
+  naturalGrowth: {
+    zh: "人口自然增长率：未找到城区数据，设为 0‰，人口变化全部计为净迁入（属判断）。",
+    en: "Natural population growth: the district's rate was not found; set to 0‰, so all change is booked as net migration (judgement).",
+  },
+  observedMigration: {
+    zh: `净迁入：每年 ${count(observedMigration, "zh")} 人，即 2020 年人口普查（574,665 人）至 2022 年末（585,097 人，城区统计公报，转引自维基百科）的年均变化（chengqu.csv）。`,
+    en: `Net migration: ${count(observedMigration, "en")} a year, the yearly change from the 2020 census (574,665) to year-end 2022 (585,097, district communiqué as cited by Wikipedia; chengqu.csv).`,
+  },
+};
+
 const planPreset: Preset = {
   id: "plan",
   label: { zh: "规划目标", en: "The plan's targets" },
   description: {
-    zh: `“十四五”地区生产总值年均增长 ${plan.gdpGrowthTarget14th}%、城镇居民收入年均增长 ${plan.urbanIncomeGrowthTarget14th}%（专栏2），2025 年后保持同一增速；${millionTarget.year} 年常住人口达到 ${millionTarget.value / 1e4} 万。`,
-    en: `GDP grows ${plan.gdpGrowthTarget14th}% and urban income ${plan.urbanIncomeGrowthTarget14th}% a year in 2021–2025 (专栏2), held at those rates after 2025; ${millionTarget.value.toLocaleString("en")} residents by ${millionTarget.year}.`,
+    zh: `“十四五”地区生产总值年均增长 ${plan.gdpGrowthTarget14th}%、城镇居民收入年均增长 ${plan.urbanIncomeGrowthTarget14th}%（专栏2），2025 年后保持同一增速；${millionTarget.year} 年常住人口达到 ${millionTarget.value / 1e4} 万；服务业比重保持 ${plan.servicesShare2020}%。`,
+    en: `GDP grows ${plan.gdpGrowthTarget14th}% and urban income ${plan.urbanIncomeGrowthTarget14th}% a year in 2021–2025 (专栏2), held at those rates after 2025; ${millionTarget.value.toLocaleString("en")} residents by ${millionTarget.year}; services held at ${plan.servicesShare2020}% of GDP.`,
   },
   sources: [
     {
@@ -117,18 +144,12 @@ const planPreset: Preset = {
       zh: `常住人口：${millionTarget.year} 年达到 ${millionTarget.value / 1e4} 万人（第三章第一节“人口增加到100万”，content/targets.json），从 2020 年人口普查数起按固定增速增长。`,
       en: `Population: ${count(millionTarget.value, "en")} by ${millionTarget.year} (第三章第一节 “人口增加到100万”, content/targets.json), on a constant-rate path from the 2020 census.`,
     },
-    {
-      zh: `物价：居民消费价格和 GDP 平减指数每年上涨 ${prices}%，取“十三五”居民消费价格年均涨幅（专栏1）。属判断：规划未定物价路径。`,
-      en: `Prices: CPI and GDP deflator ${prices}% a year, the 13th-plan average CPI increase (专栏1). Judgement: the plan sets no price path.`,
-    },
+    common.prices,
     {
       zh: `服务业增加值比重：保持 2020 年水平（${plan.servicesShare2020}%，专栏1）；专栏2 要求工业增加值占 GDP 比重不低于 20%，未设服务业比重目标。`,
       en: `Services share: held at the 2020 level (${plan.servicesShare2020}%, 专栏1); 专栏2 keeps industry at ≥20% of GDP and sets no services share.`,
     },
-    {
-      zh: `2025 年后的全国对照：城镇居民收入每年名义增长 ${nationalIncomeGrowth}%（2023—2025 年平均，national.csv）；人均 GDP 每年名义增长 ${nationalGdpPerCapitaGrowth}%（到 2035 年人均 GDP 翻一番需实际年均增长 4.17%，据新华社；另加 1% 物价涨幅，属判断）。`,
-      en: `National comparison after 2025: urban income +${nationalIncomeGrowth}% a year (mean of 2023–2025, national.csv); per-capita GDP +${nationalGdpPerCapitaGrowth}% nominal (4.17% real to double per-capita GDP by 2035, Xinhua; plus 1% prices, judgement).`,
-    },
+    common.national,
   ],
   scenario: scenario({
     id: "plan",
@@ -139,12 +160,13 @@ const planPreset: Preset = {
   }),
 };
 
+const trendServices = plan.servicesShare2020 + (plan.servicesShare2020 - plan.servicesShare2015);
 const trendPreset: Preset = {
   id: "trend-13th",
   label: { zh: "“十三五”趋势", en: "13th-plan trend" },
   description: {
-    zh: `延续“十三五”时期的增速：地区生产总值年均 ${plan.gdpGrowth13th}%，城镇居民收入年均 ${plan.urbanIncomeGrowth13th}%（专栏1）；服务业比重按“十三五”的速度提高到 2025 年；人口按 2020—2022 年的变化。`,
-    en: `The 2016–2020 pace continues: GDP ${plan.gdpGrowth13th}% and urban income ${plan.urbanIncomeGrowth13th}% a year (专栏1); the services share keeps rising at its 2015–2020 pace until 2025; population follows its 2020–2022 change.`,
+    zh: `延续“十三五”时期的增速：地区生产总值年均 ${plan.gdpGrowth13th}%，城镇居民收入年均 ${plan.urbanIncomeGrowth13th}%（专栏1）；服务业比重 2025 年提高到 ${trendServices.toFixed(1)}%；常住人口每年净增 ${count(observedMigration, "zh")} 人（2020—2022 年的变化）。`,
+    en: `The 2016–2020 pace continues: GDP ${plan.gdpGrowth13th}% and urban income ${plan.urbanIncomeGrowth13th}% a year (专栏1); services reach ${trendServices.toFixed(1)}% of GDP in 2025; population grows by ${count(observedMigration, "en")} a year (its 2020–2022 change).`,
   },
   sources: [
     {
@@ -155,17 +177,16 @@ const trendPreset: Preset = {
       zh: `服务业增加值比重：专栏1 中 2015 年为 ${plan.servicesShare2015}%、2020 年为 ${plan.servicesShare2020}%，到 2025 年再提高同样幅度。`,
       en: `Services share: ${plan.servicesShare2015}% (2015) → ${plan.servicesShare2020}% (2020) in 专栏1, the same rise again to 2025.`,
     },
-    {
-      zh: `常住人口：每年增加 ${count(observedMigration, "zh")} 人，即 2020 年人口普查至 2022 年末的年均变化（chengqu.csv），全部计为净迁入。`,
-      en: `Population: +${count(observedMigration, "en")} a year, the change from the 2020 census to year-end 2022 (chengqu.csv), booked as net migration.`,
-    },
+    common.observedMigration,
+    common.naturalGrowth,
+    common.prices,
   ],
   scenario: scenario({
     id: "trend-13th",
     gdp: flat(plan.gdpGrowth13th),
     income: { mode: "growth", growth: flat(plan.urbanIncomeGrowth13th) },
     population: "components",
-    services: { target: plan.servicesShare2020 + (plan.servicesShare2020 - plan.servicesShare2015), year: 2025 },
+    services: { target: trendServices, year: 2025 },
   }),
 };
 
@@ -173,8 +194,8 @@ const doublingPreset: Preset = {
   id: "national-doubling",
   label: { zh: "全国翻一番路径", en: "National doubling path" },
   description: {
-    zh: `地区生产总值按全国 2020—2035 年经济总量翻一番所需的年均 ${doublingRate.toFixed(2)}% 增长，收入与经济同步（弹性 1）。`,
-    en: `GDP grows at ${doublingRate.toFixed(2)}% a year, the national rate that doubles GDP between 2020 and 2035; income keeps pace with per-capita GDP (elasticity 1).`,
+    zh: `地区生产总值按全国 2020—2035 年经济总量翻一番所需的年均 ${doublingRate.toFixed(2)}% 增长，收入与人均地区生产总值同步（弹性 1）；常住人口每年净增 ${count(observedMigration, "zh")} 人；服务业比重保持 ${plan.servicesShare2020}%。`,
+    en: `GDP grows at ${doublingRate.toFixed(2)}% a year, the national rate that doubles GDP between 2020 and 2035; income keeps pace with per-capita GDP (elasticity 1); population grows by ${count(observedMigration, "en")} a year; services held at ${plan.servicesShare2020}%.`,
   },
   sources: [
     {
@@ -185,10 +206,9 @@ const doublingPreset: Preset = {
       zh: "收入：对人均名义地区生产总值的弹性为 1，即规划所说“收入增长和经济发展同步”。",
       en: "Income: elasticity 1 to per-capita nominal GDP, the plan's “收入增长和经济发展同步”.",
     },
-    {
-      zh: `常住人口：按 2020—2022 年的实际变化（每年增加 ${count(observedMigration, "zh")} 人）。`,
-      en: `Population: observed 2020–2022 change (+${count(observedMigration, "en")} a year).`,
-    },
+    common.observedMigration,
+    common.naturalGrowth,
+    common.prices,
   ],
   scenario: scenario({
     id: "national-doubling",
@@ -199,94 +219,168 @@ const doublingPreset: Preset = {
   }),
 };
 
+const cautiousGdp = [5.8, 5, 4] as const;
 const cautiousPreset: Preset = {
   id: "cautious",
   label: { zh: "谨慎情形", en: "Cautious case" },
   description: {
-    zh: "地区生产总值按全国潜在增长率估计增长：“十四五”5.8%、“十五五”5%、“十六五”4%；收入与经济同步；人口按 2020—2022 年的变化。",
-    en: "GDP grows at estimates of China's potential growth: 5.8% (2021–25), 5% (2026–30), 4% (2031–35); income keeps pace; population follows its 2020–2022 change.",
+    zh: `地区生产总值按全国潜在增长率估计增长：“十四五”${cautiousGdp[0]}%、“十五五”${cautiousGdp[1]}%、“十六五”${cautiousGdp[2]}%；收入与人均地区生产总值同步（弹性 1）；常住人口每年净增 ${count(observedMigration, "zh")} 人；服务业比重保持 ${plan.servicesShare2020}%。`,
+    en: `GDP grows at estimates of China's potential growth: ${cautiousGdp[0]}% (2021–25), ${cautiousGdp[1]}% (2026–30), ${cautiousGdp[2]}% (2031–35); income keeps pace with per-capita GDP (elasticity 1); population grows by ${count(observedMigration, "en")} a year; services held at ${plan.servicesShare2020}%.`,
   },
   sources: [
     {
-      zh: "全国潜在增长率的估计 5.8%、5%、4%（白重恩，2020 年，见 content/data/SOURCES.md）：假定城区与全国同速增长。",
-      en: "Potential growth estimates 5.8 / 5 / 4% (白重恩, 2020, content/data/SOURCES.md): the district growing like the country.",
+      zh: `全国潜在增长率的估计 ${cautiousGdp.join("%、")}%（白重恩，2020 年，见 content/data/SOURCES.md）：假定城区与全国同速增长。`,
+      en: `Potential growth estimates ${cautiousGdp.join(" / ")}% (白重恩, 2020, content/data/SOURCES.md): the district growing like the country.`,
     },
     {
       zh: `收入：弹性为 1。服务业增加值比重保持在 ${plan.servicesShare2020}%。`,
       en: `Income: elasticity 1. Services share held at ${plan.servicesShare2020}%.`,
     },
+    common.observedMigration,
+    common.naturalGrowth,
+    common.prices,
   ],
   scenario: scenario({
     id: "cautious",
-    gdp: periods(5.8, 5, 4),
+    gdp: periods(...cautiousGdp),
     income: { mode: "elasticity", elasticity: 1 },
     population: "components",
     services: servicesHeld,
   }),
 };
 
-const optimisticGdp = [plan.gdpGrowthTarget14th + 1, plan.gdpGrowthTarget14th, plan.gdpGrowthTarget14th - 1] as const;
+/** “力争更好水平”: one point above the plan's rates in every year (judgement), so never below the plan. */
+const optimisticGdp = plan.gdpGrowthTarget14th + 1;
+const optimisticIncome = plan.urbanIncomeGrowthTarget14th + 1;
+const optimisticServices = 75;
 const optimisticPreset: Preset = {
   id: "optimistic",
   label: { zh: "乐观情形", en: "Optimistic case" },
   description: {
-    zh: `“力争更好水平”：地区生产总值“十四五”年均 ${optimisticGdp[0]}%、“十五五”${optimisticGdp[1]}%、“十六五”${optimisticGdp[2]}%；收入与经济同步；${millionTarget.year} 年人口 ${millionTarget.value / 1e4} 万；服务业比重 2035 年达到 75%。`,
-    en: `“力争更好水平”: GDP ${optimisticGdp[0]}% a year in 2021–25, ${optimisticGdp[1]}% in 2026–30, ${optimisticGdp[2]}% in 2031–35; income keeps pace; ${millionTarget.value.toLocaleString("en")} residents by ${millionTarget.year}; services 75% of GDP by 2035.`,
+    zh: `“力争更好水平”：地区生产总值年均增长 ${optimisticGdp}%、城镇居民收入年均增长 ${optimisticIncome}%，均比规划目标高 1 个百分点；${millionTarget.year} 年常住人口 ${millionTarget.value / 1e4} 万；服务业比重 2035 年达到 ${optimisticServices}%。`,
+    en: `“力争更好水平”: GDP ${optimisticGdp}% and urban income ${optimisticIncome}% a year, one point above the plan's targets; ${millionTarget.value.toLocaleString("en")} residents by ${millionTarget.year}; services ${optimisticServices}% of GDP by 2035.`,
   },
   sources: [
     {
-      zh: `属判断：比规划的 ${plan.gdpGrowthTarget14th}% 高 1 个百分点（规划提出“力争更好水平”），此后每个五年规划期降低 1 个百分点。`,
-      en: `Judgement: one point above the plan's ${plan.gdpGrowthTarget14th}% (the plan says “力争更好水平”), slowing by a point per plan period.`,
+      zh: `属判断：每年比规划的 ${plan.gdpGrowthTarget14th}%（地区生产总值）和 ${plan.urbanIncomeGrowthTarget14th}%（收入）各高 1 个百分点（规划提出“力争更好水平”），因此各主要序列都不低于“规划目标”情景。`,
+      en: `Judgement: one point a year above the plan's ${plan.gdpGrowthTarget14th}% (GDP) and ${plan.urbanIncomeGrowthTarget14th}% (income) (the plan says “力争更好水平”), so every headline series is at least the plan preset's.`,
     },
     {
-      zh: "收入：弹性为 1。人口：规划提出的 2035 年百万人口。服务业比重 2035 年达到 75%：属判断。",
-      en: "Income: elasticity 1. Population: the plan's 百万人口 by 2035. Services 75% by 2035: judgement.",
+      zh: `人口：规划提出的 ${millionTarget.year} 年百万人口。服务业比重 2035 年达到 ${optimisticServices}%：属判断。`,
+      en: `Population: the plan's 百万人口 by ${millionTarget.year}. Services ${optimisticServices}% by 2035: judgement.`,
     },
+    common.prices,
   ],
   scenario: scenario({
     id: "optimistic",
-    gdp: periods(...optimisticGdp),
-    income: { mode: "elasticity", elasticity: 1 },
+    gdp: flat(optimisticGdp),
+    income: { mode: "growth", growth: flat(optimisticIncome) },
     population: "target",
-    services: { target: 75, year: 2035 },
+    services: { target: optimisticServices, year: 2035 },
   }),
 };
 
-/** Reported years, as per-year overrides: the district's comparable growth rates, and the national CPI as a proxy. */
-function reportedOverrides(rates: Readonly<Record<string, number>>): YearOverrides {
+// ---- The reported preset: every reported figure reproduced, then the plan. ----
+
+const toOverrides = (rates: ReadonlyMap<number, number>): YearOverrides => {
   const out: YearOverrides = {};
-  for (const [year, value] of Object.entries(rates)) out[year as keyof YearOverrides] = n(value);
+  for (const [year, value] of rates) out[String(year) as keyof YearOverrides] = n(value);
+  return out;
+};
+const byYear = (r: Readonly<Record<string, number>>) => new Map(Object.entries(r).map(([y, v]) => [Number(y), v]));
+
+/**
+ * Yearly growth rates (%) that reproduce every reported level and growth rate: reported rates
+ * are used as they are; a reported level L_y with its growth g_y also fixes L_{y−1} =
+ * L_y/(1 + g_y); years between two known levels without a reported rate get the constant rate
+ * that joins them (e.g. 2021 urban income from the 2020 base and the 2022 level and growth).
+ */
+export function solveGrowth(base: number, levels: ReadonlyMap<number, number>, rates: ReadonlyMap<number, number>): Map<number, number> {
+  const known = new Map<number, number>([[BASE, base]]);
+  for (const [y, level] of levels) {
+    known.set(y, level);
+    const g = rates.get(y);
+    if (g !== undefined && !known.has(y - 1)) known.set(y - 1, level / (1 + g / 100));
+  }
+  const last = Math.max(...levels.keys(), ...rates.keys(), BASE);
+  const out = new Map<number, number>();
+  for (let y = BASE + 1; y <= last; y++) {
+    const g = rates.get(y);
+    if (g !== undefined) {
+      out.set(y, g);
+      continue;
+    }
+    const before = Math.max(...[...known.keys()].filter((k) => k < y));
+    const afterKeys = [...known.keys()].filter((k) => k >= y);
+    if (afterKeys.length === 0) continue;
+    const after = Math.min(...afterKeys);
+    // Rates already fixed between `before` and `after` are divided out of the gap.
+    let fixed = 1;
+    let free = 0;
+    for (let k = before + 1; k <= after; k++) {
+      const r = rates.get(k);
+      if (r !== undefined) fixed *= 1 + r / 100;
+      else free++;
+    }
+    out.set(y, (Math.pow(known.get(after)! / known.get(before)! / fixed, 1 / free) - 1) * 100);
+  }
   return out;
 }
-const cpiReported: YearOverrides = {};
+const BASE = 2020;
+
+const reportedGdpRates = byYear(reportedGrowth.gdpRealGrowth);
+const reportedIncomeRates = solveGrowth(plan.urbanIncome2020, byYear(reportedGrowth.urbanIncome), byYear(reportedGrowth.urbanIncomeGrowth));
+
+/** Net migration reproducing each reported population (natural growth 0, see common.naturalGrowth); gaps spread evenly. */
+const reportedPopulation = new Map([...byYear(reportedGrowth.residentPopulation)].filter(([y]) => y > BASE).sort((a, b) => a[0] - b[0]));
+const reportedMigration = new Map<number, number>();
+{
+  let prevYear = BASE;
+  let prev = plan.residentPopulation2020;
+  for (const [y, p] of reportedPopulation) {
+    for (let k = prevYear + 1; k <= y; k++) reportedMigration.set(k, (p - prev) / (y - prevYear));
+    prevYear = y;
+    prev = p;
+  }
+}
+const lastPopulationYear = Math.max(BASE, ...reportedPopulation.keys());
+const lastPopulation = reportedPopulation.get(lastPopulationYear) ?? plan.residentPopulation2020;
+/** Whole persons a year from the last reported level to the plan's million in 2035 (rounded up, so the million is reached). */
+const migrationToMillion = Math.ceil((millionTarget.value - lastPopulation) / (millionTarget.year - lastPopulationYear));
+
+const cpiReported = new Map<number, number>();
 for (let year = 2021; year <= 2025; year++) {
   const c = nationalCpi(year);
-  if (c !== null) cpiReported[String(year) as keyof YearOverrides] = c;
+  if (c !== null) cpiReported.set(year, c);
 }
-const reportedYears = Object.keys(reportedGrowth.gdpRealGrowth).map(Number);
+const reportedYears = [...new Set([...reportedGdpRates.keys(), ...reportedIncomeRates.keys()])].sort();
 const firstUnreported = Math.max(...reportedYears) + 1;
 
-const pct = (rates: Readonly<Record<string, number>>, sep: string) => Object.values(rates).map((x) => `${x}%`).join(sep);
-const yearsText = reportedYears.join("、");
+const pctList = (rates: ReadonlyMap<number, number>, lang: "zh" | "en") =>
+  [...rates].map(([y, v]) => (lang === "zh" ? `${y} 年 ${v.toFixed(1)}%` : `${v.toFixed(1)}% in ${y}`)).join(lang === "zh" ? "、" : ", ");
 const reportedPreset: Preset = {
   id: "reported",
   label: { zh: "已公布数据 + 规划目标", en: "Reported so far, then the plan" },
   description: {
-    zh: `${yearsText} 年用城区政府工作报告公布的增速（地区生产总值 ${pct(reportedGrowth.gdpRealGrowth, "、")}，城镇居民收入 ${pct(reportedGrowth.urbanIncomeGrowth, "、")}），其余年份按规划目标；物价用全国居民消费价格涨幅代替。`,
-    en: `${reportedYears.join(" and ")} use the growth rates in the district's government work reports (GDP ${pct(reportedGrowth.gdpRealGrowth, ", ")}; urban income ${pct(reportedGrowth.urbanIncomeGrowth, ", ")}); the other years follow the plan's targets; prices use national CPI as a proxy.`,
+    zh: `已公布的年份按公布数：地区生产总值增长 ${pctList(reportedGdpRates, "zh")}；城镇居民收入增长 ${pctList(reportedIncomeRates, "zh")}；常住人口 ${[...reportedPopulation].map(([y, p]) => `${y} 年 ${count(p, "zh")} 人`).join("、")}。此后按规划：地区生产总值和收入年均增长 ${plan.gdpGrowthTarget14th}%，常住人口每年净增 ${count(migrationToMillion, "zh")} 人，${millionTarget.year} 年达到 ${millionTarget.value / 1e4} 万；服务业比重保持 ${plan.servicesShare2020}%。`,
+    en: `Reported years as reported: GDP growth ${pctList(reportedGdpRates, "en")}; urban income growth ${pctList(reportedIncomeRates, "en")}; population ${[...reportedPopulation].map(([y, p]) => `${count(p, "en")} in ${y}`).join(", ")}. Then the plan: GDP and income ${plan.gdpGrowthTarget14th}% a year, population up ${count(migrationToMillion, "en")} a year to ${millionTarget.value.toLocaleString("en")} in ${millionTarget.year}; services held at ${plan.servicesShare2020}%.`,
   },
   sources: [
     {
-      zh: `${yearsText} 年的增速：content/data/chengqu.csv（城区政府工作报告 2023 年、2024 年）。报告中的地区生产总值总量不含开发区，与规划的 ${plan.gdp2020} 亿元不可比，只用其增速。`,
-      en: `Growth rates ${reportedYears.join(", ")}: content/data/chengqu.csv (城区政府工作报告 2023, 2024). The reports' GDP levels exclude the development zone and are not comparable with the plan's ${plan.gdp2020}亿元; only growth rates are used.`,
+      zh: `增速：content/data/chengqu.csv（城区政府工作报告 2023 年，jccq.gov.cn；2024 年，论坛转载，来源较弱）。报告中的地区生产总值总量不含开发区，与规划的 ${plan.gdp2020} 亿元不可比，只用其增速。`,
+      en: `Growth rates: content/data/chengqu.csv (城区政府工作报告 2023, jccq.gov.cn; 2024, a forum repost, a weak source). The reports' GDP levels exclude the development zone and are not comparable with the plan's ${plan.gdp2020}亿元; only growth rates are used.`,
     },
     {
-      zh: `2021 年：未找到可比的城区数据，假定当年按规划路径增长（${plan.gdpGrowthTarget14th}%）。`,
-      en: `2021: no comparable district figure was found; the year is assumed to be on the plan's path (${plan.gdpGrowthTarget14th}%).`,
+      zh: `2021 年城镇居民收入增长 ${Math.round(reportedIncomeRates.get(2021)! * 100) / 100}%：由 2020 年 ${count(plan.urbanIncome2020, "zh")} 元（专栏1）和 2022 年 ${count(reportedGrowth.urbanIncome["2022"]!, "zh")} 元、增长 ${reportedGrowth.urbanIncomeGrowth["2022"]}% 推算。2021 年地区生产总值增速未找到，按规划的 ${plan.gdpGrowthTarget14th}%。`,
+      en: `2021 urban income growth ${Math.round(reportedIncomeRates.get(2021)! * 100) / 100}%: solved from ${count(plan.urbanIncome2020, "en")} yuan in 2020 (专栏1) and ${count(reportedGrowth.urbanIncome["2022"]!, "en")} yuan in 2022 with ${reportedGrowth.urbanIncomeGrowth["2022"]}% growth. 2021 GDP growth was not found; the plan's ${plan.gdpGrowthTarget14th}% stands in.`,
     },
     {
-      zh: `2021—2025 年居民消费价格：未找到城区数据，用全国居民消费价格涨幅代替（content/data/national.csv）。GDP 平减指数：${prices}%（“十三五”居民消费价格年均涨幅）。`,
-      en: `CPI 2021–2025: national CPI (content/data/national.csv) as a proxy; the district's was not found. GDP deflator: ${prices}% (13th-plan CPI average).`,
+      zh: `常住人口：2021 年 ${count(reportedPopulation.get(2021) ?? 0, "zh")} 人（第三方汇编，来源较弱）、2022 年 ${count(reportedPopulation.get(2022) ?? 0, "zh")} 人（统计公报，转引自维基百科）；人口自然增长率未找到，设为 0‰，变化全部计为净迁入。${lastPopulationYear} 年后每年净迁入 ${count(migrationToMillion, "zh")} 人，${millionTarget.year} 年达到 ${millionTarget.value / 1e4} 万（规划目标）。`,
+      en: `Population: ${count(reportedPopulation.get(2021) ?? 0, "en")} in 2021 (a third-party compilation, weak) and ${count(reportedPopulation.get(2022) ?? 0, "en")} in 2022 (communiqué as cited by Wikipedia); natural growth was not found and is set to 0‰, all change booked as net migration. After ${lastPopulationYear}, ${count(migrationToMillion, "en")} net migrants a year reach ${count(millionTarget.value, "en")} in ${millionTarget.year} (the plan's target).`,
+    },
+    {
+      zh: `2021—2025 年居民消费价格：未找到城区数据，用全国居民消费价格涨幅代替（content/data/national.csv）。GDP 平减指数每年 ${deflator}%（依据见 docs/model.md）。`,
+      en: `CPI 2021–2025: national CPI (content/data/national.csv) as a proxy; the district's was not found. GDP deflator ${deflator}% a year (reasons in docs/model.md).`,
     },
     {
       zh: `不确定性（蒙特卡洛模拟）从 ${firstUnreported} 年开始，即第一个没有公布数据的年份。`,
@@ -295,11 +389,12 @@ const reportedPreset: Preset = {
   ],
   scenario: scenario({
     id: "reported",
-    gdp: flat(plan.gdpGrowthTarget14th, reportedOverrides(reportedGrowth.gdpRealGrowth)),
-    income: { mode: "growth", growth: flat(plan.urbanIncomeGrowthTarget14th, reportedOverrides(reportedGrowth.urbanIncomeGrowth)) },
-    population: "target",
+    gdp: flat(plan.gdpGrowthTarget14th, toOverrides(reportedGdpRates)),
+    income: { mode: "growth", growth: flat(plan.urbanIncomeGrowthTarget14th, toOverrides(reportedIncomeRates)) },
+    population: "components",
+    netMigration: flat(migrationToMillion, toOverrides(reportedMigration)),
     services: servicesHeld,
-    cpi: flat(prices, cpiReported),
+    cpi: flat(prices, toOverrides(cpiReported)),
     montecarloFrom: firstUnreported,
   }),
 };
