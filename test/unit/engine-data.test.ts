@@ -87,6 +87,12 @@ describe("national series", () => {
     expect(s.urbanIncome[15]).toBeCloseTo(56502 * 1.05 ** 10, 4);
     expect(s.gdpPerCapita[15]).toBeCloseTo(99665 * 1.04 ** 10, 4);
   });
+  it("puts 2022 and 2023 per-capita GDP on NBS's revised GDP (1,204,724亿元 final; 129.4万亿元 after the census) over mean population", () => {
+    // 2022: 1204724e8 / ((141260 + 141175) / 2 · 1e4); 2023: 1294000e8 / ((141175 + 140967) / 2 · 1e4).
+    expect(nationalSeries(0, 0).gdpPerCapita[2]).toBe(Math.round(1204724e8 / (141217.5e4)));
+    expect(nationalSeries(0, 0).gdpPerCapita[3]).toBe(Math.round(1294000e8 / (141071e4)));
+    expect(nationalSeries(0, 0).gdpPerCapita[3]).toBe(91727);
+  });
   it("fills the unpublished 2024 per-capita GDP as NBS computes it (GDP over mean population), giving its published 95,749元", () => {
     // 1,349,084亿元 / ((140,967 + 140,828)/2 万人)
     expect(nationalSeries(0, 0).gdpPerCapita[4]).toBe(95749);

@@ -4,18 +4,25 @@ import { national } from "../data/national.generated";
 import { BASE_YEAR, YEAR_COUNT } from "./years";
 
 /**
- * Per-capita GDP, 元 at current prices. Where the communiqué gives none (2024), it is GDP over
- * the mean of the year-end populations of that year and the year before, which is how NBS
- * computes it (and reproduces the published 95,749元 for 2024).
+ * Per-capita GDP, 元 at current prices. Where the communiqué gives none (2024), or NBS has since
+ * revised that year's GDP (2022 final verification; 2023 after the fifth economic census), it
+ * is GDP over the mean of the year-end populations of that year and the year before, which is
+ * how NBS computes it (and reproduces the published 95,749元 for 2024). Using the revised 2023
+ * figure puts 2023–2025 on the census basis, so 2023→2024 growth is not the revision's jump;
+ * 2020–2022 stay on the old basis (NBS has not published them revised): the break is at 2023.
  */
 function reportedGdpPerCapita(year: number): number | null {
   const row = national.find((r) => r.year === year);
   if (!row) return null;
-  if (row.gdp_per_capita_yuan !== null) return row.gdp_per_capita_yuan;
+  if (row.gdp_per_capita_yuan !== null && row.gdp_revised_100m_yuan === null) return row.gdp_per_capita_yuan;
+  const gdp = row.gdp_revised_100m_yuan ?? row.gdp_100m_yuan;
   const prev = national.find((r) => r.year === year - 1);
-  if (row.gdp_100m_yuan === null || row.population_year_end_10k === null || prev?.population_year_end_10k == null) return null;
-  return Math.round((row.gdp_100m_yuan * 1e8) / (((row.population_year_end_10k + prev.population_year_end_10k) / 2) * 1e4));
+  if (gdp === null || row.population_year_end_10k === null || prev?.population_year_end_10k == null) return row.gdp_per_capita_yuan;
+  return Math.round((gdp * 1e8) / (((row.population_year_end_10k + prev.population_year_end_10k) / 2) * 1e4));
 }
+
+/** First year of the national GDP series on the fifth economic census basis (NBS, 2024-12-26); earlier years are on the old basis. */
+export const nationalGdpCensusBreak = 2023;
 
 function reportedUrbanIncome(year: number): number | null {
   return national.find((r) => r.year === year)?.income_urban_yuan ?? null;
