@@ -142,6 +142,16 @@ const zh = {
   boundary: "恰在目标线上",
   notModelled: "模型未涉及",
   preliminary: "（初步）",
+  weakSource: "来源较弱",
+  sourceKindForum: "论坛转载",
+  sourceKindCompilation: "第三方汇编",
+  sourceKindEncyclopedia: "转引自维基百科",
+  verdictFlipAbove: "取决于价格假设：平减指数高于{x}%时达到，低于时未达到",
+  verdictFlipBelow: "取决于价格假设：平减指数低于{x}%时达到，高于时未达到",
+  priceRangeNote: "价格假设：GDP平减指数的合理范围为{low}%至{high}%（依据：城区“十三五”现价与可比价增速之差、全国2021—2025年平减指数、“十三五”居民消费价格涨幅）；在此范围内会改变判断的目标已注明。",
+  populationGrowthLabel: "人口增长率",
+  goalSeekPopulationAnswer: "需要每年{input} {value}。",
+  goalSeekInput: "求解的假设",
 } as const;
 
 export type MessageKey = keyof typeof zh;

@@ -21,3 +21,5 @@ export {
 } from "./sensitivity";
 export { RATE_FLOOR, POPULATION_FLOOR, PATH_OUTPUTS, type PathOutputId } from "./kernel";
 export { averageAnnualGrowth } from "./growth";
+export { deflatorVerdictFlips, withDeflator, type VerdictFlip, type PriceRange } from "./price-verdicts";
+export { deflatorDefault, deflatorRange, priceEvidence, type PriceEvidence } from "../data/prices";
