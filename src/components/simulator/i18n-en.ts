@@ -44,7 +44,7 @@ export const en: Record<MessageKey, string> = {
   probability: "Probability met",
   noQuantity: "none",
   goalSeek: "Goal seek",
-  goalSeekQuestion: "What constant annual growth reaches a value by a given year?",
+  goalSeekQuestion: "What constant annual growth (or net migration) reaches a value by a given year?",
   goalSeekMetric: "Indicator",
   goalSeekTarget: "Target value",
   goalSeekYear: "Year",
@@ -146,5 +146,8 @@ export const en: Record<MessageKey, string> = {
   priceRangeNote: "Prices: the GDP deflator's plausible range is {low}% to {high}% (evidence: the district's 2016–2020 nominal against real growth, China's 2021–2025 deflator, the 13th-plan CPI); targets whose verdict changes within it are marked.",
   populationGrowthLabel: "Population growth",
   goalSeekPopulationAnswer: "Needs {input} of {value} a year.",
+  goalUnitGdpReal: "100 million yuan, constant 2020 prices",
+  goalUnitIncome: "yuan, current prices",
+  goalUnitPopulation: "10,000 persons",
   goalSeekInput: "Solve for",
 };

@@ -49,7 +49,7 @@ const zh = {
   probability: "达到的概率",
   noQuantity: "无",
   goalSeek: "反推增长率",
-  goalSeekQuestion: "每年保持多少增长率，才能在某年达到某个值？",
+  goalSeekQuestion: "每年保持多少增长率（或多少净迁入人口），才能在某年达到某个值？",
   goalSeekMetric: "指标",
   goalSeekTarget: "目标值",
   goalSeekYear: "年份",
@@ -150,7 +150,10 @@ const zh = {
   verdictFlipBelow: "取决于价格假设：平减指数低于{x}%时达到，高于时未达到",
   priceRangeNote: "价格假设：GDP平减指数的合理范围为{low}%至{high}%（依据：城区“十三五”现价与可比价增速之差、全国2021—2025年平减指数、“十三五”居民消费价格涨幅）；在此范围内会改变判断的目标已注明。",
   populationGrowthLabel: "人口增长率",
-  goalSeekPopulationAnswer: "需要每年{input} {value}。",
+  goalSeekPopulationAnswer: "需要{input}为每年{value}。",
+  goalUnitGdpReal: "亿元，2020年不变价",
+  goalUnitIncome: "元，当年价",
+  goalUnitPopulation: "万人",
   goalSeekInput: "求解的假设",
 } as const;
 

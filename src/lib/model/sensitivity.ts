@@ -35,18 +35,18 @@ export const SENSITIVITY_OUTCOMES = [
 ] as const satisfies readonly OutcomeId[];
 export type SensitivityOutcome = (typeof SENSITIVITY_OUTCOMES)[number];
 
-/** Step and unit of each input, with its label. */
-export const SENSITIVITY_STEPS: Readonly<Record<SensitivityInput, { step: number; unit: string; zh: string; en: string }>> = {
-  gdpRealGrowth: { step: 1, unit: "pp", zh: "地区生产总值实际增速", en: "Real GDP growth" },
-  gdpDeflator: { step: 1, unit: "pp", zh: "GDP平减指数涨幅", en: "GDP deflator" },
-  urbanIncomeGrowth: { step: 1, unit: "pp", zh: "城镇居民收入增速", en: "Urban income growth" },
-  incomeElasticity: { step: 0.1, unit: "", zh: "收入弹性", en: "Income elasticity" },
-  cpi: { step: 1, unit: "pp", zh: "居民消费价格涨幅", en: "Consumer prices" },
-  populationGrowth: { step: 1, unit: "‰", zh: "人口增长率", en: "Population growth" },
-  netMigration: { step: 1000, unit: "人/年", zh: "净迁入人口", en: "Net migration" },
-  servicesShare: { step: 1, unit: "pp", zh: "服务业比重目标", en: "Services share target" },
-  nationalUrbanIncomeGrowth: { step: 1, unit: "pp", zh: "全国城镇居民收入增速（2025年后）", en: "National urban income growth (after 2025)" },
-  nationalGdpPerCapitaGrowth: { step: 1, unit: "pp", zh: "全国人均GDP增速（2025年后）", en: "National per-capita GDP growth (after 2025)" },
+/** Step and unit of each input. Labels: INPUT_META for the model's inputs, the simulator's i18n tables for the rest. */
+export const SENSITIVITY_STEPS: Readonly<Record<SensitivityInput, { step: number; unit: string }>> = {
+  gdpRealGrowth: { step: 1, unit: "pp" },
+  gdpDeflator: { step: 1, unit: "pp" },
+  urbanIncomeGrowth: { step: 1, unit: "pp" },
+  incomeElasticity: { step: 0.1, unit: "" },
+  cpi: { step: 1, unit: "pp" },
+  populationGrowth: { step: 1, unit: "‰" },
+  netMigration: { step: 1000, unit: "人/年" },
+  servicesShare: { step: 1, unit: "pp" },
+  nationalUrbanIncomeGrowth: { step: 1, unit: "pp" },
+  nationalGdpPerCapitaGrowth: { step: 1, unit: "pp" },
 };
 
 export interface SensitivityBar {
