@@ -225,7 +225,7 @@ const cautiousPreset: Preset = {
   label: { zh: "谨慎情形", en: "Cautious case" },
   description: {
     zh: `地区生产总值按全国潜在增长率估计增长：“十四五”${cautiousGdp[0]}%、“十五五”${cautiousGdp[1]}%、“十六五”${cautiousGdp[2]}%；收入与人均地区生产总值同步（弹性 1）；常住人口每年净增 ${count(observedMigration, "zh")} 人；服务业比重保持 ${plan.servicesShare2020}%。`,
-    en: `GDP grows at estimates of China's potential growth: ${cautiousGdp[0]}% (2021–25), ${cautiousGdp[1]}% (2026–30), ${cautiousGdp[2]}% (2031–35); income keeps pace with per-capita GDP (elasticity 1); population grows by ${count(observedMigration, "en")} a year; services held at ${plan.servicesShare2020}%.`,
+    en: `GDP grows at estimates of China's potential growth: ${cautiousGdp[0]}% (2021–2025), ${cautiousGdp[1]}% (2026–2030), ${cautiousGdp[2]}% (2031–2035); income keeps pace with per-capita GDP (elasticity 1); population grows by ${count(observedMigration, "en")} a year; services held at ${plan.servicesShare2020}%.`,
   },
   sources: [
     {
