@@ -3,7 +3,7 @@
 // non-zero when a goal is missed.
 import { cpus, loadavg } from "node:os";
 import { decodeScenario, defaultScenario, encodeScenario, type Scenario } from "../src/lib/scenario";
-import { goalSeek, monteCarlo, project, sensitivity } from "../src/lib/model";
+import { deflatorVerdictFlips, goalSeek, monteCarlo, project, sensitivity } from "../src/lib/model";
 import { compileFormulasSync } from "../src/lib/formula/compile";
 import { printTable } from "./lib.mjs";
 
@@ -75,6 +75,7 @@ const rows: Row[] = [
   bench("goalSeek (closed form)", () => goalSeek(plain, { input: "gdpRealGrowth", from: 2021, to: 2035, metric: "gdpReal", year: 2035, value: 705 }), { samples: 40 }),
   bench("goalSeek (root finder)", () => goalSeek(plain, { input: "gdpRealGrowth", from: 2026, to: 2035, metric: "gdpPerCapita", year: 2035, value: 150_000 }), { samples: 40 }),
   bench("sensitivity (tornado)", () => sensitivity(plain), { samples: 40 }),
+  bench("deflator verdict flips (target table)", () => deflatorVerdictFlips(plain), { samples: 20 }),
 ];
 
 console.log(`Engine benchmarks — Node ${process.version}, ${cpus()[0]?.model ?? "cpu"}, load average ${loadavg()[0]!.toFixed(2)} on ${cpus().length} cores, single thread`);

@@ -52,7 +52,9 @@ function loadNational() {
   return typed(parseCsv(readFileSync(`${root}content/data/national.csv`, "utf8")), ["gdp_revision_source", "source"]);
 }
 function loadChengqu() {
-  return typed(parseCsv(readFileSync(`${root}content/data/chengqu.csv`, "utf8")), ["indicator", "unit", "note", "source", "source_kind"]);
+  const rows = parseCsv(readFileSync(`${root}content/data/chengqu.csv`, "utf8"));
+  // The written precision (5.0 has one decimal) is lost in a number, and the published rounding depends on it.
+  return typed(rows, ["indicator", "unit", "note", "source", "source_kind"]).map((r, i) => ({ ...r, decimals: (rows[i].value.split(".")[1] ?? "").length }));
 }
 
 function emit(file, name, rowType, type, rows, from) {
@@ -106,6 +108,8 @@ export interface ChengquRow {
   source: string;
   /** What kind of source gives the figure (src/lib/data/sources.ts says which kinds are weak). */
   source_kind: string;
+  /** Decimals the figure is written with in the CSV (5.0 → 1): its published rounding. */
+  decimals: number;
 }`,
     loadChengqu(),
     "content/data/chengqu.csv",

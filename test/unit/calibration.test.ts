@@ -48,6 +48,10 @@ describe("the reported preset reproduces the record", () => {
     expect(rows.length).toBeGreaterThanOrEqual(7);
     for (const r of rows) expect(r.withinRounding, `${r.year} ${r.indicator}: ${r.model} vs ${r.reported}`).toBe(true);
   });
+  it("takes the published rounding from the written figure: “5.0” is ±0.05, not ±0.5", () => {
+    const r = calibration(p).find((x) => x.year === 2023 && x.indicator === "urban_income_growth")!;
+    expect(r.rounding).toBeCloseTo(0.05, 15);
+  });
   it("the same table catches a preset that ignores the record (the plan's 618,718 people in 2022)", () => {
     const rows = calibration(run(presetScenario("plan")!));
     const pop2022 = rows.find((r) => r.year === 2022 && r.indicator === "resident_population")!;

@@ -9,6 +9,8 @@ export interface ChengquRow {
   source: string;
   /** What kind of source gives the figure (src/lib/data/sources.ts says which kinds are weak). */
   source_kind: string;
+  /** Decimals the figure is written with in the CSV (5.0 → 1): its published rounding. */
+  decimals: number;
 }
 
 export const chengqu: readonly ChengquRow[] = [
@@ -19,7 +21,8 @@ export const chengqu: readonly ChengquRow[] = [
     "unit": "persons",
     "note": "7th national census (常住人口)",
     "source": "China census county data 2020 as cited by zh.wikipedia.org/wiki/城区_(晋城市)",
-    "source_kind": "encyclopedia"
+    "source_kind": "encyclopedia",
+    "decimals": 0
   },
   {
     "year": 2021,
@@ -28,7 +31,8 @@ export const chengqu: readonly ChengquRow[] = [
     "unit": "persons",
     "note": "year-end 58.24万 (户籍 41.72万)",
     "source": "maigoo.com/news/632403.html",
-    "source_kind": "compilation"
+    "source_kind": "compilation",
+    "decimals": 0
   },
   {
     "year": 2022,
@@ -37,7 +41,8 @@ export const chengqu: readonly ChengquRow[] = [
     "unit": "persons",
     "note": "year-end",
     "source": "城区2022年统计公报 as cited by zh.wikipedia.org/wiki/城区_(晋城市)",
-    "source_kind": "encyclopedia"
+    "source_kind": "encyclopedia",
+    "decimals": 0
   },
   {
     "year": 2022,
@@ -46,7 +51,8 @@ export const chengqu: readonly ChengquRow[] = [
     "unit": "100m_yuan",
     "note": "不含开发区 (excludes the development zone) — not comparable with the plan's 2020 base of 352.5",
     "source": "2023年城区政府工作报告: jccq.gov.cn/ztzl/2023cqlh/2023bgjd/202302/t20230224_1751838.shtml",
-    "source_kind": "official"
+    "source_kind": "official",
+    "decimals": 1
   },
   {
     "year": 2022,
@@ -55,7 +61,8 @@ export const chengqu: readonly ChengquRow[] = [
     "unit": "pct",
     "note": "",
     "source": "2023年城区政府工作报告: jccq.gov.cn/ztzl/2023cqlh/2023bgjd/202302/t20230224_1751838.shtml",
-    "source_kind": "official"
+    "source_kind": "official",
+    "decimals": 1
   },
   {
     "year": 2022,
@@ -64,7 +71,8 @@ export const chengqu: readonly ChengquRow[] = [
     "unit": "yuan",
     "note": "城镇居民人均可支配收入",
     "source": "2023年城区政府工作报告: jccq.gov.cn/ztzl/2023cqlh/2023bgjd/202302/t20230224_1751838.shtml",
-    "source_kind": "official"
+    "source_kind": "official",
+    "decimals": 0
   },
   {
     "year": 2022,
@@ -73,7 +81,8 @@ export const chengqu: readonly ChengquRow[] = [
     "unit": "pct",
     "note": "nominal",
     "source": "2023年城区政府工作报告: jccq.gov.cn/ztzl/2023cqlh/2023bgjd/202302/t20230224_1751838.shtml",
-    "source_kind": "official"
+    "source_kind": "official",
+    "decimals": 1
   },
   {
     "year": 2022,
@@ -82,7 +91,8 @@ export const chengqu: readonly ChengquRow[] = [
     "unit": "100m_yuan",
     "note": "growth 3.2%",
     "source": "2023年城区政府工作报告: jccq.gov.cn/ztzl/2023cqlh/2023bgjd/202302/t20230224_1751838.shtml",
-    "source_kind": "official"
+    "source_kind": "official",
+    "decimals": 1
   },
   {
     "year": 2023,
@@ -91,7 +101,8 @@ export const chengqu: readonly ChengquRow[] = [
     "unit": "100m_yuan",
     "note": "不含开发区 (excludes the development zone)",
     "source": "2024年城区政府工作报告 (forum repost: quyushuju.com/forum.php?mod=viewthread&tid=76619)",
-    "source_kind": "forum"
+    "source_kind": "forum",
+    "decimals": 1
   },
   {
     "year": 2023,
@@ -100,7 +111,8 @@ export const chengqu: readonly ChengquRow[] = [
     "unit": "pct",
     "note": "",
     "source": "2024年城区政府工作报告 (forum repost: quyushuju.com/forum.php?mod=viewthread&tid=76619)",
-    "source_kind": "forum"
+    "source_kind": "forum",
+    "decimals": 1
   },
   {
     "year": 2023,
@@ -109,7 +121,8 @@ export const chengqu: readonly ChengquRow[] = [
     "unit": "pct",
     "note": "nominal",
     "source": "2024年城区政府工作报告 (forum repost: quyushuju.com/forum.php?mod=viewthread&tid=76619)",
-    "source_kind": "forum"
+    "source_kind": "forum",
+    "decimals": 1
   },
   {
     "year": 2023,
@@ -118,6 +131,7 @@ export const chengqu: readonly ChengquRow[] = [
     "unit": "100m_yuan",
     "note": "growth 8.4%",
     "source": "2024年城区政府工作报告 (forum repost: quyushuju.com/forum.php?mod=viewthread&tid=76619)",
-    "source_kind": "forum"
+    "source_kind": "forum",
+    "decimals": 1
   }
 ];

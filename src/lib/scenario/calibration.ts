@@ -15,16 +15,14 @@ export interface CalibrationRow {
   difference: number;
   /** Half a unit in the reported figure's last digit: the published rounding. */
   rounding: number;
+  /** Decimals the figure is published with. */
+  decimals: number;
   withinRounding: boolean;
   weakSource: boolean;
 }
 
-/** Half a unit in the last written digit: 6.3 → 0.05, 44195 → 0.5. */
-function halfUnit(value: number): number {
-  const text = String(value);
-  const dot = text.indexOf(".");
-  return 0.5 * Math.pow(10, dot < 0 ? 0 : -(text.length - dot - 1));
-}
+/** Half a unit in the last written digit: 6.3 → 0.05, 5.0 → 0.05, 44195 → 0.5. */
+const halfUnit = (decimals: number) => 0.5 * Math.pow(10, -decimals);
 
 const growth = (series: readonly number[], i: number) => (series[i]! / series[i - 1]! - 1) * 100;
 
@@ -44,7 +42,7 @@ export function calibration(p: Projection): CalibrationRow[] {
     else if (r.indicator === "urban_income_growth") model = growth(p.urbanIncome, i);
     else if (r.indicator === "gdp_real_growth") model = growth(p.gdpReal, i);
     if (model === null) continue;
-    const rounding = halfUnit(r.value);
+    const rounding = halfUnit(r.decimals);
     const difference = model - r.value;
     rows.push({
       year: r.year,
@@ -53,6 +51,7 @@ export function calibration(p: Projection): CalibrationRow[] {
       model,
       difference,
       rounding,
+      decimals: r.decimals,
       withinRounding: Math.abs(difference) <= rounding * (1 + 1e-9),
       weakSource: isWeakSource(r),
     });
