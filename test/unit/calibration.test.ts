@@ -137,3 +137,22 @@ describe("verdict-flip notes", () => {
     });
   }
 });
+
+describe("the sensitivity view's verdict changes", () => {
+  it("lists a target exactly when one step of an input turns its verdict, as a projection with that step confirms", async () => {
+    const { sensitivity, withConstantInput } = await import("../../src/lib/model");
+    const s = presetScenario("plan")!;
+    const r = sensitivity(s);
+    if (!r.ok) throw new Error("sensitivity failed");
+    const base = new Map(run(s).targetChecks.map((c) => [c.targetId, c.status === "met"]));
+    // The deflator one point up (0.8 → 1.8 % from 2021) crosses the 1.56 % threshold of 2035 per-capita GDP.
+    const up = run(withConstantInput(s, "gdpDeflator", 2021, 2035, 1.8));
+    const expected = up.targetChecks.filter((c) => c.status !== "not-modelled" && (c.status === "met") !== base.get(c.targetId)).map((c) => c.targetId);
+    const listed = r.result.verdictChanges.filter((v) => v.input === "gdpDeflator" && v.direction === 1).map((v) => v.check.targetId);
+    expect(listed).toEqual(expected);
+    expect(listed).toContain("gdp-per-capita-vs-national-2035");
+    const down = run(withConstantInput(s, "gdpDeflator", 2021, 2035, -0.2));
+    const expectedDown = down.targetChecks.filter((c) => c.status !== "not-modelled" && (c.status === "met") !== base.get(c.targetId)).map((c) => c.targetId);
+    expect(r.result.verdictChanges.filter((v) => v.input === "gdpDeflator" && v.direction === -1).map((v) => v.check.targetId)).toEqual(expectedDown);
+  });
+});

@@ -149,5 +149,6 @@ export const en: Record<MessageKey, string> = {
   goalUnitGdpReal: "100 million yuan, constant 2020 prices",
   goalUnitIncome: "yuan, current prices",
   goalUnitPopulation: "10,000 persons",
+  sensitivityVerdicts: "Targets whose verdict one step changes (met ↔ not met):",
   goalSeekInput: "Solve for",
 };

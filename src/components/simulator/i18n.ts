@@ -154,6 +154,7 @@ const zh = {
   goalUnitGdpReal: "亿元，2020年不变价",
   goalUnitIncome: "元，当年价",
   goalUnitPopulation: "万人",
+  sensitivityVerdicts: "一步变动即改变判断的规划目标（达到 ↔ 未达到）：",
   goalSeekInput: "求解的假设",
 } as const;
 

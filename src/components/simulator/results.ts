@@ -1,6 +1,7 @@
 // The key results as rows of figures, shared by the results panel, the compare table and the
 // CSV export, so that all three show the same numbers with the same precision.
 import type { Projection, TargetCheck } from "../../lib/model";
+import { COMPARATOR_WORDS } from "../../lib/data/target-kinds";
 import type { CsvCell } from "./csv";
 import { formatProbability, formatValue, formatWithUnit, roundForUnit, targetPersons, type Unit } from "./format";
 import { t, type Lang } from "./i18n";
@@ -124,7 +125,7 @@ export function csvColumns(p: Projection, lang: Lang, prefix = ""): { header: st
  */
 export function targetText(c: TargetCheck, lang: Lang): string {
   if (lang === "zh") return c.label;
-  const cmp = { ">": "above", "≥": "at least", "=": "", "≤": "at most", "<": "below" }[c.comparator];
+  const cmp = COMPARATOR_WORDS[c.comparator].en;
   const value = c.metric === "residentPopulation" ? formatWithUnit(targetPersons(c.target, c.unit), "persons", "en") : `${c.target}${c.unit === "%" ? "%" : ` ${c.unit}`}`;
   const what: Record<TargetCheck["metric"], string> = {
     gdpRealGrowthAvg: "average real GDP growth 2021–2025",

@@ -18,6 +18,7 @@ export {
   type SensitivityOutcomeResult,
   type SensitivityInput,
   type SensitivityOutcome,
+  type VerdictChange,
 } from "./sensitivity";
 export { RATE_FLOOR, POPULATION_FLOOR, PATH_OUTPUTS, type PathOutputId } from "./kernel";
 export { averageAnnualGrowth } from "./growth";

@@ -7,6 +7,7 @@ import type { FormulaIssue, FormulaSet } from "../formula/types";
 import { INPUT_INDEX } from "./inputs";
 import { OUT_INCOME_GROWTH, OUT_POPULATION_GROWTH, SHOCK_ROWS, allocateOutputs, allocateWorkspace, dynamicSlots, outcomeAt, prepare, runPaths, type ModelContext, type OutcomeId, type PathOutputs, type ShockSource } from "./kernel";
 import { BASE_YEAR, END_YEAR } from "./years";
+import { checkTargets, type TargetCheck } from "./targets";
 
 export const SENSITIVITY_INPUTS = [
   "gdpRealGrowth",
@@ -60,11 +61,24 @@ export interface SensitivityBar {
   deltaHigh: number;
 }
 
+/** A target whose verdict (met or not) changes when one input moves by one step. */
+export interface VerdictChange {
+  input: SensitivityInput;
+  /** Which step changes it: the input lowered (−1) or raised (+1). */
+  direction: -1 | 1;
+  /** The check with the input moved (its status is the new verdict). */
+  check: TargetCheck;
+  /** The verdict before. */
+  baseStatus: TargetCheck["status"];
+}
+
 export interface SensitivityResult {
   year: number;
   /** First year the steps apply (montecarlo.fromYear). */
   fromYear: number;
   outcomes: Record<SensitivityOutcome, { base: number; bars: SensitivityBar[] }>;
+  /** Verdicts of the plan's targets that one step of one input turns (met ↔ not met), in input order. */
+  verdictChanges: VerdictChange[];
 }
 
 export type SensitivityOutcomeResult = { ok: true; result: SensitivityResult } | { ok: false; issues: FormulaIssue[] };
@@ -115,6 +129,15 @@ export function sensitivity(s: Scenario, formulas?: FormulaSet): SensitivityOutc
   const baseIssue = runPaths(ctx, 1, [], null, out, ws);
   if (baseIssue) return { ok: false, issues: [baseIssue] };
   const base = outcomeValues(ctx, out);
+  const baseChecks = checkTargets(ctx, out).filter((c) => c.status !== "not-modelled");
+  const verdictChanges: VerdictChange[] = [];
+  const noteVerdicts = (id: SensitivityInput, direction: -1 | 1, c: ModelContext) => {
+    const checks = checkTargets(c, out);
+    for (const b of baseChecks) {
+      const now = checks.find((x) => x.targetId === b.targetId)!;
+      if ((now.status === "met") !== (b.status === "met")) verdictChanges.push({ input: id, direction, check: now, baseStatus: b.status });
+    }
+  };
 
   const shocks = new StepShocks(first);
   const run = (id: SensitivityInput, sign: 1 | -1): Record<SensitivityOutcome, number> | FormulaIssue => {
@@ -127,14 +150,18 @@ export function sensitivity(s: Scenario, formulas?: FormulaSet): SensitivityOutc
       const p = prepare(changed, formulas);
       if (!p.ok) return p.issues[0]!;
       const issue = runPaths(p.ctx, 1, [], null, out, ws);
-      return issue ?? outcomeValues(p.ctx, out);
+      if (issue) return issue;
+      noteVerdicts(id, sign, p.ctx);
+      return outcomeValues(p.ctx, out);
     }
     const row =
       id === "urbanIncomeGrowth" ? OUT_INCOME_GROWTH : id === "populationGrowth" ? OUT_POPULATION_GROWTH : INPUT_INDEX[id];
     shocks.set(row, step);
     const mask = row < OUT_INCOME_GROWTH ? 1 << row : 0;
     const issue = runPaths(ctx, 1, dynamicSlots(ctx, mask), shocks, out, ws);
-    return issue ?? outcomeValues(ctx, out);
+    if (issue) return issue;
+    noteVerdicts(id, sign, ctx);
+    return outcomeValues(ctx, out);
   };
 
   const bars: Record<SensitivityOutcome, SensitivityBar[]> = Object.fromEntries(SENSITIVITY_OUTCOMES.map((o) => [o, []])) as unknown as Record<SensitivityOutcome, SensitivityBar[]>;
@@ -151,5 +178,5 @@ export function sensitivity(s: Scenario, formulas?: FormulaSet): SensitivityOutc
   const size = (b: SensitivityBar) => Math.max(Math.abs(b.deltaLow), Math.abs(b.deltaHigh));
   const outcomes = {} as SensitivityResult["outcomes"];
   for (const o of SENSITIVITY_OUTCOMES) outcomes[o] = { base: base[o], bars: bars[o].sort((a, b) => size(b) - size(a)) };
-  return { ok: true, result: { year: END_YEAR, fromYear: s.montecarlo.fromYear, outcomes } };
+  return { ok: true, result: { year: END_YEAR, fromYear: s.montecarlo.fromYear, outcomes, verdictChanges } };
 }
