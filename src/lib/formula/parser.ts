@@ -9,7 +9,9 @@
 // are plain records with the fields mathjs gives its nodes and the flags its `is…Node` tests
 // look for. The grammar, precedence and error messages are mathjs's, unchanged. And with no
 // instance there is no `evaluate`, `import` or `createUnit` for a formula to reach.
-import * as mathjs from "mathjs/number";
+// mathjs's parse factory, from a module generated from the installed mathjs (see
+// scripts/build-formula-parser.mjs for why it is not imported from "mathjs/number").
+import { createParse } from "./mathjs-parse.generated.js";
 
 /** A parsed formula: the node types of mathjs's expression trees, with their fields. */
 export type FormulaNode =
@@ -114,8 +116,7 @@ const typed = Object.assign(
   { addConversion: () => {} },
 );
 
-// mathjs exports the factory but its typings do not declare it.
-const parseFactory = (mathjs as unknown as { createParse: (deps: Record<string, unknown>) => (expression: string) => FormulaNode }).createParse;
+const parseFactory = createParse as (deps: Record<string, unknown>) => (expression: string) => FormulaNode;
 
 /** Parses a formula with mathjs's grammar; throws mathjs's SyntaxError (with `char`) on bad input. */
 export const parse = parseFactory({ typed, numeric, config: { number: "number", numberFallback: "number" }, ...nodes });
