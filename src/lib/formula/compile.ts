@@ -4,7 +4,7 @@
 // mathjs instance). The tree is then translated into plain closures over a Float64Array, node
 // type by node type, and anything not on the list below is refused with its position. The
 // evaluator can therefore reach no JavaScript global, no mathjs function and no property of
-// any object: the only names are `t`, the scenario's inputs, `pi` and `e`, and the only
+// any object: the only names are `t` and `year`, the scenario's inputs, `pi` and `e`, and the only
 // functions are the Math ones listed in FUNCTIONS.
 //
 // Allowed: numbers, + - * / ^ mod, unary - and +, comparisons (< <= > >= == !=, also chained:
@@ -246,7 +246,7 @@ class FormulaError extends Error {
   }
 }
 
-const NAMES_HELP = `t (the year), ${INPUT_IDS.join(", ")}, pi, e`;
+const NAMES_HELP = `t or year (the year), ${INPUT_IDS.join(", ")}, pi, e`;
 
 function translate(root: FormulaNode, source: string): { ir: IR; inputs: Set<InputId> } {
   const spans = nodeSpans(root, source);
@@ -281,7 +281,8 @@ function translate(root: FormulaNode, source: string): { ir: IR; inputs: Set<Inp
       }
       case "SymbolNode": {
         const name = n.name as string;
-        if (name === "t") return { span, eval: (env) => env[0]!, children: [] };
+        // `year` says what `t` is: the calendar year (2021 … 2035), not years since a start.
+        if (name === "t" || name === "year") return { span, eval: (env) => env[0]!, children: [] };
         const k = inputIndex.get(name);
         if (k !== undefined) {
           inputs.add(name as InputId);
