@@ -126,7 +126,7 @@ function faceLiteral(f) {
   unitsPerEm: ${f.unitsPerEm},
   ascender: ${f.ascender},
   descender: ${f.descender},
-  glyphs: ${JSON.stringify(f.data.toString("base64"))},
+  glyphs: ${JSON.stringify(f.data.toString("base64url"))},
 }`;
 }
 
@@ -136,7 +136,7 @@ export interface EncodedFace {
   readonly unitsPerEm: number;
   readonly ascender: number;
   readonly descender: number;
-  /** base64 of the glyph records, one per character of FONT_CHARSET, in that order */
+  /** base64url of the glyph records, one per character of FONT_CHARSET, in that order */
   readonly glyphs: string;
 }
 

@@ -502,8 +502,6 @@ function chapterFile(c) {
     `title: ${yamlString(c.title)}`,
     `slug: ${c.slug}`,
     `summary: ${yamlString(c.summary)}`,
-    c.sections.length ? "sections:" : "sections: []",
-    ...c.sections.map((s) => `  - { number: ${s.number}, title: ${yamlString(s.title)}, id: ${s.id} }`),
     "---",
   ];
   const body = [...c.body];

@@ -8,7 +8,10 @@ import {
   type Scenario,
   type ScenarioError,
 } from "../../src/lib/scenario";
-import { compileFormulas, type FormulaSet } from "../../src/lib/formula";
+// The compiler itself, not src/lib/formula's lazy loader: the Worker is one bundle, and a
+// dynamic import there would keep esbuild from dropping the parts of mathjs it does not use.
+import { compileFormulasSync } from "../../src/lib/formula/compile";
+import type { FormulaSet } from "../../src/lib/formula";
 import { hasFormulas } from "../../src/lib/model";
 import { ApiError } from "./http";
 import { sha256Hex } from "./ids";
@@ -40,7 +43,7 @@ function failWith(code: "invalid" | "unsupported-version", err: ScenarioError): 
  */
 export async function requireFormulas(s: Scenario): Promise<FormulaSet | undefined> {
   if (!hasFormulas(s)) return undefined;
-  const compiled = await compileFormulas(s);
+  const compiled = compileFormulasSync(s);
   if (compiled.ok) return compiled.formulas;
   const issue = compiled.issues[0]!;
   const where = issue.year === undefined ? "" : ` (${issue.year})`;
@@ -52,7 +55,7 @@ export async function requireFormulas(s: Scenario): Promise<FormulaSet | undefin
 /** Compiled formulas for a stored scenario, or null when they no longer compile. */
 export async function storedFormulas(s: Scenario): Promise<FormulaSet | undefined | null> {
   if (!hasFormulas(s)) return undefined;
-  const compiled = await compileFormulas(s);
+  const compiled = compileFormulasSync(s);
   return compiled.ok ? compiled.formulas : null;
 }
 

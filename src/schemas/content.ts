@@ -6,14 +6,6 @@ import { COMPARATORS, TARGET_METRICS } from "../lib/data/target-kinds";
 /** A readable, stable slug: lowercase ASCII words joined by hyphens. */
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
 
-export const sectionSchema = z.object({
-  /** 第N节 */
-  number: z.number().int().min(1).max(20),
-  title: z.string().min(1),
-  /** Anchor on the chapter page, e.g. "section-2"; must match the heading's {#id} in the body. */
-  id: slug,
-});
-
 export const chapterSchema = z.object({
   /** 0 is the front matter (the notice 城政发〔2021〕8号 and the preamble); 1–13 are 第一章–第十三章. */
   number: z.number().int().min(0).max(13),
@@ -21,7 +13,7 @@ export const chapterSchema = z.object({
   slug,
   /** One or two sentences built from the chapter's own words. */
   summary: z.string().min(10).max(300),
-  sections: z.array(sectionSchema),
+  // Sections are not listed here: they are the body's `## 第X节 标题 {#id}` headings.
 });
 export type ChapterData = z.infer<typeof chapterSchema>;
 

@@ -4,7 +4,7 @@
 import { getCollection, type CollectionEntry } from "astro:content";
 import { readFileSync } from "node:fs";
 import { relative } from "node:path";
-import { boxesOf, checkSections, parsePlanMarkdown, type PlanDocument } from "./plan-markdown";
+import { boxesOf, parsePlanMarkdown, sectionsOf, type PlanDocument, type SectionMeta } from "./plan-markdown";
 import type { IndicatorTable } from "../schemas/content";
 import { chapterHref } from "./site";
 
@@ -12,6 +12,8 @@ export interface Chapter {
   entry: CollectionEntry<"chapters">;
   data: CollectionEntry<"chapters">["data"];
   doc: PlanDocument;
+  /** The chapter's 第X节, from its headings. */
+  sections: SectionMeta[];
   /** Path of the chapter page, e.g. "/plan/twin-cores/". */
   href: string;
 }
@@ -40,14 +42,14 @@ async function load(): Promise<PlanContent> {
   const seenSlugs = new Set<string>();
   const chapters = entries.map((entry): Chapter => {
     const source = entry.filePath ? relative(process.cwd(), entry.filePath) : entry.id;
-    const { number, slug, sections } = entry.data;
+    const { number, slug } = entry.data;
     if (seenNumbers.has(number)) throw new Error(`${source}: chapter number ${number} is used twice`);
     if (seenSlugs.has(slug)) throw new Error(`${source}: slug "${slug}" is used twice`);
     seenNumbers.add(number);
     seenSlugs.add(slug);
     const body = entry.body ?? "";
     const doc = parsePlanMarkdown(body, { source, lineOffset: bodyLineOffset(entry.filePath, body) });
-    checkSections(doc, sections, source);
+    const sections = sectionsOf(doc, source);
     for (const box of boxesOf(doc)) {
       if (!box.table) continue;
       const table = tables.get(box.table);
@@ -57,7 +59,7 @@ async function load(): Promise<PlanContent> {
       const section = doc.sections.find((s) => s.children.includes(box));
       if (section?.id !== table.section) throw new Error(`${source}:${box.line}: ${box.table}.json says it stands in #${table.section}, but the box is in #${section?.id ?? "(no section)"}`);
     }
-    return { entry, data: entry.data, doc, href: chapterHref(slug) };
+    return { entry, data: entry.data, doc, sections, href: chapterHref(slug) };
   });
   return { chapters, tables };
 }

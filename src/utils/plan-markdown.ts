@@ -253,21 +253,14 @@ export interface SectionMeta {
 }
 
 /**
- * Checks the body's section headings against the chapter's front matter: same sections, same
- * order, same numbers, titles and ids. Throws with the line of the first disagreement.
+ * A chapter's section list, read from its headings (the one place sections are written):
+ * they must be numbered 第一节, 第二节, … in order. Throws with the line of the first that is not.
  */
-export function checkSections(doc: PlanDocument, declared: readonly SectionMeta[], source?: string): void {
-  const found = doc.sections;
-  const n = Math.max(found.length, declared.length);
-  for (let i = 0; i < n; i++) {
-    const f = found[i];
-    const d = declared[i];
-    if (!f) throw new PlanMarkdownError(`front matter lists section #${d!.id} (${d!.title}) but the body has no heading for it`, 1, source);
-    if (!d) throw new PlanMarkdownError(`section heading #${f.id} is not listed in the front matter's sections`, f.line, source);
-    if (f.id !== d.id) throw new PlanMarkdownError(`section ${i + 1} has id #${f.id} in the body but #${d.id} in the front matter`, f.line, source);
-    if (f.number !== d.number) throw new PlanMarkdownError(`#${f.id} is ${f.label} in the body but number ${d.number} in the front matter`, f.line, source);
-    if (f.title !== d.title) throw new PlanMarkdownError(`#${f.id} is titled “${f.title}” in the body but “${d.title}” in the front matter`, f.line, source);
-  }
+export function sectionsOf(doc: PlanDocument, source?: string): SectionMeta[] {
+  return doc.sections.map((s, i) => {
+    if (s.number !== i + 1) throw new PlanMarkdownError(`${s.label} is section ${i + 1} of the chapter (sections are numbered in order from 第一节)`, s.line, source);
+    return { number: s.number, title: s.title, id: s.id };
+  });
 }
 
 /** All boxes of a document, in reading order. */

@@ -35,6 +35,19 @@ export function planFiles(): PlanFile[] {
     });
 }
 
+const NUMERALS = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四", "十五"];
+/** `## 第X节 标题 {#id}`: the line that makes a section. */
+export const SECTION_LINE = /^## 第([一二三四五六七八九十]+)节 (.+) \{#([a-z0-9]+(?:-[a-z0-9]+)*)\}$/;
+
+/** A chapter's sections as its `## ` lines give them (number from the numeral, title, id). Lines that do not match are left out. */
+export function sectionHeadings(body: string): Array<{ number: number; title: string; id: string }> {
+  return body
+    .split("\n")
+    .map((l) => SECTION_LINE.exec(l))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => ({ number: NUMERALS.indexOf(m[1]!), title: m[2]!, id: m[3]! }));
+}
+
 export const readJson = (rel: string): unknown => JSON.parse(readFileSync(join(CONTENT_DIR, rel), "utf8"));
 
 /** What plan-fidelity.mjs compares: Chinese characters and digits only. */

@@ -311,13 +311,13 @@ describe("simulator page", () => {
 
   it("a link with a formula that does not compile says why in the interface's language", async () => {
     const s = structuredClone(defaultScenario);
-    s.inputs.cpi.formula = "year * 2";
+    s.inputs.cpi.formula = "yr * 2";
     await open(page, `?s=${encodeScenario(s)}`);
     const notice = page.locator("#link-notice");
-    expect(await notice.innerText()).toContain("居民消费价格涨幅的公式：未知的名称“year”");
+    expect(await notice.innerText()).toContain("居民消费价格涨幅的公式：未知的名称“yr”");
     // The notice follows a switch of language.
     await page.click("#lang-button");
-    await expect.poll(() => notice.innerText()).toContain("Consumer price inflation: formula: unknown name “year”");
+    await expect.poll(() => notice.innerText()).toContain("Consumer price inflation: formula: unknown name “yr”");
   });
 
   it("switches to English and keeps the language in the URL", async () => {

@@ -2,7 +2,7 @@
 // Expectations come from content/ (the source), never from the HTML under test.
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
-import { planFiles, ROOT } from "../content/content-files";
+import { planFiles, ROOT, sectionHeadings } from "../content/content-files";
 
 export { ROOT };
 export const DIST = join(ROOT, "dist");
@@ -16,11 +16,11 @@ export interface ContentChapter {
   body: string;
 }
 
-/** The chapters as content/plan/*.md declares them, in file order. */
+/** The chapters as content/plan/*.md declares them (sections from their headings), in file order. */
 export function contentChapters(): ContentChapter[] {
   return planFiles().map(({ file, data, body }) => {
-    const { number, title, slug, sections } = data as Omit<ContentChapter, "file" | "body">;
-    return { file, number, title, slug, sections: sections ?? [], body };
+    const { number, title, slug } = data as Omit<ContentChapter, "file" | "body" | "sections">;
+    return { file, number, title, slug, sections: sectionHeadings(body), body };
   });
 }
 

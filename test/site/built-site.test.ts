@@ -28,7 +28,7 @@ describe("chapters", () => {
       it("has a page", () => {
         expect(existsSync(distFileFor(`/plan/${c.slug}/`))).toBe(true);
       });
-      it("has an element for every section id of its front matter, holding the section title", () => {
+      it("has an element for every section id of its headings, holding the section title", () => {
         const html = readDist(`/plan/${c.slug}/`);
         const ids = idsOf(html);
         for (const s of c.sections) {

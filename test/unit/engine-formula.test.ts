@@ -64,9 +64,9 @@ describe("compileFormula", () => {
     expect(e.message).toMatch(message);
   });
   it("points at an unknown name and lists the names that exist", () => {
-    const e = error("9 - 0.4 * (year - 2021)");
-    expect(e).toMatchObject({ code: "unknown-name", position: 11, length: 4 });
-    expect(e.message).toMatch(/“year”/);
+    const e = error("9 - 0.4 * (yr - 2021)");
+    expect(e).toMatchObject({ code: "unknown-name", position: 11, length: 2 });
+    expect(e.message).toMatch(/“yr”/);
     expect(e.message).toMatch(/gdpRealGrowth/);
   });
 
@@ -184,6 +184,24 @@ describe("formulas in a scenario", () => {
     r.projection.inputs.gdpRealGrowth.forEach((x, i) => expect(x).toBeCloseTo(rates[i]!, 12));
     const expected = rates.reduce((level, g) => level * (1 + g / 100), 352.5);
     expect(r.projection.gdpReal[15]).toBeCloseTo(expected, 8);
+  });
+  it("may say year for t: the same calendar year, the same projection", () => {
+    expect(compiled("year").evaluate(env(2027))).toBe(2027);
+    expect(compiled("year - t").evaluate(env(2031))).toBe(0);
+    const run = (formula: string) => {
+      const s = withFormula("gdpRealGrowth", formula);
+      const c = compileFormulasSync(s);
+      expect(c.ok, formula).toBe(true);
+      const r = project(s, c.formulas);
+      if (!r.ok) throw new Error(formula);
+      return r.projection;
+    };
+    const byT = run("9 - 0.4 * (t - 2021)");
+    const byYear = run("9 - 0.4 * (year - 2021)");
+    expect(byYear.inputs.gdpRealGrowth).toEqual(byT.inputs.gdpRealGrowth);
+    expect(byYear.gdpReal).toEqual(byT.gdpReal);
+    expect(byYear.inputs.gdpRealGrowth[0]).toBe(9);
+    expect(byYear.inputs.gdpRealGrowth[14]).toBeCloseTo(9 - 0.4 * 14, 12);
   });
   it("give way to per-year overrides", () => {
     const s = withFormula("gdpRealGrowth", "5");

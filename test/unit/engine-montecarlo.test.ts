@@ -1,7 +1,7 @@
 // Monte Carlo: random numbers, percentiles, bands and probabilities.
 import { describe, expect, it } from "vitest";
 import { defaultScenario, monteCarlo, presetScenario, project, type MonteCarloResult, type Projection } from "../../src/lib/model";
-import { Rng, portableExp, portableLog } from "../../src/lib/model/rng";
+import { Rng, portableExp, portableLog, portableRoot } from "../../src/lib/model/rng";
 import { percentiles } from "../../src/lib/model/percentiles";
 import {
   OUT_INCOME_GROWTH,
@@ -155,6 +155,16 @@ describe("random numbers", () => {
     }
     expect(portableLog(1)).toBe(0);
     expect(portableExp(0)).toBe(1);
+  });
+  it("the portable n-th root agrees with Math.pow(x, 1/n) to a few units in the last place", () => {
+    const rng = new Rng(2);
+    for (let i = 0; i < 5_000; i++) {
+      const x = 0.05 + rng.uniform() * 20;
+      const n = 1 + (i % 15);
+      expect(Math.abs(portableRoot(x, n) - Math.pow(x, 1 / n))).toBeLessThanOrEqual(1e-15 * Math.pow(x, 1 / n));
+    }
+    expect(portableRoot(4, 2)).toBe(2);
+    expect(portableRoot(1_000_000 / 574_665, 15)).toBeCloseTo(Math.pow(1_000_000 / 574_665, 1 / 15), 15);
   });
 });
 

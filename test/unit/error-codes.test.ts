@@ -129,7 +129,7 @@ describe("the engine's errors carry the right code", () => {
     ["9 - 0.4 * (t - 2021", "paren-expected"],
     ["9 +", "unexpected-end"],
     ['"a"', "text-literal"],
-    ["year * 2", "unknown-name"],
+    ["yr * 2", "unknown-name"],
     ["9%", "percent-sign"],
     ["sin(t)", "function"],
     ["pow(t)", "arity"],
@@ -142,7 +142,7 @@ describe("the engine's errors carry the right code", () => {
   });
 
   it("keeps the values a text needs: the unknown name, the function and what is available", () => {
-    expect(compileError("year * 2").detail).toEqual({ code: "unknown-name", name: "year" });
+    expect(compileError("yr * 2").detail).toEqual({ code: "unknown-name", name: "yr" });
     const f = compileError("sin(t)").detail;
     if (f.code !== "function") throw new Error(`expected a function issue, got ${f.code}`);
     expect(f.name).toBe("sin");
@@ -235,7 +235,7 @@ describe("the engine's errors carry the right code", () => {
 
   it("keeps the English messages the API returns", () => {
     expect(withField((s) => (s.inputs.gdpRealGrowth.periods[1] = 99)).message).toBe("inputs.gdpRealGrowth.periods.1: must be between -20 … 30 %");
-    expect(compileError("year * 2").message).toMatch(/^unknown name “year”/);
+    expect(compileError("yr * 2").message).toMatch(/^unknown name “yr”/);
   });
 });
 

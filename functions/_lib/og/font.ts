@@ -1,6 +1,7 @@
 // Runtime side of the bundled font subset: decodes the outlines written by
 // scripts/build-og-font.mjs (format described there) and lays out single lines of text.
 
+import { base64urlDecode } from "../../../src/lib/base64url";
 import { OgUnsupportedCharacterError } from "./errors";
 import { type EncodedFace, FONT_BOLD, FONT_CHARSET, FONT_REGULAR } from "./font-data";
 import type { PathSink } from "./raster";
@@ -20,34 +21,16 @@ interface DecodedFace {
   readonly glyphs: ReadonlyMap<string, Glyph>;
 }
 
-const BASE64_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
-// atob is not in the ES lib and the renderer avoids runtime-specific globals.
-function decodeBase64(text: string): Uint8Array {
-  const lookup = new Int16Array(128).fill(-1);
-  for (let i = 0; i < BASE64_ALPHABET.length; i++) lookup[BASE64_ALPHABET.charCodeAt(i)] = i;
-  const clean = text.replace(/=+$/, "");
-  const out = new Uint8Array(Math.floor((clean.length * 3) / 4));
-  let bits = 0;
-  let bitCount = 0;
-  let o = 0;
-  for (let i = 0; i < clean.length; i++) {
-    const v = lookup[clean.charCodeAt(i)] ?? -1;
-    if (v < 0) throw new Error(`font data: invalid base64 at ${i}`);
-    bits = (bits << 6) | v;
-    bitCount += 6;
-    if (bitCount >= 8) {
-      bitCount -= 8;
-      out[o++] = (bits >> bitCount) & 0xff;
-    }
-  }
-  return out;
+function decodeBase64url(text: string): Uint8Array {
+  const bytes = base64urlDecode(text);
+  if (!bytes) throw new Error("font data: invalid base64url");
+  return bytes;
 }
 
 const POINTS_PER_KIND = [1, 1, 2, 3] as const;
 
 function decodeFace(face: EncodedFace): DecodedFace {
-  const bytes = decodeBase64(face.glyphs);
+  const bytes = decodeBase64url(face.glyphs);
   let pos = 0;
   const varint = (): number => {
     let result = 0;

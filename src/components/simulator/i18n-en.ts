@@ -20,7 +20,7 @@ export const en: Record<MessageKey, string> = {
   perYear: "Per-year values",
   year: "Year",
   formula: "Formula",
-  formulaHelp: "Variables: t (the year) and the names of the other assumptions (e.g. gdpRealGrowth). Example: 9 - 0.4 * (t - 2021)",
+  formulaHelp: "Variables: t or year (the year) and the names of the other assumptions (e.g. gdpRealGrowth). Example: 9 - 0.4 * (t - 2021)",
   formulaApply: "Apply formula",
   formulaClear: "Clear",
   formulaLoading: "Loading the formula parser…",

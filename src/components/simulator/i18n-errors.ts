@@ -47,7 +47,7 @@ function arityText(d: Detail<FormulaIssueDetail, "arity">, lang: Lang): string {
   return `${d.name}() takes ${n} argument${n === "1" || n === "at least 1" ? "" : "s"}, not ${d.count}`;
 }
 
-const names = (lang: Lang) => (lang === "zh" ? `t（年份）、${INPUT_IDS.join("、")}、pi、e` : `t (the year), ${INPUT_IDS.join(", ")}, pi, e`);
+const names = (lang: Lang) => (lang === "zh" ? `t 或 year（年份）、${INPUT_IDS.join("、")}、pi、e` : `t or year (the year), ${INPUT_IDS.join(", ")}, pi, e`);
 
 export const formulaTexts: Texts<FormulaIssueDetail> = {
   empty: { zh: () => "公式是空的", en: () => "the formula is empty" },

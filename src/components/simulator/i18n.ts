@@ -25,7 +25,7 @@ const zh = {
   perYear: "逐年值",
   year: "年份",
   formula: "公式",
-  formulaHelp: "可用变量：t（年份）和其他假设的名称（如 gdpRealGrowth）。例如：9 - 0.4 * (t - 2021)",
+  formulaHelp: "可用变量：t 或 year（年份）和其他假设的名称（如 gdpRealGrowth）。例如：9 - 0.4 * (t - 2021)",
   formulaApply: "应用公式",
   formulaClear: "清除",
   formulaLoading: "正在加载公式解析器…",

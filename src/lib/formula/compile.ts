@@ -1,39 +1,19 @@
 // Formula compiler: mathjs parses, we evaluate.
 //
-// mathjs is used only for its parser, from a limited instance (create with the parse factory
-// alone, so the bundle carries no matrices, units or symbolic algebra). The tree is then
-// translated into plain closures over a Float64Array, node type by node type, and anything
-// not on the list below is refused with its position. The evaluator can therefore reach no
-// JavaScript global, no mathjs function and no property of any object: the only names are `t`,
-// the scenario's inputs, `pi` and `e`, and the only functions are the Math ones listed in
-// FUNCTIONS. As the mathjs security guide recommends, import, createUnit, evaluate, parse,
-// simplify and derivative are also disabled on the instance itself.
+// mathjs is used only for its parser (parser.ts: its parse factory with plain node records, no
+// mathjs instance). The tree is then translated into plain closures over a Float64Array, node
+// type by node type, and anything not on the list below is refused with its position. The
+// evaluator can therefore reach no JavaScript global, no mathjs function and no property of
+// any object: the only names are `t` and `year`, the scenario's inputs, `pi` and `e`, and the only
+// functions are the Math ones listed in FUNCTIONS.
 //
 // Allowed: numbers, + - * / ^ mod, unary - and +, comparisons (< <= > >= == !=, also chained:
 // 2021 <= t < 2026), and / or / not / xor (true = 1, false = 0), cond ? a : b, parentheses,
 // implicit multiplication (2t), and the functions in FUNCTIONS.
-import { create, parseDependencies, type MathNode } from "mathjs/number";
 import { INPUT_IDS, type InputId, type Scenario } from "../scenario/schema";
 import { formulaSources, resolveInputs } from "../model/inputs";
+import { parse, type FormulaNode } from "./parser";
 import type { CompiledFormula, FormulaIssue, FormulaIssueCode, FormulaIssueDetail, FormulaSet } from "./types";
-
-// The typings declare every dependency map as possibly undefined; this one is always exported.
-const math = create({ parseDependencies: parseDependencies! }, {});
-const parse = math.parse;
-const disabled = (name: string) => () => {
-  throw new Error(`${name} is disabled`);
-};
-math.import(
-  {
-    import: disabled("import"),
-    createUnit: disabled("createUnit"),
-    evaluate: disabled("evaluate"),
-    parse: disabled("parse"),
-    simplify: disabled("simplify"),
-    derivative: disabled("derivative"),
-  },
-  { override: true },
-);
 
 type Evaluator = (env: Float64Array) => number;
 
@@ -159,10 +139,44 @@ interface Span {
   end: number;
 }
 
+/** A node's children in source order (as mathjs's Node.forEach gives them). */
+function childrenOf(node: FormulaNode): FormulaNode[] {
+  const n = node as unknown as Record<string, unknown>;
+  const list = (x: unknown): FormulaNode[] => (Array.isArray(x) ? (x as FormulaNode[]) : x ? [x as FormulaNode] : []);
+  switch (node.type) {
+    case "ParenthesisNode":
+      return list(n.content);
+    case "OperatorNode":
+      return list(n.args);
+    case "RelationalNode":
+      return list(n.params);
+    case "ConditionalNode":
+      return [...list(n.condition), ...list(n.trueExpr), ...list(n.falseExpr)];
+    case "AssignmentNode":
+      return [...list(n.object), ...list(n.index), ...list(n.value)];
+    case "FunctionAssignmentNode":
+      return list(n.expr);
+    case "BlockNode":
+      return list(n.blocks).map((b) => (b as unknown as { node: FormulaNode }).node);
+    case "ArrayNode":
+      return list(n.items);
+    case "IndexNode":
+      return list(n.dimensions);
+    case "AccessorNode":
+      return [...list(n.object), ...list(n.index)];
+    case "ObjectNode":
+      return Object.values((n.properties ?? {}) as Record<string, FormulaNode>);
+    case "RangeNode":
+      return [...list(n.start), ...list(n.step), ...list(n.end)];
+    default:
+      return [];
+  }
+}
+
 /** Spans of nodes, by identity. */
-function nodeSpans(root: MathNode, source: string): Map<MathNode, Span> {
+function nodeSpans(root: FormulaNode, source: string): Map<FormulaNode, Span> {
   const tokens = tokenise(source);
-  const spans = new Map<MathNode, Span>();
+  const spans = new Map<FormulaNode, Span>();
   let next = 0;
   let failed = false;
   const closeParen = (from: number): number => {
@@ -174,10 +188,10 @@ function nodeSpans(root: MathNode, source: string): Map<MathNode, Span> {
     }
     return source.length;
   };
-  const walk = (node: MathNode): Span | null => {
+  const walk = (node: FormulaNode): Span | null => {
     if (failed) return null;
     let span: Span | null = null;
-    const n = node as MathNode & { type: string; args?: MathNode[]; content?: MathNode; fn?: unknown; params?: MathNode[] };
+    const n = node as FormulaNode & { type: string; args?: FormulaNode[]; content?: FormulaNode; fn?: unknown; params?: FormulaNode[] };
     if (n.type === "ConstantNode" || n.type === "SymbolNode") {
       const tok = tokens[next++];
       if (!tok) {
@@ -186,14 +200,12 @@ function nodeSpans(root: MathNode, source: string): Map<MathNode, Span> {
       }
       span = { start: tok.start, end: tok.end };
     } else if (n.type === "FunctionNode") {
-      const fnSpan = walk(n.fn as MathNode);
+      const fnSpan = walk(n.fn as FormulaNode);
       const argSpans = (n.args ?? []).map(walk);
       const start = fnSpan?.start ?? argSpans[0]?.start ?? 0;
       span = { start, end: closeParen(fnSpan?.end ?? start) };
     } else {
-      const children: MathNode[] = [];
-      node.forEach((child) => children.push(child));
-      const childSpans = children.map(walk).filter((s): s is Span => s !== null);
+      const childSpans = childrenOf(node).map(walk).filter((s): s is Span => s !== null);
       if (childSpans.length > 0) span = { start: childSpans[0]!.start, end: childSpans[childSpans.length - 1]!.end };
       if (span && n.type === "ParenthesisNode") {
         let s = span.start - 1;
@@ -234,12 +246,12 @@ class FormulaError extends Error {
   }
 }
 
-const NAMES_HELP = `t (the year), ${INPUT_IDS.join(", ")}, pi, e`;
+const NAMES_HELP = `t or year (the year), ${INPUT_IDS.join(", ")}, pi, e`;
 
-function translate(root: MathNode, source: string): { ir: IR; inputs: Set<InputId> } {
+function translate(root: FormulaNode, source: string): { ir: IR; inputs: Set<InputId> } {
   const spans = nodeSpans(root, source);
   const whole: Span = { start: 0, end: source.length };
-  const spanOf = (node: MathNode): Span => spans.get(node) ?? whole;
+  const spanOf = (node: FormulaNode): Span => spans.get(node) ?? whole;
   const inputs = new Set<InputId>();
   const inputIndex = new Map<string, number>(INPUT_IDS.map((id, k) => [id, k + 1]));
 
@@ -253,9 +265,9 @@ function translate(root: MathNode, source: string): { ir: IR; inputs: Set<InputI
     return Number.isFinite(value) ? constant(value, ir.span) : ir;
   };
 
-  const visit = (node: MathNode): IR => {
+  const visit = (node: FormulaNode): IR => {
     const span = spanOf(node);
-    const n = node as MathNode & Record<string, unknown>;
+    const n = node as FormulaNode & Record<string, unknown>;
     switch (node.type) {
       case "ConstantNode": {
         const value = n.value;
@@ -269,7 +281,8 @@ function translate(root: MathNode, source: string): { ir: IR; inputs: Set<InputI
       }
       case "SymbolNode": {
         const name = n.name as string;
-        if (name === "t") return { span, eval: (env) => env[0]!, children: [] };
+        // `year` says what `t` is: the calendar year (2021 … 2035), not years since a start.
+        if (name === "t" || name === "year") return { span, eval: (env) => env[0]!, children: [] };
         const k = inputIndex.get(name);
         if (k !== undefined) {
           inputs.add(name as InputId);
@@ -280,10 +293,10 @@ function translate(root: MathNode, source: string): { ir: IR; inputs: Set<InputI
         throw new FormulaError("unknown-name", span, `unknown name “${name}”; a formula can use ${NAMES_HELP}`, { code: "unknown-name", name });
       }
       case "ParenthesisNode":
-        return visit(n.content as MathNode);
+        return visit(n.content as FormulaNode);
       case "OperatorNode": {
         const fn = n.fn as string;
-        const args = n.args as MathNode[];
+        const args = n.args as FormulaNode[];
         if (n.isPercentage) throw new FormulaError("unsupported", span, "the % sign is not allowed: rates are already in %, write 9 rather than 9%", { code: "percent-sign" });
         const binary = BINARY.get(fn);
         const unary = UNARY.get(fn);
@@ -312,7 +325,7 @@ function translate(root: MathNode, source: string): { ir: IR; inputs: Set<InputI
       }
       case "RelationalNode": {
         const conditionals = n.conditionals as string[];
-        const params = (n.params as MathNode[]).map(visit);
+        const params = (n.params as FormulaNode[]).map(visit);
         const ops = conditionals.map((c) => BINARY.get(c));
         if (ops.some((op) => op === undefined)) throw new FormulaError("unsupported", span, "this comparison is not available in formulas", { code: "comparison" });
         const evals = params.map((p) => p.eval);
@@ -331,16 +344,16 @@ function translate(root: MathNode, source: string): { ir: IR; inputs: Set<InputI
         });
       }
       case "ConditionalNode": {
-        const c = visit(n.condition as MathNode);
-        const a = visit(n.trueExpr as MathNode);
-        const b = visit(n.falseExpr as MathNode);
+        const c = visit(n.condition as FormulaNode);
+        const a = visit(n.trueExpr as FormulaNode);
+        const b = visit(n.falseExpr as FormulaNode);
         const ec = c.eval;
         const ea = a.eval;
         const eb = b.eval;
         return fold({ span, eval: (env) => (ec(env) ? ea(env) : eb(env)), children: [c, a, b] });
       }
       case "FunctionNode": {
-        const fnNode = n.fn as MathNode & { name?: string };
+        const fnNode = n.fn as FormulaNode & { name?: string };
         const name = fnNode.type === "SymbolNode" ? fnNode.name! : "";
         const spec = FUNCTIONS.get(name);
         if (!spec) {
@@ -349,7 +362,7 @@ function translate(root: MathNode, source: string): { ir: IR; inputs: Set<InputI
             : new FormulaError("unsupported", spanOf(fnNode), "this kind of function call is not allowed", { code: "call" });
         }
         const [min, max, impl] = spec;
-        const args = (n.args as MathNode[]).map(visit);
+        const args = (n.args as FormulaNode[]).map(visit);
         if (args.length < min || args.length > max) {
           const count = min === max ? `${min}` : max > 2 ? `at least ${min}` : `${min} or ${max}`;
           throw new FormulaError("unsupported", span, `${name}() takes ${count} argument${count === "1" || count === "at least 1" ? "" : "s"}, not ${args.length}`, {
@@ -383,8 +396,11 @@ function translate(root: MathNode, source: string): { ir: IR; inputs: Set<InputI
       case "ObjectNode":
       case "RangeNode":
         throw new FormulaError("unsupported", span, "lists, ranges, objects and properties are not allowed in formulas", { code: "collection" });
-      default:
-        throw new FormulaError("unsupported", span, `“${node.type}” is not allowed in formulas`, { code: "node", type: node.type });
+      default: {
+        // A node type mathjs may add in a later version.
+        const type = (node as { type: string }).type;
+        throw new FormulaError("unsupported", span, `“${type}” is not allowed in formulas`, { code: "node", type });
+      }
     }
   };
   return { ir: visit(root), inputs };
@@ -406,7 +422,7 @@ export type CompileOneResult =
 /** Compile one formula text. Never throws. */
 export function compileFormula(source: string): CompileOneResult {
   if (source.trim() === "") return { ok: false, error: { code: "syntax", position: 0, length: 0, message: "the formula is empty", detail: { code: "empty" } } };
-  let root: MathNode;
+  let root: FormulaNode;
   try {
     root = parse(source);
   } catch (e) {

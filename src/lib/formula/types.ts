@@ -3,7 +3,7 @@
 import type { InputId } from "../scenario/schema";
 
 /**
- * A formula compiled to a plain function. `env[0]` is the year `t`; `env[1 + k]` is the value
+ * A formula compiled to a plain function. `env[0]` is the year (`t` or `year` in the text); `env[1 + k]` is the value
  * of INPUT_IDS[k] in that year.
  */
 export interface CompiledFormula {

@@ -7,6 +7,7 @@ import { plan } from "../data/plan";
 import { ENV_SIZE, INPUT_COUNT, INPUT_INDEX, checkFormulaValue, resolveInputs, type FormulaSlot, type ResolvedInputs } from "./inputs";
 import type { FormulaIssue } from "../formula/types";
 import { nationalSeries } from "./national";
+import { portableRoot } from "./rng";
 import { BASE_YEAR, YEAR_COUNT } from "./years";
 
 /** Per-path outputs written by the kernel, in this order. */
@@ -82,7 +83,9 @@ export function prepare(s: Scenario, formulas?: FormulaSet): ContextResult {
   if (s.population.mode === "target") {
     // Constant growth from the census to the target in the target year, then level.
     const years = s.population.year - BASE_YEAR;
-    const rate = (Math.pow(s.population.target / population0, 1 / years) - 1) * 1000;
+    // portableRoot, not Math.pow: every path starts from this rate, and Monte Carlo results
+    // are to be the same bits in every engine (docs/model.md).
+    const rate = (portableRoot(s.population.target / population0, years) - 1) * 1000;
     for (let i = 1; i <= years; i++) populationPathRate[i] = rate;
   }
   const servicesShare0 = plan.servicesShare2020;

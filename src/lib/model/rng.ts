@@ -68,6 +68,21 @@ export function portableExp(x: number): number {
   else for (let i = 0; i < -k; i++) scale /= 2;
   return sum * scale;
 }
+/**
+ * The n-th root of x (x > 0, n a whole number ≥ 1) from + − × ÷ only: Newton's method on
+ * yⁿ = x from portableExp(portableLog(x)/n). Within an ulp or two of Math.pow(x, 1/n), and the
+ * same bits in every engine (Math.pow is not bound to be).
+ */
+export function portableRoot(x: number, n: number): number {
+  let y = portableExp(portableLog(x) / n);
+  for (let k = 0; k < 3; k++) {
+    let below = 1; // y^(n−1)
+    for (let j = 1; j < n; j++) below *= y;
+    y -= (below * y - x) / (n * below);
+  }
+  return y;
+}
+
 /** 1/n for n = 0..14 (index 0 unused), as IEEE doubles: the same constants everywhere. */
 const RECIPROCALS = Float64Array.from({ length: 15 }, (_, n) => (n === 0 ? 0 : 1 / n));
 

@@ -34,7 +34,10 @@ function halfUnit(value: number): number {
   const text = String(value);
   const dot = text.indexOf(".");
   const decimals = dot < 0 || text.includes("e") ? 0 : text.length - dot - 1;
-  return 0.5 * Math.pow(10, -decimals);
+  // 10^decimals by multiplication: exact, and the same in every engine (Math.pow need not be).
+  let power = 1;
+  for (let i = 0; i < decimals; i++) power *= 10;
+  return 0.5 / power;
 }
 
 function meets(actual: number, threshold: number, comparator: Comparator): boolean {

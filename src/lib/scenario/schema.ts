@@ -76,7 +76,7 @@ export interface Series {
   periods: [number, number, number];
   /** Per-year overrides; omitted when empty. */
   years?: YearOverrides;
-  /** mathjs expression of `t` (the year) and the other inputs, e.g. `9 - 0.4 * (t - 2021)`. */
+  /** mathjs expression of `t` or `year` (the calendar year) and the other inputs, e.g. `9 - 0.4 * (t - 2021)`. */
   formula?: string;
 }
 
