@@ -4,6 +4,8 @@ import { inflateSync, strFromU8 } from "fflate";
 import { defaultScenario, validateScenario, type Scenario } from "../../lib/scenario";
 import { getPath, setPath } from "./scenario-edit";
 
+// JSON values only (what a link holds, or the plan scenario's fields); JSON.parse makes every
+// key, "__proto__" included, an own property.
 function clone<T>(x: T): T {
   return JSON.parse(JSON.stringify(x)) as T;
 }
@@ -12,8 +14,14 @@ function deletePath(x: unknown, keys: readonly string[]): boolean {
   const parent = getPath(x, keys.slice(0, -1));
   if (parent == null || typeof parent !== "object") return false;
   const last = keys[keys.length - 1]!;
-  if (Array.isArray(parent)) return false;
-  if (!(last in parent)) return false;
+  if (Array.isArray(parent)) {
+    // An item past the end of a fixed-length list (a fourth period): cut the list there.
+    const index = Number(last);
+    if (!Number.isInteger(index) || index < 0 || index >= parent.length) return false;
+    parent.length = index;
+    return true;
+  }
+  if (!Object.hasOwn(parent, last)) return false;
   delete (parent as Record<string, unknown>)[last];
   return true;
 }
