@@ -1,7 +1,7 @@
 // Recovery of the nearest valid scenario from a link the engine refused as invalid. Loaded
 // only when such a link is opened.
 import { inflateSync, strFromU8 } from "fflate";
-import { defaultScenario, validateScenario, type Scenario } from "../../lib/scenario";
+import { defaultScenario, validateScenario, type Scenario, type ScenarioError } from "../../lib/scenario";
 import { getPath, setPath } from "./scenario-edit";
 
 // JSON values only (what a link holds, or the plan scenario's fields); JSON.parse makes every
@@ -47,22 +47,28 @@ export function rawLinkJson(text: string): unknown {
  * The nearest valid scenario to a JSON value the engine refused as invalid: each offending
  * field (as the engine reports it, one at a time) is replaced by the plan scenario's value,
  * or dropped when the plan scenario has none (an unknown field). Returns the repaired
- * scenario and the fields that were replaced, or null when nothing usable is left.
+ * scenario, the fields that were replaced and the engine's error for each, or null when
+ * nothing usable is left.
  */
-export function nearestValid(raw: unknown, maxSteps = 25): { scenario: Scenario; replaced: string[] } | null {
+export function nearestValid(raw: unknown, maxSteps = 25): { scenario: Scenario; replaced: string[]; errors: ScenarioError[] } | null {
   if (raw == null || typeof raw !== "object" || Array.isArray(raw)) return null;
   const work = clone(raw) as Record<string, unknown>;
-  const replaced: string[] = [];
+  const errors: ScenarioError[] = [];
   for (let step = 0; step < maxSteps; step++) {
     const r = validateScenario(work);
-    if (r.ok) return { scenario: r.scenario, replaced };
+    if (r.ok) return { scenario: r.scenario, replaced: errors.map((e) => e.path), errors };
     if (r.error.code !== "invalid" || r.error.path === "" || r.error.path === "v") return null;
     const keys = r.error.path.split(".");
     const fallback = getPath(defaultScenario, keys);
     // Replace the smallest thing that fixes it; a missing parent is filled in whole.
     if (fallback !== undefined) setPath(work, keys, clone(fallback));
     else if (!deletePath(work, keys)) return null;
-    replaced.push(r.error.path);
+    errors.push(r.error);
   }
   return null;
+}
+
+/** The nearest valid scenario to a link's text (see nearestValid); what SimulatorState loads on demand. */
+export function repairLink(encoded: string): { scenario: Scenario; errors: ScenarioError[] } | null {
+  return nearestValid(rawLinkJson(encoded));
 }
