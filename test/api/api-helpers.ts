@@ -104,7 +104,7 @@ export function applyMigrations(persistDir: string): void {
 
 export interface PagesServer {
   baseUrl: string;
-  /** What the server wrote to stderr so far (its console.error lines included). */
+  /** What the server printed so far (its Functions' console.error lines included). */
   log(): string;
   /** Resolves once every process of the server (npx, wrangler, workerd) has exited. */
   stop(): Promise<void>;
@@ -142,15 +142,18 @@ export async function startPagesServer(persistDir: string, opts: PagesServerOpti
       "wrangler", "pages", "dev", "dist", "--port", String(port), "--ip", "127.0.0.1", "--persist-to", persistDir, "--log-level", "error",
       ...Object.entries(bindings).flatMap(([k, v]) => ["--binding", `${k}=${v}`]),
     ],
-    { env: offlineEnv(), stdio: ["ignore", "ignore", "pipe"], detached: true },
+    { env: offlineEnv(), stdio: ["ignore", "pipe", "pipe"], detached: true },
   );
-  let stderr = "";
-  child.stderr?.on("data", (chunk: Buffer) => {
-    stderr += chunk.toString();
-  });
+  // The Functions' console output arrives on wrangler's stdout or stderr, depending on the level.
+  let output = "";
+  const collect = (chunk: Buffer) => {
+    output += chunk.toString();
+  };
+  child.stdout?.on("data", collect);
+  child.stderr?.on("data", collect);
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const died = exited.then(() => {
-    throw new Error(`wrangler pages dev exited before it was ready:\n${stderr}`);
+    throw new Error(`wrangler pages dev exited before it was ready:\n${output}`);
   });
   const baseUrl = `http://127.0.0.1:${port}`;
   try {
@@ -162,7 +165,7 @@ export async function startPagesServer(persistDir: string, opts: PagesServerOpti
   died.catch(() => undefined);
   return {
     baseUrl,
-    log: () => stderr,
+    log: () => output,
     async stop() {
       const pgid = child.pid;
       if (!pgid) return;

@@ -26,11 +26,14 @@ afterAll(() => {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
 
+// Each test starts one to three servers; on a busy machine one start can take a minute.
+const SLOW = { timeout: 300_000 };
+
 // A production-like server: no LOCAL_DEVELOPMENT, the salt given as a secret would be.
 const production = { local: false, bindings: { RATE_LIMIT_SALT: "test-salt-" + crypto.randomUUID() } };
 
 describe("configuration", () => {
-  it("refuses creations with a logged configuration error when RATE_LIMIT_SALT is unset outside local development", async () => {
+  it("refuses creations with a logged configuration error when RATE_LIMIT_SALT is unset outside local development", SLOW, async () => {
     const dir = freshDir(true);
     const server = await startPagesServer(dir, { local: false });
     try {
@@ -52,7 +55,7 @@ describe("configuration", () => {
 });
 
 describe("persistence", () => {
-  it("keeps a stored scenario across a restart, and migrates on read a row an older deploy left", async () => {
+  it("keeps a stored scenario across a restart, and migrates on read a row an older deploy left", SLOW, async () => {
     const dir = freshDir(true);
     const title = `重启 ${crypto.randomUUID().slice(0, 8)}`;
     let server = await startPagesServer(dir, production);
@@ -104,7 +107,7 @@ describe("persistence", () => {
 });
 
 describe("database unavailable", () => {
-  it("answers 503 store-unavailable on every route that needs D1, health included, and still 400 for bad input", async () => {
+  it("answers 503 store-unavailable on every route that needs D1, health included, and still 400 for bad input", SLOW, async () => {
     // A real local D1 whose migrations were never applied: every query fails inside D1 itself.
     const server = await startPagesServer(freshDir(false));
     try {
