@@ -81,6 +81,10 @@ describe("resolveLink", () => {
     expect(canonicalJson(broken.scenario)).toBe(plan);
     const newer = await resolveLink(q("9.AAAA"), null, null, loaders().loaders);
     expect(newer.notice?.kind).toBe("outdated");
+    const offline: LinkLoaders = { repair: () => Promise.reject(new Error("offline")), compile: loadFormulas };
+    const failed = await resolveLink(q(rawLink('{"v":1,"constructor":1}')), null, null, offline);
+    expect(failed.notice?.kind).toBe("malformed");
+    expect(canonicalJson(failed.scenario)).toBe(plan);
     const none: LinkLoaders = { repair: async () => null, compile: loadFormulas };
     const unrepaired = await resolveLink(q(rawLink('{"v":1,"constructor":1}')), null, null, none);
     expect(unrepaired.notice?.kind).toBe("malformed");

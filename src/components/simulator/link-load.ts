@@ -46,7 +46,8 @@ export interface ResolvedLink {
 async function linkScenario(encoded: string, loaders: LinkLoaders): Promise<{ scenario: Scenario; kind: LinkNotice["kind"] | null; reasons: NoticeReason[] }> {
   const r = decodeScenario(encoded);
   if (r.ok) return { scenario: r.scenario, kind: null, reasons: [] };
-  const repaired = r.error.code === "invalid" ? await loaders.repair(encoded) : null;
+  // A repair that cannot load (offline, say) leaves the plan scenario and the decoder's reason.
+  const repaired = r.error.code === "invalid" ? await loaders.repair(encoded).catch(() => null) : null;
   if (repaired) {
     const errors = repaired.errors.length > 0 ? repaired.errors : [r.error];
     return { scenario: repaired.scenario, kind: "partial", reasons: errors.map((error) => ({ kind: "scenario", error })) };
