@@ -3,6 +3,7 @@ import { defineConfig } from "astro/config";
 import svelte from "@astrojs/svelte";
 import sitemap from "@astrojs/sitemap";
 import { simulatorChunkGroups } from "./src/components/simulator/bundle.mjs";
+import securityHeaders from "./src/integrations/security-headers.ts";
 
 // The canonical origin; override with SITE_URL when deploying under another domain.
 const site = process.env.SITE_URL ?? "https://chengqu-plan.pages.dev";
@@ -11,7 +12,8 @@ export default defineConfig({
   site,
   trailingSlash: "always",
   build: { format: "directory", inlineStylesheets: "auto" },
-  integrations: [svelte(), sitemap({ filter: (page) => !page.includes("/s/") && !page.endsWith("/search/") })],
+  // securityHeaders writes dist/_headers (CSP with the built pages' inline script hashes).
+  integrations: [svelte(), sitemap({ filter: (page) => !page.includes("/s/") && !page.endsWith("/search/") }), securityHeaders()],
   devToolbar: { enabled: false },
   prefetch: false,
   // The simulator's Monte Carlo worker loads the formula compiler with import(), which needs

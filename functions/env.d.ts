@@ -1,7 +1,10 @@
 // Bindings that `wrangler types` does not list: Pages adds ASSETS (the static site in dist/)
-// to every Function, and RATE_LIMIT_SALT is a secret (`wrangler pages secret put`), so it is
-// never written into wrangler.toml. Merges with the generated global `Env`.
+// to every Function, RATE_LIMIT_SALT is a secret (`wrangler pages secret put`), so it is
+// never written into wrangler.toml, and LOCAL_DEVELOPMENT is given only on the command line of
+// local servers (`npm start`, the tests). Merges with the generated global `Env`.
 interface Env {
   ASSETS: Fetcher;
   RATE_LIMIT_SALT?: string;
+  /** "1" on a local `wrangler pages dev` (`--binding LOCAL_DEVELOPMENT=1`): a missing salt is then allowed. */
+  LOCAL_DEVELOPMENT?: string;
 }

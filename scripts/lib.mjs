@@ -75,7 +75,8 @@ export async function startServer(port, { logLevel = "error" } = {}) {
   const persistDir = mkdtempSync(join(tmpdir(), "chengqu-d1-"));
   const env = offlineEnv();
   execFileSync("npx", ["wrangler", "d1", "migrations", "apply", "DB", "--local", "--persist-to", persistDir], { env, stdio: "pipe" });
-  const child = spawn("npx", ["wrangler", "pages", "dev", "dist", "--port", String(port), "--ip", "127.0.0.1", "--persist-to", persistDir, "--log-level", logLevel], {
+  // LOCAL_DEVELOPMENT=1: a local server may run without RATE_LIMIT_SALT (functions/_lib/ratelimit.ts).
+  const child = spawn("npx", ["wrangler", "pages", "dev", "dist", "--port", String(port), "--ip", "127.0.0.1", "--persist-to", persistDir, "--log-level", logLevel, "--binding", "LOCAL_DEVELOPMENT=1"], {
     env,
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,

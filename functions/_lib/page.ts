@@ -2,6 +2,7 @@
 // rewritten at the edge with HTMLRewriter, and leaves with a Content-Security-Policy whose
 // script hashes are computed from the inline scripts actually in the page, so the policy stays
 // consistent with whatever Astro emitted at build time.
+import { SECURITY_HEADERS, contentSecurityPolicy } from "./security";
 import { escapeHtml } from "./text";
 
 export interface HeadTags {
@@ -32,29 +33,11 @@ async function sha256Base64(text: string): Promise<string> {
   return btoa(binary);
 }
 
-export function contentSecurityPolicy(scriptHashes: readonly string[]): string {
-  const hashes = [...new Set(scriptHashes)].map((h) => `'sha256-${h}'`).join(" ");
-  return [
-    "default-src 'self'",
-    // 'wasm-unsafe-eval' lets Pagefind's search index (WebAssembly) run; no JS eval is allowed.
-    `script-src 'self' 'wasm-unsafe-eval'${hashes ? " " + hashes : ""}`,
-    // Astro inlines small stylesheets and Svelte sets style attributes.
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    "font-src 'self' data:",
-    "connect-src 'self'",
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-  ].join("; ");
-}
+export { contentSecurityPolicy };
 
 export const HTML_SECURITY_HEADERS: Record<string, string> = {
   "content-type": "text/html; charset=utf-8",
-  "x-content-type-options": "nosniff",
-  "referrer-policy": "strict-origin-when-cross-origin",
-  "x-frame-options": "DENY",
+  ...SECURITY_HEADERS,
 };
 
 /**

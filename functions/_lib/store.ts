@@ -24,6 +24,19 @@ async function guarded<T>(db: D1Database | undefined, what: string, op: (db: D1D
   }
 }
 
+/**
+ * True when D1 answers and holds the API's tables (a read from each). Never throws: the health
+ * check reports the failure instead.
+ */
+export async function storeReady(db: D1Database | undefined): Promise<boolean> {
+  try {
+    await guarded(db, "health", (db) => db.batch([db.prepare("SELECT 1 FROM scenarios LIMIT 1"), db.prepare("SELECT 1 FROM creation_counts LIMIT 1")]));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export interface StoredScenario {
   id: string;
   /** Hex SHA-256 of the share's identity: canonical scenario JSON, title and note. */
@@ -67,6 +80,22 @@ export async function findScenario(db: D1Database | undefined, id: string): Prom
       .bind(id)
       .first<ScenarioRow>();
     return row ? fromRow(row) : null;
+  });
+}
+
+/**
+ * The id a share with this content key already has, or null. Reads only the key's candidate ids
+ * (primary-key lookups), shortest first, as saveScenario would assign them.
+ */
+export async function findShareId(db: D1Database | undefined, contentKey: string): Promise<string | null> {
+  return guarded(db, "read", async (db) => {
+    const ids = candidateIds(contentKey);
+    const placeholders = ids.map((_, i) => `?${i + 2}`).join(", ");
+    const row = await db
+      .prepare(`SELECT id FROM scenarios WHERE content_key = ?1 AND id IN (${placeholders}) ORDER BY length(id) LIMIT 1`)
+      .bind(contentKey, ...ids)
+      .first<{ id: string }>();
+    return row?.id ?? null;
   });
 }
 

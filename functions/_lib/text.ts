@@ -1,19 +1,20 @@
-// User-written text (a share's title and note): what is accepted, how it is normalised, and how
-// it is escaped wherever it is shown. Markup, quotes and SQL are accepted as plain text (they
-// are only ever bound as query parameters and escaped on output); characters that hide or
-// reorder what a reader sees are refused, because a preview card must show what was written.
+// User-written text (a share's title and note): the rules live in src/lib/share/text.ts, shared
+// with the share dialog; this file turns their verdict into the API's 400, and escapes text
+// wherever it is shown.
+import { scenarioTitleProblem, validateShareText, type ShareTextProblem } from "../../src/lib/share/text";
 import { ApiError } from "./http";
 
-export const TITLE_MAX = 80;
-export const NOTE_MAX = 280;
-
-// C0/C1 controls (a note may keep line breaks), bidi embeddings/overrides/isolates (the
-// "RTL override" spoof), and U+FFF9–FFFB interlinear annotation marks.
-const TITLE_FORBIDDEN = /[\p{Cc}\u202A-\u202E\u2066-\u2069\uFFF9-\uFFFB]/u;
-const NOTE_FORBIDDEN = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFFF9-\uFFFB]/u;
-
-function describe(ch: string): string {
-  return "U+" + ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0");
+function problemMessage(field: string, p: ShareTextProblem): string {
+  switch (p.kind) {
+    case "malformed":
+      return `${field} contains an unpaired surrogate.`;
+    case "line-break":
+      return `${field} contains a control or direction-override character (U+000A).`;
+    case "forbidden":
+      return `${field} contains a control, direction-override or invisible character (${p.codePoint}) or nothing visible.`;
+    case "too-long":
+      return `${field} is ${p.length} characters long; at most ${p.max} are allowed.`;
+  }
 }
 
 /**
@@ -23,32 +24,16 @@ function describe(ch: string): string {
 export function userText(value: unknown, field: "title" | "note"): string | null {
   if (value === undefined || value === null) return null;
   if (typeof value !== "string") throw new ApiError("invalid", `${field} must be a string.`, { field });
-  // JSON may carry lone surrogates ("\ud800"); they cannot be stored as UTF-8 text.
-  if (!value.isWellFormed()) throw new ApiError("invalid", `${field} contains an unpaired surrogate.`, { field });
-  const text = value.replace(/\r\n?/g, "\n").normalize("NFC").trim();
-  if (text === "") return null;
-  const forbidden = (field === "title" ? TITLE_FORBIDDEN : NOTE_FORBIDDEN).exec(text);
-  if (forbidden) {
-    throw new ApiError("invalid", `${field} contains a control or direction-override character (${describe(forbidden[0])}).`, { field });
-  }
-  const max = field === "title" ? TITLE_MAX : NOTE_MAX;
-  const length = Array.from(text).length;
-  if (length > max) throw new ApiError("invalid", `${field} is ${length} characters long; at most ${max} are allowed.`, { field });
-  return text;
+  const r = validateShareText(value, field);
+  if (!r.ok) throw new ApiError("invalid", problemMessage(field, r.problem), { field });
+  return r.value;
 }
 
-/**
- * The scenario's own title (its length is the scenario schema's business) may be shown by the
- * simulator: the same characters are refused in it as in a share's title.
- */
+/** The scenario's own title, which the simulator may show: the title's character rules apply. */
 export function checkScenarioTitle(title: string | undefined): void {
   if (title === undefined) return;
-  const field = "scenario.title";
-  if (!title.isWellFormed()) throw new ApiError("invalid", "scenario.title contains an unpaired surrogate.", { field });
-  const forbidden = TITLE_FORBIDDEN.exec(title);
-  if (forbidden) {
-    throw new ApiError("invalid", `scenario.title contains a control or direction-override character (${describe(forbidden[0])}).`, { field });
-  }
+  const problem = scenarioTitleProblem(title);
+  if (problem) throw new ApiError("invalid", problemMessage("scenario.title", problem), { field: "scenario.title" });
 }
 
 const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };

@@ -1,6 +1,6 @@
 // Helpers for the share-link API suites: requests with a chosen client address, a direct
-// read-only look at the D1 SQLite file, and a second `wrangler pages dev` for restart and
-// outage tests.
+// read-only look at the D1 SQLite file, and further `wrangler pages dev` servers (each with its
+// own D1 folder) for restart, configuration and outage tests.
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
@@ -39,39 +39,43 @@ function d1File(persistDir: string): string {
   return join(dir, file);
 }
 
-/** Rows in a D1 table, read straight from the local SQLite file (read-only, WAL-safe). */
-export function countRows(persistDir: string, table: "scenarios" | "creation_counts"): number {
-  const db = new DatabaseSync(d1File(persistDir), { readOnly: true });
+/**
+ * A read-only connection to the D1 file. Safe while a runtime writes it: miniflare keeps the
+ * database in WAL mode, where a reader sees every committed transaction (WAL included, no
+ * checkpoint needed) and never blocks the writer; a reader cannot checkpoint either. Refuses
+ * to read a database in rollback-journal mode, where a reader's lock would make the runtime's
+ * writes fail with SQLITE_BUSY.
+ */
+function readD1<T>(persistDir: string, read: (db: DatabaseSync) => T): T {
+  const db = new DatabaseSync(d1File(persistDir), { readOnly: true, timeout: 5_000 });
   try {
-    return Number((db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n);
+    const mode = (db.prepare("PRAGMA journal_mode").get() as { journal_mode: string }).journal_mode;
+    if (mode !== "wal") throw new Error(`the D1 file is in ${mode} mode: reading it could block the runtime`);
+    return read(db);
   } finally {
     db.close();
   }
+}
+
+/** Rows in a D1 table, read straight from the local SQLite file. */
+export function countRows(persistDir: string, table: "scenarios" | "creation_counts"): number {
+  return readD1(persistDir, (db) => Number((db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n));
 }
 
 /** The hashed client keys of the rate-limit table. */
 export function rateLimitClients(persistDir: string): string[] {
-  const db = new DatabaseSync(d1File(persistDir), { readOnly: true });
-  try {
-    return (db.prepare("SELECT client FROM creation_counts").all() as { client: string }[]).map((r) => r.client);
-  } finally {
-    db.close();
-  }
+  return readD1(persistDir, (db) => (db.prepare("SELECT client FROM creation_counts").all() as { client: string }[]).map((r) => r.client));
 }
 
 /** One row of the scenarios table, read straight from the SQLite file. */
 export function readRow(persistDir: string, id: string): Record<string, unknown> | undefined {
-  const db = new DatabaseSync(d1File(persistDir), { readOnly: true });
-  try {
-    return db.prepare("SELECT * FROM scenarios WHERE id = ?").get(id) as Record<string, unknown> | undefined;
-  } finally {
-    db.close();
-  }
+  return readD1(persistDir, (db) => db.prepare("SELECT * FROM scenarios WHERE id = ?").get(id) as Record<string, unknown> | undefined);
 }
 
 /**
- * Writes a row as an earlier deploy could have left it (an older schema version, a formula an
- * older compiler accepted), which the current API would never write itself.
+ * Writes a row as an earlier deploy could have left it (an older schema version), which the
+ * current API would never write itself. Only into a folder no runtime is using: a second
+ * writer on a live file makes the runtime's own writes fail (SQLITE_BUSY).
  */
 export function insertLegacyRow(persistDir: string, row: { id: string; schemaVersion: number; scenario: unknown; title?: string }): void {
   const db = new DatabaseSync(d1File(persistDir));
@@ -100,47 +104,85 @@ export function applyMigrations(persistDir: string): void {
 
 export interface PagesServer {
   baseUrl: string;
+  /** What the server printed so far (its Functions' console.error lines included). */
+  log(): string;
+  /** Resolves once every process of the server (npx, wrangler, workerd) has exited. */
   stop(): Promise<void>;
 }
 
-/** Starts `wrangler pages dev dist` on a port from the OS with the given persistence folder. */
-export async function startPagesServer(persistDir: string): Promise<PagesServer> {
+export interface PagesServerOptions {
+  /** Pass LOCAL_DEVELOPMENT=1, as `npm start` and the main test server do (default true). */
+  local?: boolean;
+  /** More `--binding KEY=VALUE` variables (a RATE_LIMIT_SALT, say). */
+  bindings?: Record<string, string>;
+}
+
+/** True while any process of the group still exists. */
+function groupAlive(pgid: number): boolean {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Starts `wrangler pages dev dist` on a port from the OS with the given persistence folder.
+ * One runtime per folder at a time: two workerd processes on one SQLite file contend for its
+ * locks (SQLITE_BUSY, answered 503), so callers give each server its own folder and restart
+ * only after stop() has resolved.
+ */
+export async function startPagesServer(persistDir: string, opts: PagesServerOptions = {}): Promise<PagesServer> {
   const port = await freePort();
+  const bindings = { ...(opts.local === false ? {} : { LOCAL_DEVELOPMENT: "1" }), ...opts.bindings };
   const child: ChildProcess = spawn(
     "npx",
-    ["wrangler", "pages", "dev", "dist", "--port", String(port), "--ip", "127.0.0.1", "--persist-to", persistDir, "--log-level", "error"],
-    { env: offlineEnv(), stdio: ["ignore", "ignore", "inherit"], detached: true },
+    [
+      "wrangler", "pages", "dev", "dist", "--port", String(port), "--ip", "127.0.0.1", "--persist-to", persistDir, "--log-level", "error",
+      ...Object.entries(bindings).flatMap(([k, v]) => ["--binding", `${k}=${v}`]),
+    ],
+    { env: offlineEnv(), stdio: ["ignore", "pipe", "pipe"], detached: true },
   );
+  // The Functions' console output arrives on wrangler's stdout or stderr, depending on the level.
+  let output = "";
+  const collect = (chunk: Buffer) => {
+    output += chunk.toString();
+  };
+  child.stdout?.on("data", collect);
+  child.stderr?.on("data", collect);
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const died = exited.then(() => {
+    throw new Error(`wrangler pages dev exited before it was ready:\n${output}`);
+  });
   const baseUrl = `http://127.0.0.1:${port}`;
   try {
-    await waitForHttp(`${baseUrl}/`, 60_000);
+    await Promise.race([waitForHttp(`${baseUrl}/`, 60_000), died]);
   } catch (e) {
-    if (child.pid) process.kill(-child.pid, "SIGTERM");
+    if (child.pid && groupAlive(child.pid)) process.kill(-child.pid, "SIGTERM");
     throw e;
   }
+  died.catch(() => undefined);
   return {
     baseUrl,
+    log: () => output,
     async stop() {
-      if (child.pid && child.exitCode === null) {
-        try {
-          process.kill(-child.pid, "SIGTERM");
-        } catch {
-          /* already gone */
-        }
-      }
+      const pgid = child.pid;
+      if (!pgid) return;
+      if (groupAlive(pgid)) process.kill(-pgid, "SIGTERM");
       await exited;
-      // workerd children leave with the process group; give the port a moment to be released.
-      const until = Date.now() + 10_000;
-      while (Date.now() < until) {
-        try {
-          await fetch(`${baseUrl}/`);
-        } catch {
-          return;
+      // workerd may outlive wrangler for a moment while it closes the database: wait until no
+      // process of the group is left, so that the next server on this folder is its only user.
+      const until = Date.now() + 15_000;
+      while (groupAlive(pgid)) {
+        if (Date.now() > until) {
+          process.kill(-pgid, "SIGKILL");
+          await new Promise((r) => setTimeout(r, 500));
+          if (groupAlive(pgid)) throw new Error(`server on ${baseUrl} did not stop`);
+          break;
         }
-        await new Promise((r) => setTimeout(r, 200));
+        await new Promise((r) => setTimeout(r, 100));
       }
-      throw new Error(`server on ${baseUrl} still answers after stop`);
     },
   };
 }

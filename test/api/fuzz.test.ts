@@ -4,6 +4,7 @@ import fc from "fast-check";
 import { describe, expect, it, inject } from "vitest";
 import { defaultScenario } from "../../src/lib/scenario";
 import { fakeIp, post } from "./api-helpers";
+import { OBJECT_PATHS, PROTOTYPE_NAMES, withKey } from "../helpers/hostile";
 
 const base = inject("baseUrl");
 const ERROR_CODES = new Set([
@@ -90,6 +91,18 @@ describe("fuzzing POST /api/scenarios", () => {
         await expectSane(await post(base, JSON.stringify({ scenario })), JSON.stringify(scenario).slice(0, 200));
       }),
       runs,
+    );
+  });
+
+  it("a key named like an Object.prototype member anywhere in the scenario is refused with its field, never dropped", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...OBJECT_PATHS), fc.constantFrom(...PROTOTYPE_NAMES), fc.jsonValue({ maxDepth: 2 }), async (path, key, value) => {
+        const res = await post(base, `{"scenario":${withKey(path, key, value)}}`);
+        const what = `${[...path, key].join(".")} = ${JSON.stringify(value)?.slice(0, 80)}`;
+        expect(res.status, what).toBe(400);
+        expect(await res.json(), what).toMatchObject({ error: "invalid", field: ["scenario", ...path, key].join(".") });
+      }),
+      { numRuns: 80, endOnFailure: true },
     );
   });
 

@@ -2,7 +2,7 @@
 // D1 in a local SQLite file: round trip, idempotent ids, caching, methods, rate limit.
 import { describe, expect, it, inject } from "vitest";
 import { SCHEMA_VERSION, canonicalJson, defaultScenario, validateScenario, type Scenario } from "../../src/lib/scenario";
-import { countRows, fakeIp, insertLegacyRow, legacyId, post, postJson, rateLimitClients, readRow } from "./api-helpers";
+import { countRows, fakeIp, post, postJson, rateLimitClients, readRow } from "./api-helpers";
 
 const base = inject("baseUrl");
 const persistDir = inject("persistDir");
@@ -95,26 +95,6 @@ describe("round trip", () => {
     expect(JSON.parse(String(row.scenario))).toEqual(canonicalOf(withGrowth(defaultScenario, 6.75)));
     expect(row.title).toBe("行内容");
   });
-
-  it("migrates a row stored under an older schema version on read, without rewriting it", async () => {
-    // The pre-release v0 shape: one number per input for the whole period.
-    const v0 = { version: 0, gdpGrowth: 6, deflator: 2, incomeGrowth: 7, cpi: 2, population: { natural: 1, migration: 3000 }, servicesTarget: 60, nationalGrowth: 5 };
-    const id = legacyId();
-    insertLegacyRow(persistDir, { id, schemaVersion: 0, scenario: v0, title: "旧版本" });
-    const res = await fetch(`${base}/api/scenarios/${id}`);
-    expect(res.status).toBe(200);
-    const body = (await res.json()) as { storedSchemaVersion: number; schemaVersion: number; scenario: Record<string, any>; title: string };
-    expect(body.storedSchemaVersion).toBe(0);
-    expect(body.schemaVersion).toBe(SCHEMA_VERSION);
-    expect(body.scenario.v).toBe(SCHEMA_VERSION);
-    expect(body.scenario.inputs.gdpRealGrowth.periods).toEqual([6, 6, 6]);
-    expect(body.scenario.inputs.netMigration.periods).toEqual([3000, 3000, 3000]);
-    expect(body.scenario.services.target).toBe(60);
-    expect(validateScenario(body.scenario).ok).toBe(true);
-    expect(body.title).toBe("旧版本");
-    expect(JSON.parse(String(readRow(persistDir, id)!.scenario))).toEqual(v0);
-    expect((await fetch(`${base}/s/${id}`)).status).toBe(200);
-  });
 });
 
 describe("caching and methods", () => {
@@ -154,9 +134,14 @@ describe("caching and methods", () => {
       ["PUT", "/api/scenarios", "POST"],
       ["DELETE", "/api/scenarios/0000000000", "GET, HEAD"],
       ["POST", "/api/scenarios/0000000000", "GET, HEAD"],
+      ["POST", "/api/health", "GET, HEAD"],
+      ["PUT", "/api/health", "GET, HEAD"],
+      ["PATCH", "/api/health", "GET, HEAD"],
+      ["DELETE", "/api/health", "GET, HEAD"],
+      ["OPTIONS", "/api/health", "GET, HEAD"],
     ];
     for (const [method, path, allow] of cases) {
-      const res = await fetch(base + path, { method, headers: { "content-type": "application/json" }, body: method === "GET" ? undefined : "{}" });
+      const res = await fetch(base + path, { method, headers: { "content-type": "application/json" }, body: method === "GET" || method === "OPTIONS" ? undefined : "{}" });
       expect(res.status, `${method} ${path}`).toBe(405);
       expect(res.headers.get("allow")).toBe(allow);
       expect(((await res.json()) as { error: string }).error).toBe("method-not-allowed");
@@ -164,14 +149,37 @@ describe("caching and methods", () => {
   });
 });
 
+describe("health", () => {
+  it("answers GET and HEAD with 200 when D1 holds the API's tables", async () => {
+    const res = await fetch(`${base}/api/health`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("cache-control")).toBe("no-store");
+    expect(await res.json()).toEqual({ ok: true, db: "ok" });
+    const head = await fetch(`${base}/api/health`, { method: "HEAD" });
+    expect(head.status).toBe(200);
+    expect(await head.text()).toBe("");
+  });
+});
+
 describe("rate limit", () => {
   it("answers 429 after 60 creations from one client in a window, stores nothing more, and leaves other clients alone", async () => {
     const ip = fakeIp();
     const tag = crypto.randomUUID().slice(0, 8);
-    for (let i = 0; i < 60; i++) {
+    let firstId = "";
+    for (let i = 0; i < 59; i++) {
       const res = await postJson(base, { scenario: defaultScenario, title: `限流 ${tag} ${i}` }, { ip });
       expect(res.status, `request ${i}`).toBe(201);
+      if (i === 0) firstId = ((await res.json()) as { id: string }).id;
     }
+    // Re-posting a share that exists answers its id and does not count: after five of them
+    // the 60th new share is still allowed.
+    for (let i = 0; i < 5; i++) {
+      const again = await postJson(base, { scenario: defaultScenario, title: `限流 ${tag} 0` }, { ip });
+      expect(again.status).toBe(200);
+      expect(((await again.json()) as { id: string }).id).toBe(firstId);
+    }
+    expect((await postJson(base, { scenario: defaultScenario, title: `限流 ${tag} 59` }, { ip })).status).toBe(201);
+
     const rows = countRows(persistDir, "scenarios");
     const limited = await postJson(base, { scenario: defaultScenario, title: `限流 ${tag} 60` }, { ip });
     expect(limited.status).toBe(429);
@@ -179,8 +187,28 @@ describe("rate limit", () => {
     expect(((await limited.json()) as { error: string }).error).toBe("rate-limited");
     expect(countRows(persistDir, "scenarios")).toBe(rows);
 
+    // Over the limit, re-sharing an existing share still answers its id.
+    const existing = await postJson(base, { scenario: defaultScenario, title: `限流 ${tag} 0` }, { ip });
+    expect(existing.status).toBe(200);
+    expect(((await existing.json()) as { id: string }).id).toBe(firstId);
+
     const someoneElse = await postJson(base, { scenario: defaultScenario, title: `限流 ${tag} 60` }, { ip: fakeIp() });
     expect(someoneElse.status).toBe(201);
+  });
+
+  it("counts IPv6 clients by their /64: 60 addresses of one /64 share one limit", async () => {
+    const prefix = `2001:db8:${Math.floor(Math.random() * 0xffff).toString(16)}:${Math.floor(Math.random() * 0xffff).toString(16)}`;
+    const tag = crypto.randomUUID().slice(0, 8);
+    for (let i = 0; i < 60; i++) {
+      const res = await postJson(base, { scenario: defaultScenario, title: `v6 ${tag} ${i}` }, { ip: `${prefix}::${(i + 1).toString(16)}` });
+      expect(res.status, `address ${i}`).toBe(201);
+    }
+    // Another address of the same /64, written out in full and in capitals.
+    const full = `${prefix}:0:0:0:ABCD`.toUpperCase();
+    expect((await postJson(base, { scenario: defaultScenario, title: `v6 ${tag} 60` }, { ip: full })).status).toBe(429);
+    // The neighbouring /64 is another client.
+    const neighbour = prefix.replace(/:([0-9a-f]+)$/, (_, g: string) => `:${((parseInt(g, 16) + 1) & 0xffff).toString(16)}`);
+    expect((await postJson(base, { scenario: defaultScenario, title: `v6 ${tag} 60` }, { ip: `${neighbour}::1` })).status).toBe(201);
   });
 
   it("stores a salted hash of the client address, never the address", async () => {

@@ -18,6 +18,7 @@ import {
 } from "../../src/lib/scenario";
 import { goalSeek, monteCarlo, project, sensitivity } from "../../src/lib/model";
 import { compileFormulasSync } from "../../src/lib/formula/compile";
+import { OBJECT_PATHS, PROTOTYPE_NAMES, rawLink, withKey } from "../helpers/hostile";
 
 const YEARS = Array.from({ length: 15 }, (_, i) => String(2021 + i));
 const inRange = (id: InputId) => fc.double({ min: INPUT_META[id].min, max: INPUT_META[id].max, noNaN: true });
@@ -185,6 +186,38 @@ describe("invalid input is refused, never thrown", () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe("keys named like Object.prototype's members", () => {
+  const prototypeBefore = Object.getOwnPropertyNames(Object.prototype).sort();
+  it("are refused with their path everywhere, by validation and by the link decoder, and pollute nothing", () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...OBJECT_PATHS), fc.constantFrom(...PROTOTYPE_NAMES), fc.jsonValue({ maxDepth: 2 }), (path, key, value) => {
+        const json = withKey(path, key, value);
+        const expected = [...path, key].join(".");
+        const r = validateScenario(JSON.parse(json));
+        expect(r.ok).toBe(false);
+        if (!r.ok) expect([r.error.code, r.error.path]).toEqual(["invalid", expected]);
+        const d = decodeScenario(rawLink(json));
+        expect(d.ok).toBe(false);
+        if (!d.ok) expect([d.error.code, d.error.path]).toEqual(["invalid", expected]);
+      }),
+      { numRuns: 400 },
+    );
+    expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(prototypeBefore);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+  it("are refused in the smallest links of the review (only v and the key)", () => {
+    for (const key of PROTOTYPE_NAMES) {
+      const d = decodeScenario(rawLink(`{"v":1,${JSON.stringify(key)}:1}`));
+      expect(d.ok).toBe(false);
+      if (!d.ok) expect(d.error.code).toBe("invalid");
+    }
+    // The two links of the report, byte for byte.
+    for (const link of ["1.q1YqU7Iy1FFKzs8rLikqTS7JL1KyMqwFAA", "1.q1YqU7Iy1FEqyQ8uKcrMS1eyMqwFAA"]) {
+      expect(decodeScenario(link).ok).toBe(false);
+    }
   });
 });
 

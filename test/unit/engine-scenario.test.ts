@@ -69,6 +69,9 @@ describe("validateScenario", () => {
     ["a 201-character formula", (s: any) => (s.inputs.cpi.formula = "1+".repeat(100) + "1"), "inputs.cpi.formula"],
     ["a formula with full-width brackets", (s: any) => (s.inputs.cpi.formula = "（t - 2020）"), "inputs.cpi.formula"],
     ["two periods instead of three", (s: any) => (s.inputs.cpi.periods = [1, 2]), "inputs.cpi.periods.2"],
+    ["four periods instead of three (not cut to three)", (s: any) => (s.inputs.gdpRealGrowth.periods = [1, 2, 3, 4]), "inputs.gdpRealGrowth.periods.3"],
+    ["a year override keyed constructor", (s: any) => (s.inputs.cpi.years = { constructor: 999 }), "inputs.cpi.years.constructor"],
+    ["a year override keyed prototype", (s: any) => (s.inputs.cpi.years = { "2022": 1, prototype: 999 }), "inputs.cpi.years.prototype"],
     ["a missing input", (s: any) => delete s.inputs.cpi, "inputs.cpi"],
   ])("rejects %s", (_, mutate, path) => {
     const s = clone(defaultScenario);
@@ -82,9 +85,11 @@ describe("validateScenario", () => {
     const json = JSON.stringify(defaultScenario);
     const top = JSON.parse(json.replace('{"v":1', '{"__proto__":{"polluted":1},"v":1'));
     expect(invalid(top).path).toBe("__proto__");
-    const years = JSON.parse(json.replace('"cpi":{"periods"', '"cpi":{"years":{"__proto__":{"polluted":1}},"periods"'));
-    const r = validateScenario(years);
-    if (r.ok) expect(Object.keys(r.scenario.inputs.cpi.years ?? {})).toEqual([]);
+    // Refused, not silently dropped: the stored or linked scenario must be what was sent.
+    for (const value of ['{"polluted":1}', "999"]) {
+      const years = JSON.parse(json.replace('"cpi":{"periods"', `"cpi":{"years":{"__proto__":${value}},"periods"`));
+      expect(invalid(years)).toMatchObject({ code: "invalid", path: "inputs.cpi.years.__proto__", detail: { code: "bad-year" } });
+    }
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
   it.each([null, 42, "text", [], undefined])("rejects %p as a whole", (x) => {

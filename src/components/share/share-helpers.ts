@@ -4,56 +4,18 @@
 import type { ShareLang } from "./share-strings";
 import { shareStrings, fill } from "./share-strings";
 
-// Same limits and character rules as functions/_lib/text.ts (the API refuses anything else);
-// test/unit/share-helpers.test.ts checks that both sides agree on a set of tricky inputs.
-export const TITLE_MAX = 80;
-export const NOTE_MAX = 280;
-
-export type ShareTextField = "title" | "note";
-
-// C0/C1 controls (a note may keep line breaks), bidi embeddings/overrides/isolates and the
-// interlinear annotation marks: they hide or reorder what a reader of the preview card sees.
-const TITLE_FORBIDDEN = /[\p{Cc}\u202A-\u202E\u2066-\u2069\uFFF9-\uFFFB]/u;
-const NOTE_FORBIDDEN = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFFF9-\uFFFB]/u;
-
-/** The text as the API will store it: CRLF → LF, NFC, trimmed. */
-export function normaliseShareText(raw: string): string {
-  return raw.replace(/\r\n?/g, "\n").normalize("NFC").trim();
-}
-
-/** Length in characters (code points), the unit of the API's limits and of the counter. */
-export function charCount(raw: string): number {
-  return Array.from(normaliseShareText(raw)).length;
-}
-
-export type ShareTextProblem =
-  | { kind: "too-long"; length: number; max: number }
-  | { kind: "line-break" }
-  | { kind: "forbidden"; codePoint: string }
-  | { kind: "malformed" };
-
-export type ShareTextResult = { ok: true; value: string | null } | { ok: false; problem: ShareTextProblem };
-
-function codePointLabel(ch: string): string {
-  return "U+" + ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0");
-}
-
-/** Validates an optional title or note; blank text is "no value" (null), not an error. */
-export function validateShareText(raw: string, field: ShareTextField): ShareTextResult {
-  if (!raw.isWellFormed()) return { ok: false, problem: { kind: "malformed" } };
-  const text = normaliseShareText(raw);
-  if (text === "") return { ok: true, value: null };
-  const forbidden = (field === "title" ? TITLE_FORBIDDEN : NOTE_FORBIDDEN).exec(text);
-  if (forbidden) {
-    // A line break in a title is the one "control character" people type on purpose.
-    if (field === "title" && forbidden[0] === "\n") return { ok: false, problem: { kind: "line-break" } };
-    return { ok: false, problem: { kind: "forbidden", codePoint: codePointLabel(forbidden[0]) } };
-  }
-  const max = field === "title" ? TITLE_MAX : NOTE_MAX;
-  const length = Array.from(text).length;
-  if (length > max) return { ok: false, problem: { kind: "too-long", length, max } };
-  return { ok: true, value: text };
-}
+// The title and note rules have one home, shared with the API (functions/_lib/text.ts).
+import { type ShareTextField, type ShareTextProblem } from "../../lib/share/text";
+export {
+  NOTE_MAX,
+  TITLE_MAX,
+  charCount,
+  normaliseShareText,
+  validateShareText,
+  type ShareTextField,
+  type ShareTextProblem,
+  type ShareTextResult,
+} from "../../lib/share/text";
 
 /** The sentence shown under a field for a problem found by validateShareText. */
 export function shareTextMessage(problem: ShareTextProblem, field: ShareTextField, lang: ShareLang): string {

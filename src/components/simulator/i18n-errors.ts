@@ -190,8 +190,8 @@ export function fieldLabel(path: string, lang: Lang): string | null {
     "view.prices": "priceBasis",
     "view.uncertainty": "uncertaintyOn",
   };
-  const key = known[path];
-  return key ? t(lang, key) : null;
+  // The path may come from a hostile link ("constructor"): own keys only.
+  return Object.hasOwn(known, path) ? t(lang, known[path]!) : null;
 }
 
 /** A scenario error in the reader's language, naming the field in words and by its path. */

@@ -75,20 +75,32 @@ export function setSetting(s: Scenario, path: SettingPath, value: unknown): Edit
   return commit(next);
 }
 
+/**
+ * The value at a path, reading own properties only: a path can come from outside (a field an
+ * invalid link names), and "constructor", "toString" or "__proto__" must not reach into
+ * Object.prototype.
+ */
 export function getPath(x: unknown, keys: readonly string[]): unknown {
   let cur: unknown = x;
   for (const k of keys) {
-    if (cur == null || typeof cur !== "object") return undefined;
+    if (cur == null || typeof cur !== "object" || !Object.hasOwn(cur, k)) return undefined;
     cur = (cur as Record<string, unknown>)[k];
   }
   return cur;
 }
 
+/** Writes an own, plain data property, even for "__proto__" (an assignment would set the prototype). */
+function setOwn(obj: object, key: string, value: unknown): void {
+  Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/** Sets the value at a path, creating missing (or non-object) parents; own properties only, like getPath. */
 export function setPath(x: unknown, keys: readonly string[], value: unknown): void {
   let cur = x as Record<string, unknown>;
   for (const k of keys.slice(0, -1)) {
-    if (cur[k] == null || typeof cur[k] !== "object") cur[k] = {};
+    const next = Object.hasOwn(cur, k) ? cur[k] : undefined;
+    if (next == null || typeof next !== "object") setOwn(cur, k, {});
     cur = cur[k] as Record<string, unknown>;
   }
-  cur[keys[keys.length - 1]!] = value;
+  setOwn(cur, keys[keys.length - 1]!, value);
 }

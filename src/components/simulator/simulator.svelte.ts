@@ -4,7 +4,6 @@
 // projects synchronously (a slider step repaints in the same frame) and writes the URL.
 import {
   canonicalJson,
-  decodeScenario,
   defaultScenario,
   encodeScenario,
   presetScenario,
@@ -17,22 +16,11 @@ import { hasFormulas, project, type Projection } from "../../lib/model";
 import type { FormulaIssue, FormulaIssueDetail, FormulaSet } from "../../lib/formula/types";
 import { loadLang, t, type Lang } from "./i18n";
 import { setFormula, type EditResult } from "./scenario-edit";
-import { HistoryWriter, MAX_PINS, buildSearch, parseUrlState, type ChangeKind, type UrlState } from "./url-state";
+import { HistoryWriter, MAX_PINS, buildSearch, type ChangeKind, type UrlState } from "./url-state";
 import { loadFormulas } from "./formula-loader";
-import type { NoticeReason } from "./i18n-errors";
+import { resolveLink, type LinkNotice, type PinnedScenario } from "./link-load";
 
-export interface PinnedScenario {
-  name: string;
-  scenario: Scenario;
-  projection: Projection;
-  encoded: string;
-}
-
-/** A message about the link the page was opened with; i18n-errors.ts says it in either language. */
-export interface LinkNotice {
-  kind: "malformed" | "outdated" | "partial";
-  reasons: NoticeReason[];
-}
+export type { LinkNotice, PinnedScenario };
 
 /** A formula text that validation refused (length, characters), as a formula issue. */
 function refusedFormula(input: InputId, text: string, error: ScenarioError): FormulaIssue {
@@ -268,87 +256,26 @@ export class SimulatorState {
 
   /**
    * Loads a query string; a bad part is reported in `notice` and replaced by the nearest valid
-   * state. Returns whether the query had the legacy `u` parameter (now folded into the scenario).
+   * state (resolved by link-load.ts). Returns whether the query had the legacy `u` parameter
+   * (now folded into the scenario).
    */
   async load(search: string, metaScenario: string | null): Promise<boolean> {
-    const { state, problems } = parseUrlState(search, metaScenario);
-    const reasons: NoticeReason[] = [];
-    let scenario: Scenario = defaultScenario;
-    let kind: LinkNotice["kind"] | null = null;
-    if (problems.some((p) => p.kind === "too-long")) {
-      kind = "malformed";
-      reasons.push({ kind: "url-too-long" });
-    }
-    if (state.encoded) {
-      const r = decodeScenario(state.encoded);
-      if (r.ok) scenario = r.scenario;
-      else {
-        // The repair code loads only for a damaged link.
-        const repaired = r.error.code === "invalid" ? await import("./link-repair").then((m) => m.nearestValid(m.rawLinkJson(state.encoded!))) : null;
-        if (repaired) {
-          scenario = repaired.scenario;
-          kind ??= "partial";
-        } else {
-          kind = r.error.code === "unsupported-version" ? "outdated" : "malformed";
-        }
-        reasons.push({ kind: "scenario", error: r.error });
-      }
-    }
-    if (state.lang) scenario = { ...scenario, view: { ...scenario.view, lang: state.lang } };
-    // Links made before uncertainty was part of the scenario carried it as ?u=1.
-    if (state.uncertainty) scenario = { ...scenario, view: { ...scenario.view, uncertainty: true } };
-    await loadLang(scenario.view.lang);
-
-    const pins: PinnedScenario[] = [];
-    const pinScenarios: { name: string; scenario: Scenario; encoded: string }[] = [];
-    for (const p of state.pins) {
-      const r = decodeScenario(p.encoded);
-      if (r.ok) pinScenarios.push({ name: p.name, scenario: r.scenario, encoded: p.encoded });
-      else {
-        kind ??= "partial";
-        reasons.push({ kind: "scenario", error: r.error, pin: p.name });
-      }
-    }
-    if (problems.some((p) => p.kind === "bad-pin" || p.kind === "too-many-pins")) kind ??= "partial";
-
-    let formulas: FormulaSet | null = this.formulas;
-    const all = [scenario, ...pinScenarios.map((p) => p.scenario)];
-    if (all.some(hasFormulas)) {
-      const compiled = await loadFormulas(all);
-      if (compiled.ok) formulas = compiled.formulas;
-      else {
-        // Drop the formulas that do not compile rather than the whole scenario.
-        kind ??= "partial";
-        for (const issue of compiled.issues) reasons.push({ kind: "formula", issue });
-        for (const issue of compiled.issues) {
-          const cleared = setFormula(scenario, issue.input, null);
-          if (cleared.ok) scenario = cleared.scenario;
-        }
-        const again = hasFormulas(scenario) ? await loadFormulas([scenario]) : null;
-        formulas = again?.ok ? again.formulas : null;
-      }
-    }
-    let r = project(scenario, formulas ?? undefined);
-    if (!r.ok) {
-      kind ??= "partial";
-      for (const issue of r.issues) reasons.push({ kind: "formula", issue });
-      scenario = { ...defaultScenario, view: scenario.view };
-      r = project(scenario);
-    }
-    for (const p of pinScenarios) {
-      const pr = project(p.scenario, formulas ?? undefined);
-      if (pr.ok) pins.push({ ...p, projection: pr.projection });
-    }
+    const r = await resolveLink(search, metaScenario, this.formulas, {
+      // The repair code loads only for a damaged link.
+      repair: (encoded) => import("./link-repair").then((m) => m.repairLink(encoded)),
+      compile: loadFormulas,
+    });
+    await loadLang(r.scenario.view.lang);
     // Before any state changes: the page then switches to the link's state in one step.
-    if (kind) this.errorText ??= await import("./i18n-errors");
-    this.formulas = formulas;
+    if (r.notice) this.errorText ??= await import("./i18n-errors");
+    this.formulas = r.formulas;
     this.formulaErrors = {};
-    this.scenario = scenario;
-    this.projection = r.ok ? r.projection : defaultProjection;
-    this.pins = pins;
-    this.notice = kind ? { kind, reasons } : null;
+    this.scenario = r.scenario;
+    this.projection = r.projection;
+    this.pins = r.pins;
+    this.notice = r.notice;
     for (const fn of this.#listeners) fn(this);
-    return new URLSearchParams(search).has("u");
+    return r.legacyUncertainty;
   }
 
   dismissNotice(): void {

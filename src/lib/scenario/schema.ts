@@ -232,14 +232,23 @@ const formulaSchema = v.pipe(
   v.trim(),
 );
 
+const BAD_YEAR = says("year must be 2021 … 2035", { code: "bad-year" });
+
 function seriesSchema(id: InputId) {
   const m = INPUT_META[id];
   const value = num(m.min, m.max, m.unit);
   return v.pipe(
     v.strictObject(
       {
-        periods: v.tuple([value, value, value], says("must be three numbers: 2021–2025, 2026–2030, 2031–2035", { code: "bad-shape" })),
-        years: v.optional(v.record(v.picklist(INPUT_YEAR_KEYS, says("year must be 2021 … 2035", { code: "bad-year" })), value)),
+        // Strict: a fourth number is refused, not dropped (a link must give back what it says).
+        periods: v.strictTuple([value, value, value], says("must be three numbers: 2021–2025, 2026–2030, 2031–2035", { code: "bad-shape" })),
+        // An object of optional year keys rather than v.record, which silently skips the keys
+        // "__proto__", "constructor" and "prototype": here every other key is refused.
+        years: v.optional(
+          v.strictObject(
+            Object.fromEntries(INPUT_YEAR_KEYS.map((year) => [year, v.optional(value)])) as { [K in YearKey]: v.OptionalSchema<typeof value, undefined> },
+          ),
+        ),
         formula: v.optional(formulaSchema),
       },
       says("must be an object { periods, years?, formula? }", { code: "bad-shape" }),
@@ -357,8 +366,14 @@ export function validateV1(input: unknown): ValidationResult {
   let message = issue.message;
   let detail: ScenarioErrorDetail;
   if (issue.kind === "schema" && issue.type === "strict_object" && issue.expected === "never") {
-    message = "unknown field";
-    detail = { code: "unknown-field" };
+    // Inside an input's `years`, an unknown key is a year outside the projection.
+    if (/^inputs\.\w+\.years\.[^.]*$/.test(path)) {
+      message = BAD_YEAR;
+      detail = detailByMessage.get(BAD_YEAR)!;
+    } else {
+      message = "unknown field";
+      detail = { code: "unknown-field" };
+    }
   } else if (issue.received === "undefined") {
     message = "is required";
     detail = { code: "required" };
