@@ -58,3 +58,18 @@ export function chartSeries(table: IndicatorTable): ChartSeries | null {
       })),
   };
 }
+
+/**
+ * One row as a sentence for the search index, so a search excerpt reads
+ * "城镇居民人均可支配收入（元）：2015 年 28484；2020 年 38780；年均增长率/〔累计〕 6.40%；预期性"
+ * instead of the cells run together. Empty and "—" cells are left out.
+ */
+export function rowSearchText(table: IndicatorTable, row: IndicatorRow): string {
+  const cells = table.columns
+    .map((c) => ({ label: c.label, text: row.cells[c.key]?.text.trim() ?? "" }))
+    .filter((c) => c.text !== "" && c.text !== "—")
+    .map((c) => `${c.label} ${c.text}`);
+  const unit = row.unit ? `（${row.unit}）` : "";
+  const note = row.note ? `；${row.note}` : "";
+  return `${row.name}${unit}：${[...cells, row.attribute].join("；")}${note}。`;
+}
