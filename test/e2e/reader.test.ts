@@ -124,29 +124,4 @@ describe("reader", () => {
       await page.emulateMedia({ media: "screen" });
     }
   });
-
-  it("draws one chart per indicator table, in a box that does not move the page", async () => {
-    await page.goto(`${base}/indicators/`);
-    const tables = await page.locator("main table").count();
-    expect(tables).toBeGreaterThanOrEqual(2);
-    const boxes = page.locator("figure.chart .chart-box");
-    const before = await boxes.evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height));
-    // Charts draw as they near the viewport: bring each in, then wait for painted pixels.
-    for (const fig of await page.locator("figure.chart").all()) await fig.scrollIntoViewIfNeeded();
-    await page.waitForFunction(
-      () =>
-        [...document.querySelectorAll<HTMLCanvasElement>("figure.chart canvas")].every((c) => {
-          const data = c.getContext("2d")?.getImageData(0, 0, c.width, c.height).data;
-          return data !== undefined && data.some((v, i) => i % 4 === 3 && v > 0);
-        }),
-      undefined,
-      { timeout: 15_000 },
-    );
-    const after = await boxes.evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height));
-    expect(before.length).toBeGreaterThan(0);
-    expect(after).toEqual(before);
-    for (const id of await page.locator("figure.chart canvas").evaluateAll((cs) => cs.map((c) => c.getAttribute("aria-describedby")))) {
-      expect(await page.locator(`table#${id}`).count()).toBe(1);
-    }
-  });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { indicatorTableSchema, type IndicatorTable } from "../../src/schemas/content";
-import { chartSeries, rowsByCategory, yearColumns } from "../../src/utils/indicators";
+import { barFraction, indicatorMultiples, isMoneyUnit, measureOf, rowSearchText, rowsByCategory, yearColumns } from "../../src/utils/indicators";
 
 const fixture = (name: string): IndicatorTable =>
   indicatorTableSchema.parse(JSON.parse(readFileSync(join(import.meta.dirname, "../fixtures/content/indicators", `${name}.json`), "utf8")));
@@ -35,35 +35,90 @@ const table = (rows: IndicatorTable["rows"]): IndicatorTable => ({
   rows,
 });
 
-describe("chartSeries", () => {
-  it("charts the unit most complete rows share, skipping rows with a dash in a year", () => {
-    const s = chartSeries(table([row("p1", "%", 1, 2), row("y1", "亿元", 100, 200), row("p2", "%", 3, 4), row("p3", "%", 5)]));
-    expect(s).toEqual({
-      unit: "%",
-      columns: ["2020年", "2025年"],
-      rows: [
-        { id: "p1", name: "p1", values: [1, 2], texts: ["1", "2"] },
-        { id: "p2", name: "p2", values: [3, 4], texts: ["3", "4"] },
-      ],
-    });
+const named = (id: string, name: string, unit: string, a?: number, b?: number) => ({ ...row(id, unit, a, b), name });
+
+describe("measureOf", () => {
+  it("tells an index, a growth rate and a share apart although all three say %", () => {
+    expect(measureOf({ name: "居民消费价格指数上涨幅度", unit: "%" })).toBe("index");
+    expect(measureOf({ name: "地区生产总值(GDP)年均增速", unit: "%" })).toBe("growth");
+    expect(measureOf({ name: "颗粒物（PM2.5）浓度下降", unit: "%" })).toBe("growth");
+    expect(measureOf({ name: "服务业增加值比重", unit: "%" })).toBe("share");
+    expect(measureOf({ name: "全社会 R&D 投入增长", unit: "亿元" })).toBe("level");
   });
-  it("breaks a tie by the unit that comes first", () => {
-    expect(chartSeries(table([row("y1", "亿元", 1, 2), row("p1", "%", 1, 2), row("y2", "亿元", 3, 4), row("p2", "%", 3, 4)]))?.unit).toBe("亿元");
+  it("treats only money units as money", () => {
+    expect(["元", "万元", "亿元", "亿美元"].every(isMoneyUnit)).toBe(true);
+    expect(["人/亿元", "%", "万人"].some(isMoneyUnit)).toBe(false);
   });
-  it("gives no chart when fewer than two rows share a unit", () => {
-    expect(chartSeries(table([row("y1", "亿元", 1, 2), row("p1", "%", 1, 2), row("p2", "%", 1)]))).toBeNull();
+});
+
+describe("indicatorMultiples", () => {
+  const t13: IndicatorTable = {
+    ...table([named("cpi", "居民消费价格指数上涨幅度", "%", 100.8, 102.9), named("share", "服务业增加值比重", "%", 64.8, 71.2), named("forest", "森林覆盖率", "%", 18.85, 19.83), named("gdp", "地区生产总值", "亿元", 239.9, 352.5), named("one", "只有一年", "%", 5)]),
+    columns: [
+      { key: "a", label: "2015 年", year: 2015 },
+      { key: "b", label: "2020 年", year: 2020 },
+      { key: "g", label: "增长" },
+    ],
+  };
+  const t14: IndicatorTable = {
+    ...table([named("forest", "森林覆盖率", "%", 19.83, 19.83), named("growth", "地区生产总值(GDP)年均增速", "%", 6.1, 9), named("years", "受教育年限", "年", 12, 13)]),
+    columns: [
+      { key: "a", label: "2020 年完成", year: 2020 },
+      { key: "b", label: "2025 年目标", year: 2025 },
+      { key: "g", label: "增长" },
+    ],
+  };
+  const groups = indicatorMultiples([
+    ["thirteenth-plan", t13],
+    ["fourteenth-plan", t14],
+  ]);
+  const group = (key: string) => groups.find((g) => g.key === key)!;
+
+  it("never puts the price index on an axis with percentage shares or growth rates", () => {
+    expect(groups.map((g) => [g.key, g.items.map((i) => i.id)])).toEqual([
+      ["growth", ["growth"]],
+      ["share", ["share", "forest"]],
+      ["index", ["cpi"]],
+      ["level:亿元", ["gdp"]],
+      ["level:年", ["years"]],
+    ]);
+    expect(group("index").baseline).toBe(100);
   });
-  it("on the fixture 专栏1 charts the percentage rows of 2015 and 2020", () => {
-    const s = chartSeries(fixture("thirteenth-plan"));
-    expect(s?.unit).toBe("%");
-    expect(s?.columns).toEqual(["2015年", "2020年"]);
-    expect(s?.rows.map((r) => r.id)).toEqual(["services-share", "rd-share", "good-air-days", "pm25"]);
-    expect(s?.rows[0]?.values).toEqual([64.8, 71.2]);
+  it("joins a row both tables give into 2015 → 2020 → 2025 target", () => {
+    const forest = group("share").items.find((i) => i.id === "forest")!;
+    expect(forest.points.map((p) => [p.year, p.value, p.target])).toEqual([
+      [2015, 18.85, false],
+      [2020, 19.83, false],
+      [2025, 19.83, true],
+    ]);
+    expect(forest.anchor).toBe("thirteenth-plan-forest");
   });
-  it("keeps the cell text next to a qualified value (≥20)", () => {
-    const s = chartSeries(fixture("fourteenth-plan"));
-    const industry = s?.rows.find((r) => r.id === "industry-share");
-    expect(industry).toEqual({ id: "industry-share", name: "工业增加值占GDP比重", values: [20.2, 20], texts: ["20.2", "≥20"] });
+  it("labels money in current prices and scales each level chart on its own", () => {
+    expect(group("level:亿元")).toMatchObject({ title: "单位：亿元", unit: "当年价格", sharedScale: false });
+    expect(group("level:年").unit).toBe("");
+    expect(group("share")).toMatchObject({ sharedScale: true, max: 71.2 });
+  });
+  it("sizes bars from the baseline to the axis top", () => {
+    const cpi = group("index").items[0]!;
+    expect(barFraction(group("index"), cpi, 102.9)).toBe(1);
+    expect(barFraction(group("index"), cpi, 100.8)).toBeCloseTo(0.8 / 2.9, 10);
+    const gdp = group("level:亿元").items[0]!;
+    expect(barFraction(group("level:亿元"), gdp, 239.9)).toBeCloseTo(239.9 / 352.5, 10);
+    expect(barFraction(group("share"), group("share").items[0]!, 64.8)).toBeCloseTo(64.8 / 71.2, 10);
+  });
+  it("keeps rows apart when the tables disagree on 2020", () => {
+    const clash = indicatorMultiples([
+      ["thirteenth-plan", { ...t13, rows: [named("years", "平均受教育年限", "年", 10.8, 11.3)] }],
+      ["fourteenth-plan", t14],
+    ]);
+    expect(clash.find((g) => g.key === "level:年")!.items.map((i) => i.anchor)).toEqual(["thirteenth-plan-years", "fourteenth-plan-years"]);
+  });
+});
+
+describe("rowSearchText", () => {
+  it("reads a row as one sentence, leaving out dashes", () => {
+    const t = table([{ ...named("gdp", "地区生产总值", "亿元", 239.9), note: "区级不核算" }]);
+    expect(rowSearchText(t, t.rows[0]!)).toBe("地区生产总值（亿元）：2020年 239.9；预期性；区级不核算。");
   });
 });
 
