@@ -39,6 +39,7 @@ export const en: Record<MessageKey, string> = {
   targets: "Plan targets",
   target: "Target",
   scenario: "Scenario",
+  scenarioOf: "Scenario ({name})",
   met: "met",
   missed: "missed",
   probability: "Probability met",

@@ -44,6 +44,7 @@ const zh = {
   targets: "规划目标",
   target: "目标",
   scenario: "本情景",
+  scenarioOf: "本情景（{name}）",
   met: "达到",
   missed: "未达到",
   probability: "达到的概率",
