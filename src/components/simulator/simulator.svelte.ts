@@ -134,11 +134,11 @@ export class SimulatorState {
   }
 
   setPrices(prices: "constant" | "current"): void {
-    this.apply({ ...this.scenario, view: { ...this.scenario.view, prices } }, { discrete: true });
+    this.apply({ ...this.scenario, view: { ...this.scenario.view, prices } }, { control: "view.prices" });
   }
 
   setUncertainty(on: boolean): void {
-    this.apply({ ...this.scenario, view: { ...this.scenario.view, uncertainty: on } }, { discrete: true });
+    this.apply({ ...this.scenario, view: { ...this.scenario.view, uncertainty: on } }, { control: "view.uncertainty" });
   }
 
   /**
@@ -177,7 +177,7 @@ export class SimulatorState {
     this.formulas = formulas;
     const { [input]: _dropped, ...rest } = this.formulaErrors;
     this.formulaErrors = rest;
-    this.apply(next, { discrete: true });
+    this.apply(next, { control: `${input}.formula` });
     return null;
   }
 
@@ -185,19 +185,18 @@ export class SimulatorState {
     if (this.pins.length >= MAX_PINS) return false;
     const trimmed = name.trim() || `${t(this.lang, "scenario")} ${this.pins.length + 1}`;
     this.pins = [...this.pins, { name: trimmed, scenario: this.scenario, projection: this.projection, encoded: encodeScenario(this.scenario) }];
-    this.#scheduleUrl({ discrete: true });
+    this.#scheduleUrl({ control: "pins" });
     return true;
   }
 
   unpin(index: number): void {
     this.pins = this.pins.filter((_, i) => i !== index);
-    this.#scheduleUrl({ discrete: true });
+    this.#scheduleUrl({ control: "pins" });
   }
 
-  /** Ends a slider drag: the next change starts a new history entry. */
+  /** Ends a slider drag or a typed value: the URL is written now rather than after the pause. */
   endGesture(): void {
     this.#flushUrl();
-    this.#history?.endGesture();
   }
 
   // ---- URL -----------------------------------------------------------------------------
