@@ -19,6 +19,7 @@ import { loadLang, t, type Lang } from "./i18n";
 import { setFormula, type EditResult } from "./scenario-edit";
 import { HistoryWriter, MAX_PINS, buildSearch, parseUrlState, type ChangeKind, type UrlState } from "./url-state";
 import { loadFormulas } from "./formula-loader";
+import { foldConstantYears } from "./controls";
 import type { NoticeReason } from "./i18n-errors";
 
 export interface PinnedScenario {
@@ -99,6 +100,12 @@ export class SimulatorState {
    * is not shown: the last valid one stays, and the issues are returned.
    */
   apply(next: Scenario, kind: ChangeKind): FormulaIssue[] {
+    // Per-year values that fill a whole period with one value (goal seek's answer) become the
+    // period's value, so that its slider shows the value in force and moves it.
+    return this.#show(foldConstantYears(next), kind);
+  }
+
+  #show(next: Scenario, kind: ChangeKind): FormulaIssue[] {
     const r = project(next, this.formulas ?? undefined);
     if (!r.ok) return r.issues;
     this.scenario = next;
@@ -121,7 +128,8 @@ export class SimulatorState {
     // A preset keeps the reader's language, price basis and uncertainty switch.
     s.view = { ...s.view, lang: this.scenario.view.lang, prices: this.scenario.view.prices, uncertainty: this.scenario.view.uncertainty };
     this.formulaErrors = {};
-    this.apply(s, { discrete: true });
+    // As the preset is, so that it still reads as the preset (no folding of its per-year values).
+    this.#show(s, { discrete: true });
   }
 
   reset(): void {
