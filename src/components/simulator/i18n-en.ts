@@ -11,6 +11,7 @@ export const en: Record<MessageKey, string> = {
   preset: "Preset",
   presetNote: "Sources",
   modifiedFrom: "Changed from “{name}”.",
+  modifiedOption: "(modified)",
   modified: "A custom scenario.",
   showSettings: "Show settings",
   shockSizes: "Size and persistence of shocks",

@@ -16,6 +16,7 @@ const zh = {
   preset: "预设情景",
   presetNote: "数据来源",
   modifiedFrom: "在“{name}”的基础上修改过的情景。",
+  modifiedOption: "（已修改）",
   modified: "自定义情景。",
   showSettings: "显示设定",
   shockSizes: "冲击大小与持续性",
