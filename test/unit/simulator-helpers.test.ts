@@ -38,7 +38,9 @@ describe("number formatting", () => {
   it("writes units the Chinese way and the English way", () => {
     expect(formatWithUnit(352.5, "yi-yuan", "zh")).toBe("352.5亿元");
     expect(formatWithUnit(352.5, "yi-yuan", "en")).toBe("35.25 billion yuan");
-    expect(formatWithUnit(574665, "persons", "en")).toBe("574.7 thousand persons");
+    expect(formatWithUnit(574665, "persons", "en")).toBe("574,700 people");
+    expect(formatWithUnit(1_000_000, "persons", "en")).toBe("1.00 million people");
+    expect(formatValue(574665, "persons", "en")).toBe("0.5747");
     expect(formatWithUnit(574665, "persons", "zh")).toBe("57.47万人");
     expect(formatWithUnit(5.5, "percent", "en")).toBe("5.5%");
     expect(formatWithUnit(2031, "year", "zh")).toBe("2031年");
