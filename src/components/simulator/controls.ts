@@ -252,7 +252,7 @@ export function yearsText(years: readonly number[], lang: Lang): string {
 /** Removes the per-year values of one period, so that its slider decides it again. */
 export function clearPeriodYears(s: Scenario, input: InputId, period: 0 | 1 | 2): EditResult {
   const { first, last } = PERIODS[period];
-  const next = structuredClone(s);
+  const next = JSON.parse(JSON.stringify(s)) as Scenario;
   const years: YearOverrides = { ...next.inputs[input].years };
   for (let y = first; y <= last; y++) delete years[String(y) as YearKey];
   next.inputs[input].years = years;
@@ -273,7 +273,7 @@ export function foldConstantYears(s: Scenario): Scenario {
       const v = series.years?.[String(first) as YearKey];
       if (v === undefined) return;
       for (let y = first; y <= last; y++) if (series.years?.[String(y) as YearKey] !== v) return;
-      next ??= structuredClone(s);
+      next ??= JSON.parse(JSON.stringify(s)) as Scenario;
       const target = next.inputs[input];
       target.periods[p] = v;
       for (let y = first; y <= last; y++) delete target.years![String(y) as YearKey];
