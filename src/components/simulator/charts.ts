@@ -428,14 +428,3 @@ export function restyleChart(chart: Chart<"line", (number | null)[], string>, sp
   applySpec(chart, spec, lang, onHover, true);
 }
 
-/**
- * Redraws of charts that were off screen when their data changed (LineChart.svelte skips
- * them during a drag), by chart; flushCharts() runs them all, for the share image and print.
- */
-export const pendingDraws = new Map<Chart<"line", (number | null)[], string>, () => void>();
-
-export function flushCharts(): void {
-  for (const draw of [...pendingDraws.values()]) draw();
-}
-
-if (typeof addEventListener !== "undefined") addEventListener("beforeprint", flushCharts);

@@ -20,6 +20,7 @@ import { setFormula, type EditResult } from "./scenario-edit";
 import { HistoryWriter, MAX_PINS, buildSearch, parseUrlState, type ChangeKind, type UrlState } from "./url-state";
 import { loadFormulas } from "./formula-loader";
 import { foldConstantYears } from "./controls";
+import { flushCharts } from "./chart-queue";
 import type { NoticeReason } from "./i18n-errors";
 
 export interface PinnedScenario {
@@ -82,6 +83,9 @@ export class SimulatorState {
     this.preset != null && canonicalJson({ ...this.scenario, view: this.preset.scenario.view }) === canonicalJson(this.preset.scenario),
   );
 
+  /** A slider is being dragged or a number typed (not reactive: charts read it when they draw). */
+  inGesture = false;
+
   #history: HistoryWriter | null = null;
   #urlTimer: ReturnType<typeof setTimeout> | null = null;
   #pendingKind: ChangeKind | null = null;
@@ -108,6 +112,7 @@ export class SimulatorState {
   #show(next: Scenario, kind: ChangeKind): FormulaIssue[] {
     const r = project(next, this.formulas ?? undefined);
     if (!r.ok) return r.issues;
+    this.inGesture = !kind.discrete && kind.gesture === true;
     this.scenario = next;
     this.projection = r.projection;
     this.#scheduleUrl(kind);
@@ -205,6 +210,9 @@ export class SimulatorState {
   /** Ends a slider drag or a typed value: the URL is written now rather than after the pause. */
   endGesture(): void {
     this.#flushUrl();
+    this.inGesture = false;
+    // Charts that waited off screen during the drag draw its result now.
+    flushCharts();
   }
 
   // ---- URL -----------------------------------------------------------------------------

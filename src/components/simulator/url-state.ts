@@ -98,7 +98,7 @@ export type ChangeKind =
   /** A step the reader will want to go back to: a preset, reset, the language, a goal-seek answer. */
   | { discrete: true }
   /** An edit (slider drag, arrow keys, typing, a switch, a pin): named by the control it came from. */
-  | { discrete?: false; control: string };
+  | { discrete?: false; control: string; gesture?: boolean };
 
 interface HistoryLike {
   pushState(data: unknown, unused: string, url?: string | URL | null): void;
