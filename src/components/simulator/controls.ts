@@ -1,5 +1,5 @@
 // Pure helpers of the control panel: reading typed numbers, snapping slider values.
-import type { Lang, MessageKey } from "./i18n";
+import { t, type Lang, type MessageKey } from "./i18n";
 import { INPUT_META, defaultScenario, validateScenario, type InputId, type Scenario, type YearOverrides } from "../../lib/scenario";
 import { PERIODS, planTargets, type PlanTarget, type YearKey } from "../../lib/model";
 import type { EditResult, SettingPath } from "./scenario-edit";
@@ -18,13 +18,13 @@ export function parseNumberInput(text: string, min: number, max: number, lang: L
     .replace(/[－—−]/g, "-")
     .replace(/＋/g, "+")
     .replace(/[\s,，]/g, (c) => (c === "," || c === "，" ? "." : ""));
-  if (normal === "") return { ok: false, message: lang === "zh" ? "请输入一个数" : "Enter a number" };
+  if (normal === "") return { ok: false, message: t(lang, "enterNumber") };
   if (!/^[+-]?(\d+\.?\d*|\.\d+)$/.test(normal)) {
-    return { ok: false, message: lang === "zh" ? `“${text}”不是一个数` : `“${text}” is not a number` };
+    return { ok: false, message: t(lang, "notNumber", { text }) };
   }
   const value = Number(normal);
   if (value < min || value > max) {
-    return { ok: false, message: lang === "zh" ? `须在 ${min} 到 ${max} 之间` : `Must be between ${min} and ${max}` };
+    return { ok: false, message: t(lang, "mustBeBetween", { min, max }) };
   }
   return { ok: true, value };
 }
@@ -246,7 +246,8 @@ export function yearsText(years: readonly number[], lang: Lang): string {
     if (last && y === last[1] + 1) last[1] = y;
     else runs.push([y, y]);
   }
-  return runs.map(([a, b]) => (a === b ? String(a) : b === a + 1 ? `${a}${lang === "zh" ? "、" : ", "}${b}` : `${a}–${b}`)).join(lang === "zh" ? "、" : ", ");
+  const sep = t(lang, "yearSeparator");
+  return runs.map(([a, b]) => (a === b ? String(a) : b === a + 1 ? `${a}${sep}${b}` : `${a}–${b}`)).join(sep);
 }
 
 /** Removes the per-year values of one period, so that its slider decides it again. */
