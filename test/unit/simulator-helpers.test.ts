@@ -38,7 +38,9 @@ describe("number formatting", () => {
   it("writes units the Chinese way and the English way", () => {
     expect(formatWithUnit(352.5, "yi-yuan", "zh")).toBe("352.5亿元");
     expect(formatWithUnit(352.5, "yi-yuan", "en")).toBe("35.25 billion yuan");
-    expect(formatWithUnit(574665, "persons", "en")).toBe("574.7 thousand persons");
+    expect(formatWithUnit(574665, "persons", "en")).toBe("574,700 people");
+    expect(formatWithUnit(1_000_000, "persons", "en")).toBe("1.00 million people");
+    expect(formatValue(574665, "persons", "en")).toBe("0.5747");
     expect(formatWithUnit(574665, "persons", "zh")).toBe("57.47万人");
     expect(formatWithUnit(5.5, "percent", "en")).toBe("5.5%");
     expect(formatWithUnit(2031, "year", "zh")).toBe("2031年");
@@ -107,28 +109,27 @@ describe("history policy", () => {
     return { calls, pushState: (_d: unknown, _u: string, url?: string | URL | null) => calls.push(`push ${url}`), replaceState: (_d: unknown, _u: string, url?: string | URL | null) => calls.push(`replace ${url}`) };
   }
   it("pushes the first step of a drag and replaces the rest; pushes discrete changes", () => {
-    let now = 0;
     const h = fakeHistory();
-    const w = new HistoryWriter(h, "/simulate/", { now: () => now });
+    const w = new HistoryWriter(h, "/simulate/");
     w.write("/simulate/?s=1.a", { control: "gdp" });
-    now += 16;
     w.write("/simulate/?s=1.b", { control: "gdp" });
-    now += 16;
     w.write("/simulate/?s=1.c", { control: "gdp" });
     w.write("/simulate/?s=1.d", { discrete: true });
     expect(h.calls).toEqual(["push /simulate/?s=1.a", "replace /simulate/?s=1.b", "replace /simulate/?s=1.c", "push /simulate/?s=1.d"]);
   });
-  it("starts a new entry for another control, after a pause, or after the gesture ends", () => {
-    let now = 0;
+  it("keeps every edit in one entry, whatever the control or the pause, until a discrete step or Back", () => {
     const h = fakeHistory();
-    const w = new HistoryWriter(h, "/", { now: () => now, gestureGapMs: 500 });
+    const w = new HistoryWriter(h, "/");
     w.write("/?1", { control: "a" });
     w.write("/?2", { control: "b" });
-    now = 2000;
     w.write("/?3", { control: "b" });
-    w.endGesture();
-    w.write("/?4", { control: "b" });
-    expect(h.calls.map((c) => c.split(" ")[0])).toEqual(["push", "push", "push", "push"]);
+    w.write("/?4", { control: "c.formula" });
+    w.write("/?5", { discrete: true });
+    w.write("/?6", { control: "a" });
+    w.write("/?7", { control: "b" });
+    w.sync("/?5");
+    w.write("/?8", { control: "a" });
+    expect(h.calls).toEqual(["push /?1", "replace /?2", "replace /?3", "replace /?4", "push /?5", "push /?6", "replace /?7", "push /?8"]);
   });
   it("writes nothing when the URL is unchanged, including after popstate", () => {
     const h = fakeHistory();

@@ -233,7 +233,7 @@ describe("controls", () => {
 describe("target wording in English", () => {
   it("builds a sentence from the target's fields", () => {
     const check = plan.targetChecks.find((c) => c.metric === "residentPopulation")!;
-    expect(targetText(check, "en")).toMatch(/^Resident population: at least 1,000 thousand persons by 2035$/);
+    expect(targetText(check, "en")).toMatch(/^Resident population: at least 1.00 million people by 2035$/);
     expect(targetText(check, "zh")).toBe(check.label);
   });
 });

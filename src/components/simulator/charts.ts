@@ -309,6 +309,8 @@ export function chartConfig(spec: ChartSpec, lang: Lang, onHover?: HoverHandler,
       maintainAspectRatio: false,
       normalized: true,
       interaction: { mode: "index", intersect: false },
+      // Room for the top tick label, which is centred on the chart area's top edge.
+      layout: { padding: { top: 8, right: 4 } },
       events: ["mousemove", "mouseout", "touchstart", "touchmove", "click"],
       onHover: (event, elements: ActiveElement[]) => {
         const first = elements[0];
@@ -328,7 +330,9 @@ export function chartConfig(spec: ChartSpec, lang: Lang, onHover?: HoverHandler,
           suggestedMax: range.max,
           grid: { color: theme.grid },
           border: { color: theme.grid },
-          ticks: { callback: (v) => formatTick(Number(v), spec.unit, lang), sampleSize: 4, color: theme.tick },
+          // Every label is measured (no sampleSize): a sample can miss the widest one ("1,100"
+          // among "900"s), and the axis is then too narrow and the label clipped at the edge.
+          ticks: { callback: (v) => formatTick(Number(v), spec.unit, lang), color: theme.tick },
           title: { display: false },
         },
       },
@@ -423,3 +427,4 @@ export function restyleChart(chart: Chart<"line", (number | null)[], string>, sp
   chart.data.datasets = spec.series.filter((s) => !isBand(s)).map((s) => toDataset(s, theme));
   applySpec(chart, spec, lang, onHover, true);
 }
+

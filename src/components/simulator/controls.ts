@@ -1,8 +1,8 @@
 // Pure helpers of the control panel: reading typed numbers, snapping slider values.
-import type { Lang, MessageKey } from "./i18n";
-import { INPUT_META, defaultScenario, type InputId, type Scenario } from "../../lib/scenario";
-import { planTargets, type PlanTarget } from "../../lib/model";
-import type { SettingPath } from "./scenario-edit";
+import { t, type Lang, type MessageKey } from "./i18n";
+import { INPUT_META, defaultScenario, validateScenario, type InputId, type Scenario, type YearOverrides } from "../../lib/scenario";
+import { PERIODS, planTargets, type PlanTarget, type YearKey } from "../../lib/model";
+import type { EditResult, SettingPath } from "./scenario-edit";
 
 export type ParsedNumber = { ok: true; value: number } | { ok: false; message: string };
 
@@ -18,13 +18,13 @@ export function parseNumberInput(text: string, min: number, max: number, lang: L
     .replace(/[－—−]/g, "-")
     .replace(/＋/g, "+")
     .replace(/[\s,，]/g, (c) => (c === "," || c === "，" ? "." : ""));
-  if (normal === "") return { ok: false, message: lang === "zh" ? "请输入一个数" : "Enter a number" };
+  if (normal === "") return { ok: false, message: t(lang, "enterNumber") };
   if (!/^[+-]?(\d+\.?\d*|\.\d+)$/.test(normal)) {
-    return { ok: false, message: lang === "zh" ? `“${text}”不是一个数` : `“${text}” is not a number` };
+    return { ok: false, message: t(lang, "notNumber", { text }) };
   }
   const value = Number(normal);
   if (value < min || value > max) {
-    return { ok: false, message: lang === "zh" ? `须在 ${min} 到 ${max} 之间` : `Must be between ${min} and ${max}` };
+    return { ok: false, message: t(lang, "mustBeBetween", { min, max }) };
   }
   return { ok: true, value };
 }
@@ -198,4 +198,88 @@ export function periodMark(input: InputId, period: 0 | 1 | 2): { value: number; 
   const target = planTargetFor(input, period);
   if (target) return { value: target.value, kind: "target" };
   return { value: defaultScenario.inputs[input].periods[period], kind: "default" };
+}
+
+// ---- what a period slider can change --------------------------------------------------------
+
+/** Which years of a period its slider does not decide, and what decides them. */
+export interface PeriodOverride {
+  /** Every year of the period is decided elsewhere: the slider would change nothing. */
+  whole: boolean;
+  by: "years" | "formula" | "both";
+  /** The years decided elsewhere. */
+  years: number[];
+  /** The values in force over those years (from the projection's resolved inputs). */
+  min: number;
+  max: number;
+}
+
+/**
+ * What decides a period's years besides its slider: per-year values (each year's own), else a
+ * formula (all years without a per-year value). `used` is the projection's resolved input, one
+ * value per year from 2021. Null when the slider decides every year of the period.
+ */
+export function periodOverride(s: Scenario, input: InputId, period: 0 | 1 | 2, used: readonly number[]): PeriodOverride | null {
+  const { first, last } = PERIODS[period];
+  const series = s.inputs[input];
+  const years: number[] = [];
+  for (let y = first; y <= last; y++) {
+    if (series.formula != null || series.years?.[String(y) as YearKey] !== undefined) years.push(y);
+  }
+  if (years.length === 0) return null;
+  const values = years.map((y) => used[y - 2021]!);
+  const hasYears = years.some((y) => series.years?.[String(y) as YearKey] !== undefined);
+  return {
+    whole: years.length === last - first + 1,
+    by: series.formula == null ? "years" : hasYears ? "both" : "formula",
+    years,
+    min: Math.min(...values),
+    max: Math.max(...values),
+  };
+}
+
+/** "2022、2023" / "2022, 2023"; runs of years as ranges ("2023–2025"). */
+export function yearsText(years: readonly number[], lang: Lang): string {
+  const runs: [number, number][] = [];
+  for (const y of years) {
+    const last = runs[runs.length - 1];
+    if (last && y === last[1] + 1) last[1] = y;
+    else runs.push([y, y]);
+  }
+  const sep = t(lang, "yearSeparator");
+  return runs.map(([a, b]) => (a === b ? String(a) : b === a + 1 ? `${a}${sep}${b}` : `${a}–${b}`)).join(sep);
+}
+
+/** Removes the per-year values of one period, so that its slider decides it again. */
+export function clearPeriodYears(s: Scenario, input: InputId, period: 0 | 1 | 2): EditResult {
+  const { first, last } = PERIODS[period];
+  const next = JSON.parse(JSON.stringify(s)) as Scenario;
+  const years: YearOverrides = { ...next.inputs[input].years };
+  for (let y = first; y <= last; y++) delete years[String(y) as YearKey];
+  next.inputs[input].years = years;
+  return validateScenario(next);
+}
+
+/**
+ * Turns per-year values that cover a whole period with one value into that period's value, so
+ * that the period's slider shows it and moves it (goal seek applies its rate year by year).
+ * Only without a formula: with one, the period value would not decide those years.
+ */
+export function foldConstantYears(s: Scenario): Scenario {
+  let next: Scenario | null = null;
+  for (const input of Object.keys(s.inputs) as InputId[]) {
+    const series = s.inputs[input];
+    if (series.formula != null || !series.years) continue;
+    PERIODS.forEach(({ first, last }, p) => {
+      const v = series.years?.[String(first) as YearKey];
+      if (v === undefined) return;
+      for (let y = first; y <= last; y++) if (series.years?.[String(y) as YearKey] !== v) return;
+      next ??= JSON.parse(JSON.stringify(s)) as Scenario;
+      const target = next.inputs[input];
+      target.periods[p] = v;
+      for (let y = first; y <= last; y++) delete target.years![String(y) as YearKey];
+      if (Object.keys(target.years!).length === 0) delete target.years;
+    });
+  }
+  return next ?? s;
 }

@@ -42,8 +42,10 @@ const displays: Record<Lang, Record<Unit, Display>> = {
   en: {
     "yi-yuan": { scale: 0.1, decimals: [2, 2], label: "billion yuan" },
     yuan: { scale: 1, decimals: [0, 0], label: "yuan" },
-    "wan-persons": { scale: 10, decimals: [0, 1], label: "thousand persons" },
-    persons: { scale: 1e-3, decimals: [0, 1], label: "thousand persons" },
+    // Millions: "1,000 thousand persons" is no way to say a million. Four decimals keep the
+    // Chinese figure's precision (0.01 万人 = 100 people) in tables and on the axis.
+    "wan-persons": { scale: 1e-2, decimals: [2, 4], label: "million people" },
+    persons: { scale: 1e-6, decimals: [2, 4], label: "million people" },
     percent: { scale: 1, decimals: [1, 1], label: "%" },
     pp: { scale: 1, decimals: [1, 1], label: "pp" },
     ratio: { scale: 1, decimals: [2, 2], label: "" },
@@ -65,12 +67,22 @@ export function formatValue(value: number | null | undefined, unit: Unit, lang: 
 
 /** The number with its unit, e.g. "352.5亿元", "4.2%", "57.47万人" / "35.25 billion yuan". */
 export function formatWithUnit(value: number | null | undefined, unit: Unit, lang: Lang): string {
+  if (lang === "en" && (unit === "persons" || unit === "wan-persons") && value != null && Number.isFinite(value)) return peopleText(unit === "persons" ? value : value * 1e4);
   const n = formatValue(value, unit, lang);
   if (n === "—") return n;
   const u = unitLabel(unit, lang);
   if (!u) return n;
   if (unit === "percent" || lang === "zh") return `${n}${u}`;
   return `${n} ${u}`;
+}
+
+/**
+ * A number of people as English says it: "1.00 million people", "574,700 people" (to the
+ * hundred, the precision of a figure in 万人 to two decimals).
+ */
+function peopleText(persons: number): string {
+  if (Math.abs(persons) >= 1e6) return `${nf("en", 2, 2).format(persons / 1e6)} million people`;
+  return `${nf("en", 0, 0).format(Math.round(persons / 100) * 100)} people`;
 }
 
 /**

@@ -19,6 +19,8 @@ import { setFormula, type EditResult } from "./scenario-edit";
 import { HistoryWriter, MAX_PINS, buildSearch, type ChangeKind, type UrlState } from "./url-state";
 import { loadFormulas } from "./formula-loader";
 import { resolveLink, type LinkNotice, type PinnedScenario } from "./link-load";
+import { foldConstantYears } from "./controls";
+import { flushCharts } from "./chart-queue";
 
 export type { LinkNotice, PinnedScenario };
 
@@ -69,6 +71,9 @@ export class SimulatorState {
     this.preset != null && canonicalJson({ ...this.scenario, view: this.preset.scenario.view }) === canonicalJson(this.preset.scenario),
   );
 
+  /** A slider is being dragged or a number typed (not reactive: charts read it when they draw). */
+  inGesture = false;
+
   #history: HistoryWriter | null = null;
   #urlTimer: ReturnType<typeof setTimeout> | null = null;
   #pendingKind: ChangeKind | null = null;
@@ -87,8 +92,15 @@ export class SimulatorState {
    * is not shown: the last valid one stays, and the issues are returned.
    */
   apply(next: Scenario, kind: ChangeKind): FormulaIssue[] {
+    // Per-year values that fill a whole period with one value (goal seek's answer) become the
+    // period's value, so that its slider shows the value in force and moves it.
+    return this.#show(foldConstantYears(next), kind);
+  }
+
+  #show(next: Scenario, kind: ChangeKind): FormulaIssue[] {
     const r = project(next, this.formulas ?? undefined);
     if (!r.ok) return r.issues;
+    this.inGesture = !kind.discrete && kind.gesture === true;
     this.scenario = next;
     this.projection = r.projection;
     this.#scheduleUrl(kind);
@@ -109,7 +121,8 @@ export class SimulatorState {
     // A preset keeps the reader's language, price basis and uncertainty switch.
     s.view = { ...s.view, lang: this.scenario.view.lang, prices: this.scenario.view.prices, uncertainty: this.scenario.view.uncertainty };
     this.formulaErrors = {};
-    this.apply(s, { discrete: true });
+    // As the preset is, so that it still reads as the preset (no folding of its per-year values).
+    this.#show(s, { discrete: true });
   }
 
   reset(): void {
@@ -122,11 +135,11 @@ export class SimulatorState {
   }
 
   setPrices(prices: "constant" | "current"): void {
-    this.apply({ ...this.scenario, view: { ...this.scenario.view, prices } }, { discrete: true });
+    this.apply({ ...this.scenario, view: { ...this.scenario.view, prices } }, { control: "view.prices" });
   }
 
   setUncertainty(on: boolean): void {
-    this.apply({ ...this.scenario, view: { ...this.scenario.view, uncertainty: on } }, { discrete: true });
+    this.apply({ ...this.scenario, view: { ...this.scenario.view, uncertainty: on } }, { control: "view.uncertainty" });
   }
 
   /**
@@ -165,7 +178,7 @@ export class SimulatorState {
     this.formulas = formulas;
     const { [input]: _dropped, ...rest } = this.formulaErrors;
     this.formulaErrors = rest;
-    this.apply(next, { discrete: true });
+    this.apply(next, { control: `${input}.formula` });
     return null;
   }
 
@@ -173,19 +186,21 @@ export class SimulatorState {
     if (this.pins.length >= MAX_PINS) return false;
     const trimmed = name.trim() || `${t(this.lang, "scenario")} ${this.pins.length + 1}`;
     this.pins = [...this.pins, { name: trimmed, scenario: this.scenario, projection: this.projection, encoded: encodeScenario(this.scenario) }];
-    this.#scheduleUrl({ discrete: true });
+    this.#scheduleUrl({ control: "pins" });
     return true;
   }
 
   unpin(index: number): void {
     this.pins = this.pins.filter((_, i) => i !== index);
-    this.#scheduleUrl({ discrete: true });
+    this.#scheduleUrl({ control: "pins" });
   }
 
-  /** Ends a slider drag: the next change starts a new history entry. */
+  /** Ends a slider drag or a typed value: the URL is written now rather than after the pause. */
   endGesture(): void {
     this.#flushUrl();
-    this.#history?.endGesture();
+    this.inGesture = false;
+    // Charts that waited off screen during the drag draw its result now.
+    flushCharts();
   }
 
   // ---- URL -----------------------------------------------------------------------------

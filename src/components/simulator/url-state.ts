@@ -95,10 +95,10 @@ export function buildSearch(state: UrlState): string {
 
 /** How a change should enter the browser history. */
 export type ChangeKind =
-  /** A step the user will want to go back to: preset, pin, language, goal-seek answer, reset. */
+  /** A step the reader will want to go back to: a preset, reset, the language, a goal-seek answer. */
   | { discrete: true }
-  /** Part of a continuous gesture on one control (slider drag, typing, arrow keys). */
-  | { discrete?: false; control: string };
+  /** An edit (slider drag, arrow keys, typing, a switch, a pin): named by the control it came from. */
+  | { discrete?: false; control: string; gesture?: boolean };
 
 interface HistoryLike {
   pushState(data: unknown, unused: string, url?: string | URL | null): void;
@@ -106,52 +106,36 @@ interface HistoryLike {
 }
 
 /**
- * Writes URLs without flooding the history: a discrete change pushes an entry; the first
- * change of a gesture pushes one too (so Back returns to the state before it), and later
- * changes of the same control within `gestureGapMs` replace that entry.
+ * Writes URLs without flooding the history. A discrete step pushes an entry. Edits share one
+ * entry: the first edit after the page opened (or after a step, or Back/Forward) pushes it, so
+ * that Back returns to the scenario as it was opened, and every later edit replaces it. So
+ * after any number of edits, Back leaves the page in at most two presses.
  */
 export class HistoryWriter {
   #history: HistoryLike;
-  #now: () => number;
-  #gestureGapMs: number;
-  #lastControl: string | null = null;
-  #lastAt = -Infinity;
   #current: string;
+  /** The current entry is the edits' own (pushed by the first edit since the last step). */
+  #editing = false;
 
-  constructor(history: HistoryLike, currentUrl: string, opts: { now?: () => number; gestureGapMs?: number } = {}) {
+  constructor(history: HistoryLike, currentUrl: string) {
     this.#history = history;
     this.#current = currentUrl;
-    this.#now = opts.now ?? (() => performance.now());
-    this.#gestureGapMs = opts.gestureGapMs ?? 1000;
   }
 
   /** Returns "push", "replace" or "none" (the URL did not change). */
   write(url: string, kind: ChangeKind): "push" | "replace" | "none" {
     if (url === this.#current) return "none";
-    const at = this.#now();
-    let mode: "push" | "replace";
-    if (kind.discrete) {
-      mode = "push";
-      this.#lastControl = null;
-    } else {
-      mode = kind.control === this.#lastControl && at - this.#lastAt <= this.#gestureGapMs ? "replace" : "push";
-      this.#lastControl = kind.control;
-      this.#lastAt = at;
-    }
+    const mode = kind.discrete || !this.#editing ? "push" : "replace";
+    this.#editing = !kind.discrete;
     if (mode === "push") this.#history.pushState(null, "", url);
     else this.#history.replaceState(null, "", url);
     this.#current = url;
     return mode;
   }
 
-  /** Ends any gesture, e.g. when a slider is released, so the next change pushes. */
-  endGesture(): void {
-    this.#lastControl = null;
-  }
-
   /** Tells the writer the browser moved (popstate), so the next change is compared with it. */
   sync(url: string): void {
     this.#current = url;
-    this.#lastControl = null;
+    this.#editing = false;
   }
 }

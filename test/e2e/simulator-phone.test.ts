@@ -1,0 +1,266 @@
+// /simulate/ on phones (390×844 and 360×740, WeChat's user agent): a slider's effect is on
+// screen while it moves, the history stays short, tables never split a number, goal seek's
+// answer leaves sliders that work, and the English interface is English all round.
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { launchChromium } from "../helpers/browser";
+import { decodeScenario, defaultScenario, presets, type Scenario } from "../../src/lib/scenario";
+import { project } from "../../src/lib/model";
+
+const base = inject("baseUrl");
+const wechat =
+  "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Mobile Safari/537.36 MicroMessenger/8.0.50.2701(0x28003237) NetType/WIFI Language/zh_CN";
+
+async function open(page: Page, search = ""): Promise<void> {
+  const res = await page.goto(`${base}/simulate/${search}`);
+  expect(res?.status()).toBe(200);
+  await page.waitForSelector("html[data-simulator=ready]");
+}
+
+const text = (page: Page, selector: string) => page.locator(selector).innerText();
+
+async function drag(page: Page, selector: string, values: number[]): Promise<void> {
+  await page.locator(selector).evaluate((el, vs) => {
+    const input = el as HTMLInputElement;
+    for (const v of vs) {
+      input.value = String(v);
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+    }
+    input.dispatchEvent(new Event("change", { bubbles: true }));
+  }, values);
+}
+
+function scenarioFromUrl(url: string): Scenario {
+  const s = new URL(url).searchParams.get("s");
+  if (!s) return defaultScenario;
+  const r = decodeScenario(s);
+  if (!r.ok) throw new Error(r.error.message);
+  return r.scenario;
+}
+
+function gdpReal(s: Scenario): readonly number[] {
+  const r = project(s);
+  if (!r.ok) throw new Error("does not project");
+  return r.projection.gdpReal;
+}
+
+const yi = (v: number) => `${new Intl.NumberFormat("zh-CN", { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(v)}亿元`;
+
+/** Where an element is, and whether it lies wholly inside the viewport. */
+function placement(page: Page, selector: string) {
+  return page.locator(selector).evaluate((e) => {
+    const r = e.getBoundingClientRect();
+    return { top: r.top, bottom: r.bottom, left: r.left, right: r.right, inside: r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight && r.right <= innerWidth && r.height > 0 };
+  });
+}
+
+/**
+ * Cells (of `selector`'s tables) in which a number, a year or a Latin word is laid out over
+ * more than one line, found with Range.getClientRects() on each token.
+ */
+function splitTokens(page: Page, selector: string): Promise<string[]> {
+  return page.evaluate((selector) => {
+    const bad: string[] = [];
+    for (const cell of document.querySelectorAll<HTMLElement>(`${selector} th, ${selector} td`)) {
+      if (!cell.getClientRects().length) continue;
+      const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const value = node.nodeValue ?? "";
+        for (const m of value.matchAll(/[+\-−]?\d[\d,.]*%?|[A-Za-z]+(?:-[A-Za-z]+)*/g)) {
+          const range = document.createRange();
+          range.setStart(node, m.index);
+          range.setEnd(node, m.index + m[0].length);
+          const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+          if (tops.size > 1) bad.push(`${m[0]} in “${cell.textContent?.trim().slice(0, 40)}”`);
+        }
+      }
+    }
+    return bad;
+  }, selector);
+}
+
+for (const viewport of [
+  { width: 390, height: 844 },
+  { width: 360, height: 740 },
+]) {
+  describe(`simulator on a ${viewport.width}×${viewport.height} phone`, () => {
+    let browser: Browser;
+    let context: BrowserContext;
+    let page: Page;
+
+    beforeAll(async () => {
+      browser = await launchChromium();
+      context = await browser.newContext({ viewport, userAgent: wechat, isMobile: true, hasTouch: true, deviceScaleFactor: 2, locale: "zh-CN" });
+    });
+    afterAll(async () => {
+      await browser?.close();
+    });
+
+    it("moving the first GDP slider: the changed 2025/2035 figures, the GDP chart and the slider are on screen together, and nothing shifts", async () => {
+      page = await context.newPage();
+      await open(page);
+      await page.locator("#in-gdpRealGrowth-0-range").evaluate((e) => e.scrollIntoView({ block: "center" }));
+      await page.waitForFunction(() => {
+        const c = document.querySelector<HTMLCanvasElement>(".dock canvas");
+        const get = (globalThis as unknown as { __simGetChart?: (c: HTMLCanvasElement) => unknown }).__simGetChart;
+        return !!c && !!get?.(c);
+      });
+      const before = { y2025: await text(page, "[data-dock-value='2025']"), y2035: await text(page, "[data-dock-value='2035']") };
+      expect(before.y2035).toBe(yi(gdpReal(defaultScenario)[15]!));
+      await page.evaluate(() => {
+        (window as unknown as { __shifts: number[] }).__shifts = [];
+        new PerformanceObserver((l) => l.getEntries().forEach((e) => (window as unknown as { __shifts: number[] }).__shifts.push((e as unknown as { value: number }).value))).observe({ type: "layout-shift" });
+      });
+      await drag(page, "#in-gdpRealGrowth-0-range", [8.5, 8, 7.5, 7, 6.5, 6, 5.5, 5]);
+      const expected = structuredClone(defaultScenario);
+      expected.inputs.gdpRealGrowth.periods[0] = 5;
+      const values = gdpReal(expected);
+      // The figures the slider moved, as the results section says them, are in the dock.
+      await expect.poll(() => text(page, "[data-dock-value='2035']")).toBe(yi(values[15]!));
+      expect(await text(page, "[data-dock-value='2025']")).toBe(yi(values[5]!));
+      expect(await text(page, "[data-dock-value='2025']")).not.toBe(before.y2025);
+      expect(await text(page, "#result-gdpReal-2035")).toBe(yi(values[15]!));
+      expect(await page.getAttribute(".dock", "data-dock")).toBe("gdp");
+      // The dock's chart draws the moved GDP path (read from chart.js).
+      const drawn = await page.locator(".dock canvas").evaluate((c) => {
+        const get = (globalThis as unknown as { __simGetChart: (c: HTMLCanvasElement) => { data: { datasets: { data: (number | null)[] }[] } } }).__simGetChart;
+        return get(c as HTMLCanvasElement).data.datasets[0]!.data;
+      });
+      expect(drawn[15]).toBeCloseTo(values[15]!, 6);
+      // All three on screen, the slider not under the dock.
+      const figures = await placement(page, ".dock-figures");
+      const chart = await placement(page, ".dock canvas");
+      const slider = await placement(page, "#in-gdpRealGrowth-0-range");
+      expect(figures.inside).toBe(true);
+      expect(chart.inside).toBe(true);
+      expect(slider.inside).toBe(true);
+      expect(slider.top).toBeGreaterThanOrEqual(chart.bottom);
+      await page.waitForTimeout(300);
+      expect(await page.evaluate(() => (window as unknown as { __shifts: number[] }).__shifts)).toEqual([]);
+      // Moving on to a population control brings its chart into the dock.
+      await page.locator("#set-population-target-range").evaluate((e) => e.scrollIntoView({ block: "center" }));
+      await page.locator("#set-population-target-range").focus();
+      await expect.poll(() => page.getAttribute(".dock", "data-dock")).toBe("population");
+      await page.close();
+    });
+
+    it("a drag, typed values and arrow keys add at most one history entry; Back leaves in two presses", async () => {
+      page = await context.newPage();
+      await page.goto(`${base}/about/`);
+      await open(page);
+      const entries = await page.evaluate(() => history.length);
+      await drag(page, "#in-gdpRealGrowth-0-range", [8, 7, 6]);
+      await page.fill("#in-gdpRealGrowth-1-number", "7.5");
+      await page.locator("#in-gdpRealGrowth-1-number").press("Tab");
+      await page.locator("#in-cpi-0-range").focus();
+      for (let i = 0; i < 4; i++) await page.keyboard.press("ArrowRight");
+      await page.check("#uncertainty-toggle");
+      await expect.poll(() => scenarioFromUrl(page.url()).view.uncertainty).toBe(true);
+      const s = scenarioFromUrl(page.url());
+      expect(s.inputs.gdpRealGrowth.periods.slice(0, 2)).toEqual([6, 7.5]);
+      expect(await page.evaluate(() => history.length)).toBeLessThanOrEqual(entries + 1);
+      await page.goBack();
+      await page.waitForLoadState();
+      if (new URL(page.url()).pathname === "/simulate/") await page.goBack();
+      await expect.poll(() => new URL(page.url()).pathname).toBe("/about/");
+      await page.close();
+    });
+
+    it("Back and Forward between two presets restore each exactly", async () => {
+      page = await context.newPage();
+      await open(page);
+      const cautious = presets.find((p) => p.id === "cautious")!.scenario;
+      const optimistic = presets.find((p) => p.id === "optimistic")!.scenario;
+      await page.selectOption("#preset-select", "cautious");
+      await expect.poll(() => scenarioFromUrl(page.url()).basedOn).toBe("cautious");
+      await page.selectOption("#preset-select", "optimistic");
+      await expect.poll(() => scenarioFromUrl(page.url()).basedOn).toBe("optimistic");
+      await page.goBack();
+      await expect.poll(() => page.inputValue("#preset-select")).toBe("cautious");
+      expect(scenarioFromUrl(page.url())).toEqual({ ...cautious, view: scenarioFromUrl(page.url()).view });
+      expect(await text(page, "#result-gdpReal-2035")).toBe(yi(gdpReal(cautious)[15]!));
+      await page.goForward();
+      await expect.poll(() => page.inputValue("#preset-select")).toBe("optimistic");
+      expect(await text(page, "#result-gdpReal-2035")).toBe(yi(gdpReal(optimistic)[15]!));
+      await page.close();
+    });
+
+    it("no table cell on /simulate/ splits a number, a year or a word across lines, in either language", async () => {
+      page = await context.newPage();
+      await open(page);
+      // Every table: targets (with probabilities), a chart's data table, the compare table, per-year values.
+      await page.check("#uncertainty-toggle");
+      await page.click("#compare-panel > summary");
+      await page.fill("#pin-name", "规划");
+      await page.click("#pin-button");
+      await page.selectOption("#preset-select", "cautious");
+      for (const id of ["gdp", "population"]) await page.click(`[data-chart="${id}"] .chart-table summary`);
+      await page.click('[data-group="gdp"] .advanced summary >> nth=0');
+      await page.waitForSelector("#compare-table");
+      await page.waitForSelector(".year-table");
+      await expect.poll(async () => (await page.locator("table.targets td").allInnerTexts()).some((x) => /%$/.test(x)), { timeout: 20_000 }).toBe(true);
+      expect(await page.locator(".simulator table").count()).toBeGreaterThanOrEqual(5);
+      expect(await splitTokens(page, ".simulator table")).toEqual([]);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
+      await page.click("#lang-button");
+      await expect.poll(() => text(page, "h1")).toBe("Scenario simulator");
+      expect(await splitTokens(page, ".simulator table")).toEqual([]);
+      await page.close();
+    });
+
+    it("after goal seek's answer is applied, the sliders show it and moving one changes the results", async () => {
+      page = await context.newPage();
+      await open(page);
+      await page.click("#goal-seek-panel > summary");
+      await page.fill("#goal-target", "1000");
+      await page.selectOption("#goal-year", "2035");
+      await page.click("#goal-solve");
+      await page.locator("#goal-answer").waitFor();
+      const rate = /([\d.]+)%/.exec(await text(page, "#goal-answer"))![1]!;
+      await page.click("#goal-apply");
+      await expect.poll(() => page.inputValue("#in-gdpRealGrowth-2-number")).toBe(String(Number(rate)));
+      expect(await page.isDisabled("#in-gdpRealGrowth-2-range")).toBe(false);
+      const applied = await text(page, "#result-gdpReal-2035");
+      await drag(page, "#in-gdpRealGrowth-2-range", [4]);
+      await expect.poll(() => text(page, "#result-gdpReal-2035")).not.toBe(applied);
+      await expect.poll(() => scenarioFromUrl(page.url()).inputs.gdpRealGrowth.periods[2]).toBe(4);
+      await page.close();
+    });
+
+    it("a slider whose years per-year values decide says so and gives them back with one tap", async () => {
+      page = await context.newPage();
+      await open(page);
+      await page.selectOption("#preset-select", "reported");
+      const reported = presets.find((p) => p.id === "reported")!.scenario;
+      const years = Object.keys(reported.inputs.gdpRealGrowth.years ?? {});
+      expect(years.length).toBeGreaterThan(0);
+      const note = page.locator("#in-gdpRealGrowth-0-decided");
+      expect(await note.innerText()).toContain(`${years[0]}`);
+      expect(await note.innerText()).toContain("由逐年设定决定");
+      await note.locator("button").click();
+      await expect.poll(() => note.count()).toBe(0);
+      await expect.poll(() => Object.keys(scenarioFromUrl(page.url()).inputs.gdpRealGrowth.years ?? {})).toEqual([]);
+      await page.close();
+    });
+
+    it("?lang=en shows English navigation, search box, footer, title and lang", async () => {
+      page = await context.newPage();
+      await open(page, "?lang=en");
+      await expect.poll(() => page.locator(".site-header nav a").allInnerTexts()).toEqual(["Home", "Plan", "Indicators", "Simulator", "About"]);
+      expect(await page.getAttribute(".site-header nav", "aria-label")).toBe("Site");
+      expect(await page.getAttribute("#site-search-q", "placeholder")).toMatch(/^Search/);
+      expect(await text(page, ".site-search button")).toBe("Search");
+      expect(await text(page, ".site-footer")).toMatch(/Not an official website/);
+      expect(await text(page, ".site-footer")).not.toMatch(/本站收录/);
+      expect(await page.title()).toBe("Scenario simulator | Chengqu 14th Five-Year Plan");
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe("en");
+      // Population in words an English reader uses.
+      expect(await text(page, "#result-residentPopulation-2035")).toMatch(/^\d[\d.,]* (million )?people$/);
+      // Switching back restores the Chinese chrome.
+      await page.click("#lang-button");
+      await expect.poll(() => page.locator(".site-header nav a").allInnerTexts()).toEqual(["首页", "规划全文", "指标", "模拟器", "关于"]);
+      expect(await page.title()).toBe("情景模拟 | 城区“十四五”规划");
+      await page.close();
+    });
+  });
+}
