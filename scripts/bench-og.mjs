@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Benchmark of the social preview renderer (functions/_lib/og): bundles it the way wrangler
 // would (esbuild, ESM, minified), reports the bundle's size raw and gzipped, then times
-// renderOgPng on a typical scenario. Goal: well under a Worker's CPU budget (aim < 50 ms).
+// renderOgPng on a typical scenario: CPU per render (first, warm p50/p95) against the Workers
+// Free plan's 10 ms per request.
 //
 //   node scripts/bench-og.mjs [--runs N] [--out /tmp/og-sample.png]
 
@@ -59,24 +60,46 @@ const data = {
   footer: "chengqu-plan.pages.dev/s/7Kq2xP",
 };
 
-let t = performance.now();
-const first = og.renderOgPng(data);
-const coldMs = performance.now() - t;
-const times = [];
-for (let i = 0; i < runs; i++) {
-  t = performance.now();
-  og.renderOgPng(data);
-  times.push(performance.now() - t);
+// CPU per render is what the Workers Free plan limits (10 ms per request), so that is what is
+// measured: process.cpuUsage() counts every thread of the process, so the native deflate
+// behind CompressionStream (zlib on libuv's pool) is included, as workerd would count it.
+const FREE_PLAN_CPU_MS = 10;
+async function measure() {
+  const cpu = process.cpuUsage();
+  const t = performance.now();
+  const png = await og.renderOgPng(data);
+  const used = process.cpuUsage(cpu);
+  return { png, cpuMs: (used.user + used.system) / 1000, wallMs: performance.now() - t };
 }
-times.sort((a, b) => a - b);
-const median = times[Math.floor(times.length / 2)];
-printTable("OG preview image (functions/_lib/og): size and render time", [
-  { measure: "bundle: renderer + font + fflate (esbuild, minified)", value: `${(bundle.length / 1024).toFixed(1)} KiB, ${(gzipSync(bundle).length / 1024).toFixed(1)} KiB gzip`, goal: "well under the Functions size limit" },
-  { measure: "renderOgPng, first call (decodes the font)", value: `${coldMs.toFixed(1)} ms`, goal: "" },
-  { measure: `renderOgPng, median of ${runs} (min–max)`, value: `${median.toFixed(1)} ms (${times[0].toFixed(1)}–${times[times.length - 1].toFixed(1)})`, goal: "< 50 ms" },
-  { measure: "PNG size", value: `${(first.length / 1024).toFixed(1)} KiB`, goal: "" },
+const first = await measure();
+const warm = [];
+for (let i = 0; i < runs; i++) warm.push(await measure());
+const pct = (xs, q) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))];
+};
+const cpu = warm.map((w) => w.cpuMs);
+const wall = warm.map((w) => w.wallMs);
+const verdict = (ms) => (ms <= FREE_PLAN_CPU_MS ? "within" : "OVER");
+const colours = (() => {
+  const b = Buffer.from(first.png);
+  let at = 8;
+  while (at < b.length) {
+    const len = b.readUInt32BE(at);
+    if (b.toString("latin1", at + 4, at + 8) === "PLTE") return len / 3;
+    at += 12 + len;
+  }
+  return "RGB";
+})();
+printTable("OG preview image (functions/_lib/og): CPU per render against the Workers Free plan's 10 ms", [
+  { measure: "bundle: renderer + font (esbuild, minified)", value: `${(bundle.length / 1024).toFixed(1)} KiB, ${(gzipSync(bundle).length / 1024).toFixed(1)} KiB gzip`, goal: "well under the Functions size limit" },
+  { measure: "first render in a fresh process: CPU (wall)", value: `${first.cpuMs.toFixed(1)} ms (${first.wallMs.toFixed(1)} ms)`, goal: "once per isolate; cached per id after" },
+  { measure: `warm render, CPU p50 of ${runs}`, value: `${pct(cpu, 0.5).toFixed(1)} ms`, goal: `≤ ${FREE_PLAN_CPU_MS} ms: ${verdict(pct(cpu, 0.5))}` },
+  { measure: `warm render, CPU p95 of ${runs}`, value: `${pct(cpu, 0.95).toFixed(1)} ms`, goal: `≤ ${FREE_PLAN_CPU_MS} ms: ${verdict(pct(cpu, 0.95))}` },
+  { measure: "warm render, wall p50", value: `${pct(wall, 0.5).toFixed(1)} ms`, goal: "" },
+  { measure: "PNG size, palette colours", value: `${(first.png.length / 1024).toFixed(1)} KiB, ${colours}`, goal: "" },
 ]);
 if (out) {
-  writeFileSync(out, first);
+  writeFileSync(out, first.png);
   console.log(`wrote ${out}`);
 }

@@ -2,10 +2,11 @@ import { describe, expect, it } from "vitest";
 import { Canvas, Path } from "../../functions/_lib/og/raster";
 
 // Black canvas, white paint: a pixel's red channel is its coverage × 255.
-const coverage = (c: Canvas, x: number, y: number): number => c.pixels[(y * c.width + x) * 3]! / 255;
+const coverage = (c: Canvas, x: number, y: number): number => c.rgb()[(y * c.width + x) * 3]! / 255;
 const total = (c: Canvas): number => {
+  const rgb = c.rgb();
   let sum = 0;
-  for (let i = 0; i < c.pixels.length; i += 3) sum += c.pixels[i]! / 255;
+  for (let i = 0; i < rgb.length; i += 3) sum += rgb[i]! / 255;
   return sum;
 };
 const WHITE = [255, 255, 255] as const;

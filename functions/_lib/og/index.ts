@@ -32,7 +32,7 @@
 
 import { OgInvalidDataError } from "./errors";
 import { assertDrawable, measureText, textPath, type TextStyle } from "./font";
-import { encodePng } from "./png";
+import { encodeIndexedPng } from "./png";
 import { Canvas, Path, type Rgb } from "./raster";
 import { OG_TEXT } from "./template-strings";
 
@@ -313,6 +313,15 @@ function drawFigures(canvas: Canvas, figures: OgData["figures"]): void {
 
 /** Draws the preview for a shared scenario; see the module comment for the contract. */
 export function renderOgPng(data: OgData): Uint8Array {
+  return encodeCanvas(drawOg(data));
+}
+
+function encodeCanvas(canvas: Canvas): Uint8Array {
+  return encodeIndexedPng(canvas.indices, canvas.palette, canvas.paletteSize, OG_WIDTH, OG_HEIGHT);
+}
+
+/** The preview drawn but not encoded (renderOgPng encodes it; tests and benchmarks look inside). */
+export function drawOg(data: OgData): Canvas {
   validate(data);
   const canvas = new Canvas(OG_WIDTH, OG_HEIGHT, BACKGROUND);
   drawFrame(canvas, data.title, data.footer, OG_TEXT.disclaimer);
@@ -320,7 +329,7 @@ export function renderOgPng(data: OgData): Uint8Array {
   drawText(canvas, data.seriesLabel, MARGIN, 200, { size: seriesSize, weight: "regular" }, INK);
   drawChart(canvas, data);
   if (data.figures.length > 0) drawFigures(canvas, data.figures);
-  return encodePng(canvas.pixels, OG_WIDTH, OG_HEIGHT);
+  return canvas;
 }
 
 /** The generic image for pages without a scenario, and for when renderOgPng fails. */
@@ -331,5 +340,5 @@ export function renderFallbackPng(): Uint8Array {
   drawFrame(canvas, OG_TEXT.siteName, "", "");
   drawText(canvas, OG_TEXT.fallbackTagline, MARGIN, 232, { size: 34, weight: "regular" }, INK);
   drawText(canvas, OG_TEXT.fallbackSubline, MARGIN, 290, { size: 26, weight: "regular" }, MUTED);
-  return encodePng(canvas.pixels, OG_WIDTH, OG_HEIGHT);
+  return encodeCanvas(canvas);
 }
