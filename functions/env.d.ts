@@ -4,4 +4,6 @@
 interface Env {
   ASSETS: Fetcher;
   RATE_LIMIT_SALT?: string;
+  /** The site's origin for share links (functions/_lib/site.ts); a Pages variable. */
+  SITE_URL?: string;
 }

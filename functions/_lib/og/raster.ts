@@ -192,7 +192,9 @@ function distanceToSegment(px: number, py: number, ax: number, ay: number, bx: n
   const len2 = dx * dx + dy * dy;
   let t = len2 > 0 ? ((px - ax) * dx + (py - ay) * dy) / len2 : 0;
   t = t < 0 ? 0 : t > 1 ? 1 : t;
-  return Math.hypot(px - (ax + t * dx), py - (ay + t * dy));
+  const ex = px - (ax + t * dx);
+  const ey = py - (ay + t * dy);
+  return Math.sqrt(ex * ex + ey * ey);
 }
 
 // A path larger than this (in pixels of its bounding box) is a bug in the layout, not art.

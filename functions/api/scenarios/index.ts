@@ -3,6 +3,7 @@ import { readJsonBody } from "../../_lib/body";
 import { ApiError, json, jsonRoute, methodNotAllowed } from "../../_lib/http";
 import { enforceCreationLimit } from "../../_lib/ratelimit";
 import { SCHEMA_VERSION, canonicalJson, contentKey, requireFormulas, requireScenario } from "../../_lib/scenario";
+import { shareUrl } from "../../_lib/site";
 import { saveScenario } from "../../_lib/store";
 import { checkScenarioTitle, userText } from "../../_lib/text";
 
@@ -47,6 +48,6 @@ export const onRequest = jsonRoute(async (ctx) => {
     note,
     createdAt: new Date().toISOString(),
   });
-  const url = new URL(`/s/${id}`, request.url).href;
+  const url = shareUrl(env, id);
   return json({ id, url }, created ? 201 : 200, { "cache-control": "no-store", ...(created ? { location: `/api/scenarios/${id}` } : {}) });
 });

@@ -3,7 +3,7 @@
 // chart component only draws and tests can check what is drawn.
 import type { PlanTarget, Projection } from "../../lib/model";
 import type { Scenario } from "../../lib/scenario";
-import type { ChartSeries, ChartSpec } from "./charts";
+import type { ChartSeries, ChartSpec, ChartTheme } from "./charts";
 import { formatWithUnit, targetPersons } from "./format";
 import { t, type Lang } from "./i18n";
 
@@ -44,6 +44,63 @@ export interface SpecInput {
 }
 
 export const MILESTONES = [2025, 2035] as const;
+
+/**
+ * The light scheme's chart colours (the --chart-* tokens of src/styles/tokens.css): what the
+ * page uses where no stylesheet is there to read, and what images (exported figure, poster,
+ * preview image) are drawn in.
+ */
+export const palette: ChartTheme = {
+  scenario: "#1f5fa8",
+  pins: ["#b3541e", "#2e7d32", "#7b1fa2", "#5d4037"],
+  target: "#c62828",
+  national: "#616161",
+  reference: "#757575",
+  reported: "#111111",
+  band: "rgba(31, 95, 168, 0.14)",
+  bandInner: "rgba(31, 95, 168, 0.24)",
+  grid: "rgba(0, 0, 0, 0.1)",
+  tick: "#57534b",
+  milestone: "#9e9e9e",
+};
+
+/** The colour a series is drawn in, by its kind (bands are filled, not stroked: transparent). */
+export function seriesColour(s: Pick<ChartSeries, "kind" | "pinIndex">, theme: ChartTheme = palette): string {
+  switch (s.kind) {
+    case "scenario":
+      return theme.scenario;
+    case "pin":
+      return theme.pins[(s.pinIndex ?? 0) % theme.pins.length]!;
+    case "target":
+      return theme.target;
+    case "national":
+      return theme.national;
+    case "reference":
+      return theme.reference;
+    case "reported":
+      return theme.reported;
+    default:
+      return "rgba(0,0,0,0)";
+  }
+}
+
+/** How a kind of series is stroked: width in CSS px and dash pattern (none: solid). */
+export function seriesStroke(kind: ChartSeries["kind"]): { width: number; dash: readonly number[] } {
+  switch (kind) {
+    case "scenario":
+      return { width: 3, dash: [] };
+    case "pin":
+      return { width: 2, dash: [6, 3] };
+    case "target":
+      return { width: 2, dash: [2, 3] };
+    case "national":
+      return { width: 2, dash: [8, 4] };
+    case "reference":
+      return { width: 1.5, dash: [1, 4] };
+    default:
+      return { width: 2, dash: [] };
+  }
+}
 
 function comparatorText(c: PlanTarget["comparator"], lang: Lang): string {
   if (lang === "en") return { ">": "above", "≥": "at least", "=": "", "≤": "at most", "<": "below" }[c];

@@ -21,6 +21,7 @@ import {
   type Plugin,
 } from "chart.js?simulator";
 import { formatTick, type Unit } from "./format";
+import { palette, seriesColour as colourOf } from "./chart-specs";
 import type { Lang } from "./i18n";
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryScale);
@@ -79,20 +80,10 @@ export interface ChartTheme {
   milestone: string;
 }
 
-/** The light scheme's tokens: used where no stylesheet is there to read (tests, a missing token). */
-export const palette: ChartTheme = {
-  scenario: "#1f5fa8",
-  pins: ["#b3541e", "#2e7d32", "#7b1fa2", "#5d4037"],
-  target: "#c62828",
-  national: "#616161",
-  reference: "#757575",
-  reported: "#111111",
-  band: "rgba(31, 95, 168, 0.14)",
-  bandInner: "rgba(31, 95, 168, 0.24)",
-  grid: "rgba(0, 0, 0, 0.1)",
-  tick: "#57534b",
-  milestone: "#9e9e9e",
-};
+// The light scheme's colours and the colour of each kind of series live with the chart
+// description (chart-specs.ts), so that every renderer (this one, the exported figure, the
+// poster, the preview image) draws the same series in the same colours.
+export { palette } from "./chart-specs";
 
 /** The chart colours of the page's current colour scheme, from its CSS custom properties. */
 export function readTheme(el: Element | null = typeof document === "undefined" ? null : document.documentElement): ChartTheme {
@@ -123,25 +114,6 @@ export function onColourSchemeChange(fn: () => void): () => void {
   const query = matchMedia("(prefers-color-scheme: dark)");
   query.addEventListener("change", fn);
   return () => query.removeEventListener("change", fn);
-}
-
-function colourOf(s: ChartSeries, theme: ChartTheme): string {
-  switch (s.kind) {
-    case "scenario":
-      return theme.scenario;
-    case "pin":
-      return theme.pins[(s.pinIndex ?? 0) % theme.pins.length]!;
-    case "target":
-      return theme.target;
-    case "national":
-      return theme.national;
-    case "reference":
-      return theme.reference;
-    case "reported":
-      return theme.reported;
-    default:
-      return "rgba(0,0,0,0)";
-  }
 }
 
 export type LineDataset = ChartDataset<"line", (number | null)[]> & {
