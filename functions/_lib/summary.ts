@@ -8,6 +8,7 @@ import { unitLabel } from "../../src/components/simulator/format";
 import { t } from "../../src/components/simulator/i18n";
 import { OG_TEXT, missingCharacters, titleFontLoaded, type OgData } from "./og";
 import { storedFormulas } from "./scenario";
+import { landingHtml } from "./landing";
 import type { HeadTags } from "./page";
 import type { Share } from "./share";
 import { clip, escapeHtml } from "./text";
@@ -94,12 +95,14 @@ export function shareTitle(share: Share): string {
   return share.row.title ? share.row.title + TITLE_SUFFIX : DEFAULT_TITLE;
 }
 
+/** `origin`: the site's configured origin (siteUrl), never the request's. */
 export async function shareHead(share: Share, origin: string, encodedScenario: string): Promise<HeadTags> {
   const { row } = share;
   const pageUrl = `${origin}/s/${row.id}`;
   const imageUrl = `${origin}/og/${row.id}.png`;
   const title = shareTitle(share);
   const projection = await projectShare(share);
+  const bodyHtml = landingHtml({ title: row.title, note: row.note, reading: projection ? scenarioReading(projection) : "", projection });
   const figures = projection ? figuresSentence(projection) : GENERIC_SENTENCE;
   const description = clip(row.note ? `${row.note}｜${figures}` : figures, 200);
   const imageAlt = `情景模拟图：地区生产总值（2020年不变价）2020—2035年走势。${figures}`;
@@ -134,7 +137,7 @@ export async function shareHead(share: Share, origin: string, encodedScenario: s
     meta("name", "twitter:image", imageUrl),
     meta("name", "twitter:image:alt", imageAlt),
   ];
-  return { title, headHtml: tags.filter(Boolean).join("") };
+  return { title, headHtml: tags.filter(Boolean).join(""), bodyHtml };
 }
 
 /**
