@@ -3,7 +3,7 @@
 // (template text and numbers only). Figures come from the stored scenario's projection.
 import { nationalLastReported, planTargets, project, YEARS, type Projection } from "../../src/lib/model";
 import { gdpSpec, palette, seriesColour } from "../../src/components/simulator/chart-specs";
-import type { ChartSpec } from "../../src/components/simulator/charts";
+import type { ChartSpec } from "../../src/components/simulator/chart-specs";
 import { unitLabel } from "../../src/components/simulator/format";
 import { t } from "../../src/components/simulator/i18n";
 import { OG_TEXT, missingCharacters, titleFontLoaded, type OgData } from "./og";

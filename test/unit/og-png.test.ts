@@ -12,7 +12,7 @@ const sample: OgData = {
   unit: OG_TEXT.unitHundredMillionYuan,
   years,
   scenario: years.map((y) => 352.5 * 1.055 ** (y - 2020)),
-  target: years.map((y) => 352.5 * 1.07 ** (y - 2020)),
+  lines: [{ label: OG_TEXT.target, colour: "#c62828", values: years.map((y) => 352.5 * 1.07 ** (y - 2020)) }],
   figures: [
     { label: `${OG_TEXT.year2025} ${OG_TEXT.scenario}`, value: "460.7亿元" },
     { label: `${OG_TEXT.year2035} ${OG_TEXT.scenario}`, value: "786.9亿元" },

@@ -3,9 +3,57 @@
 // chart component only draws and tests can check what is drawn.
 import type { PlanTarget, Projection } from "../../lib/model";
 import type { Scenario } from "../../lib/scenario";
-import type { ChartSeries, ChartSpec, ChartTheme } from "./charts";
-import { formatWithUnit, targetPersons } from "./format";
+import { formatWithUnit, targetPersons, type Unit } from "./format";
 import { t, type Lang } from "./i18n";
+
+/** What a line on a chart stands for; decides its style. */
+export type SeriesKind = "scenario" | "pin" | "target" | "national" | "reference" | "reported" | "band-outer" | "band-inner" | "band-base";
+
+export interface ChartSeries {
+  /** Stable across updates, so the chart reuses its elements instead of rebuilding them. */
+  id: string;
+  label: string;
+  kind: SeriesKind;
+  /** One value per year of the chart's axis; null where there is none. */
+  values: (number | null)[];
+  /** Index of the pin (0–3) for colour; the current scenario has none. */
+  pinIndex?: number;
+  /** For reported outcomes: the source of each point, shown on hover. */
+  notes?: (string | null)[];
+  /** Bands fill towards the series with this id. */
+  fillTo?: string;
+  /** Hidden from the legend and the data table (band edges). */
+  auxiliary?: boolean;
+}
+
+export interface ChartSpec {
+  id: string;
+  title: string;
+  unit: Unit;
+  years: readonly number[];
+  series: ChartSeries[];
+  /** Years with a vertical marker (2025, 2035). */
+  milestones: readonly number[];
+}
+
+/**
+ * The colours a chart is drawn in. chart.js paints a canvas, which CSS cannot restyle, so the
+ * colours are read from the design tokens (--chart-* in src/styles/tokens.css) when a chart is
+ * created and again when the reader's colour scheme changes.
+ */
+export interface ChartTheme {
+  scenario: string;
+  pins: readonly string[];
+  target: string;
+  national: string;
+  reference: string;
+  reported: string;
+  band: string;
+  bandInner: string;
+  grid: string;
+  tick: string;
+  milestone: string;
+}
 
 export type ChartId = "gdp" | "gdpPerCapita" | "income" | "population";
 export type Prices = "constant" | "current";

@@ -31,54 +31,10 @@ Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryS
 
 export { Chart };
 
-/** What a line on a chart stands for; decides its style. */
-export type SeriesKind = "scenario" | "pin" | "target" | "national" | "reference" | "reported" | "band-outer" | "band-inner" | "band-base";
-
-export interface ChartSeries {
-  /** Stable across updates, so the chart reuses its elements instead of rebuilding them. */
-  id: string;
-  label: string;
-  kind: SeriesKind;
-  /** One value per year of the chart's axis; null where there is none. */
-  values: (number | null)[];
-  /** Index of the pin (0–3) for colour; the current scenario has none. */
-  pinIndex?: number;
-  /** For reported outcomes: the source of each point, shown on hover. */
-  notes?: (string | null)[];
-  /** Bands fill towards the series with this id. */
-  fillTo?: string;
-  /** Hidden from the legend and the data table (band edges). */
-  auxiliary?: boolean;
-}
-
-export interface ChartSpec {
-  id: string;
-  title: string;
-  unit: Unit;
-  years: readonly number[];
-  series: ChartSeries[];
-  /** Years with a vertical marker (2025, 2035). */
-  milestones: readonly number[];
-}
-
-/**
- * The colours a chart is drawn in. chart.js paints a canvas, which CSS cannot restyle, so the
- * colours are read from the design tokens (--chart-* in src/styles/tokens.css) when a chart is
- * created and again when the reader's colour scheme changes.
- */
-export interface ChartTheme {
-  scenario: string;
-  pins: readonly string[];
-  target: string;
-  national: string;
-  reference: string;
-  reported: string;
-  band: string;
-  bandInner: string;
-  grid: string;
-  tick: string;
-  milestone: string;
-}
+// The chart description's types live with it (chart-specs.ts), which renderers without chart.js
+// (the preview image in a Function) import too.
+export type { ChartSeries, ChartSpec, ChartTheme, SeriesKind } from "./chart-specs";
+import type { ChartSeries, ChartSpec, ChartTheme } from "./chart-specs";
 
 // The light scheme's colours and the colour of each kind of series live with the chart
 // description (chart-specs.ts), so that every renderer (this one, the exported figure, the
