@@ -22,10 +22,10 @@ export interface LandingInput {
 /** The headline figures, with units and price basis; rounded, as projections should be. */
 export function landingFigures(p: Projection): { label: string; value: string; unit: string }[] {
   return [
-    { label: "2025年地区生产总值", value: whole.format(p.gdpReal[YEAR_2025]!), unit: "亿元（2020年不变价）" },
-    { label: "2035年地区生产总值", value: whole.format(p.gdpReal[YEAR_2035]!), unit: "亿元（2020年不变价）" },
+    { label: "2025年地区生产总值（2020年不变价）", value: whole.format(p.gdpReal[YEAR_2025]!), unit: "亿元" },
+    { label: "2035年地区生产总值（2020年不变价）", value: whole.format(p.gdpReal[YEAR_2035]!), unit: "亿元" },
     { label: "2035年常住人口", value: oneDecimal.format(p.residentPopulation[YEAR_2035]! / 10_000), unit: "万人" },
-    { label: "2035年城镇居民人均可支配收入", value: whole.format(Math.round(p.urbanIncome[YEAR_2035]! / 100) * 100), unit: "元（现价）" },
+    { label: "2035年城镇居民人均可支配收入（现价）", value: whole.format(Math.round(p.urbanIncome[YEAR_2035]! / 100) * 100), unit: "元" },
   ];
 }
 

@@ -183,7 +183,7 @@ describe("share page /s/:id", () => {
     expect(section).toContain(`<h2 id="share-landing-title" dir="auto"><bdi>&lt;/title&gt;&lt;script&gt;window.__pwned=1&lt;/script&gt;&quot;&gt;&lt;img src=x onerror=window.__pwned=2&gt;</bdi></h2>`);
     expect(section).toContain('<p class="note" dir="auto"><bdi>&lt;b&gt;粗体&lt;/b&gt; &amp; &quot;引号&quot;');
     expect(section).toMatch(/<p class="reading">2025年地区生产总值(高于|低于|与)规划目标[^<]*；2035年人均地区生产总值为全国平均的\d+%<\/p>/);
-    expect(section).toMatch(/2025年地区生产总值<\/dt><dd>\d[\d,]* <small>亿元（2020年不变价）/);
+    expect(section).toMatch(/2025年地区生产总值（2020年不变价）<\/dt><dd>\d[\d,]* <small>亿元<\/small>/);
     expect(section).toContain(">在此基础上调整</a>");
     expect(section).toContain(">分享</button>");
     expect(section).toContain(">阅读规划原文</a>");
