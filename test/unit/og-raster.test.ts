@@ -87,3 +87,26 @@ describe("Canvas.strokePolyline", () => {
     expect(coverage(c, 25, 5)).toBe(1);
   });
 });
+
+describe("Canvas.maskOf and drawMask", () => {
+  it("paint exactly what fill paints, shifted by whole pixels, and clip at the edges", () => {
+    const shape = () => new Path().circle(9.3, 8.6, 6.2).rect(2.25, 3.5, 4, 9);
+    const filled = new Canvas(40, 30, BLACK);
+    filled.fill(shape(), WHITE);
+    const masked = new Canvas(40, 30, BLACK);
+    const mask = masked.maskOf(shape());
+    masked.drawMask(mask, 0, 0, WHITE);
+    expect(Buffer.from(masked.rgb()).equals(Buffer.from(filled.rgb()))).toBe(true);
+
+    const shifted = new Canvas(40, 30, BLACK);
+    shifted.drawMask(mask, 20, 10, WHITE);
+    expect(coverage(shifted, 29, 18)).toBe(coverage(filled, 9, 8));
+    expect(total(shifted)).toBeCloseTo(total(filled), 5);
+
+    const clipped = new Canvas(40, 30, BLACK);
+    clipped.drawMask(mask, -8, -6, WHITE);
+    clipped.drawMask(mask, 35, 25, WHITE);
+    expect(total(clipped)).toBeLessThan(total(filled));
+    expect(total(clipped)).toBeGreaterThan(0);
+  });
+});

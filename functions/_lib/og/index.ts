@@ -37,7 +37,7 @@
 import { OgInvalidDataError, OgUnsupportedCharacterError } from "./errors";
 import { assertDrawable, measureText, missingCharacters, textPath, titleFontLoaded, type TextStyle } from "./font";
 import { encodeIndexedPng } from "./png";
-import { Canvas, Path, type Rgb } from "./raster";
+import { Canvas, Path, type CoverageMask, type Rgb } from "./raster";
 import { OG_TEXT } from "./template-strings";
 
 export { OG_CHARSET, OG_TEXT, type OgTextKey } from "./template-strings";
@@ -95,15 +95,40 @@ const MAX_FIGURES = 3;
 
 type Align = "left" | "right" | "center";
 
+// Bounded: a title font has thousands of glyphs; a few thousand masks are a few megabytes.
+const MAX_GLYPH_MASKS = 4000;
+const glyphMasks = new Map<string, CoverageMask>();
+
+/** A coordinate as whole pixels and a fraction rounded to quarters. */
+function quarter(v: number): [number, number] {
+  let whole = Math.floor(v);
+  let frac = Math.round((v - whole) * 4) / 4;
+  if (frac === 1) {
+    whole += 1;
+    frac = 0;
+  }
+  return [whole, frac];
+}
+
 function drawText(canvas: Canvas, text: string, x: number, baseline: number, style: TextStyle, color: Rgb, align: Align = "left"): number {
   const width = measureText(text, style);
   const left = align === "left" ? x : align === "right" ? x - width : x - width / 2;
-  // Glyph by glyph: each one's mask is its own small box, not the whole line's.
+  // Glyph by glyph, each from a mask rasterised once per isolate at its quarter-pixel offset:
+  // after the first requests, text costs little more than copying those masks.
   let penX = left;
   for (const ch of text) {
-    const path = new Path();
-    textPath(path, ch, penX, baseline, style);
-    canvas.fill(path, color);
+    const [ix, fx] = quarter(penX);
+    const [iy, fy] = quarter(baseline);
+    const key = `${style.weight}|${style.size}|${fx}|${fy}|${ch}`;
+    let mask = glyphMasks.get(key);
+    if (!mask) {
+      const path = new Path();
+      textPath(path, ch, fx, fy, style);
+      mask = canvas.maskOf(path);
+      if (glyphMasks.size >= MAX_GLYPH_MASKS) glyphMasks.clear();
+      glyphMasks.set(key, mask);
+    }
+    canvas.drawMask(mask, ix, iy, color);
     penX += measureText(ch, style) + (style.tracking ?? 0);
   }
   return width;

@@ -200,6 +200,15 @@ function distanceToSegment(px: number, py: number, ax: number, ay: number, bx: n
 // A path larger than this (in pixels of its bounding box) is a bug in the layout, not art.
 const MAX_MASK_AREA = 4_000_000;
 
+/** A shape's coverage in steps, with its top-left corner at (x, y). */
+export interface CoverageMask {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+  readonly steps: Uint8Array;
+}
+
 export interface StrokeOptions {
   /** on, off lengths in px; solid if absent */
   readonly dash?: readonly [number, number];
@@ -415,6 +424,64 @@ export class Canvas {
       accumulateEdge(acc, this.lo, this.hi, w, h, e[i]! - ox, e[i + 1]! - oy, e[i + 2]! - ox, e[i + 3]! - oy);
     }
     this.composite(acc, ox, oy, w, h, color, alpha, true);
+  }
+
+  /**
+   * The path's coverage as steps (0–LEVELS), to be drawn again and again with drawMask: the
+   * preview image's glyphs are rasterised once per isolate, not once per request.
+   */
+  maskOf(path: Path): CoverageMask {
+    path.close();
+    if (path.edges.length === 0) return { x: 0, y: 0, width: 0, height: 0, steps: new Uint8Array(0) };
+    const ox = Math.floor(path.minX);
+    const oy = Math.floor(path.minY);
+    const w = Math.ceil(path.maxX) - ox + 2;
+    const h = Math.ceil(path.maxY) - oy + 1;
+    const acc = this.mask(ox, oy, w, h);
+    const e = path.edges;
+    for (let i = 0; i < e.length; i += 4) {
+      accumulateEdge(acc, this.lo, this.hi, w, h, e[i]! - ox, e[i + 1]! - oy, e[i + 2]! - ox, e[i + 3]! - oy);
+    }
+    const steps = new Uint8Array(w * h);
+    for (let y = 0; y < h; y++) {
+      const row = y * w;
+      let sum = 0;
+      const end = Math.min(this.hi[y]!, w);
+      for (let x = this.lo[y]!; x < end; x++) {
+        sum += acc[row + x]!;
+        const c = sum < 0 ? (-sum > 1 ? 1 : -sum) : sum > 1 ? 1 : sum;
+        steps[row + x] = (c * LEVELS + 0.5) | 0;
+      }
+    }
+    return { x: ox, y: oy, width: w, height: h, steps };
+  }
+
+  /** Paints a mask from maskOf, shifted by whole pixels (dx, dy). */
+  drawMask(m: CoverageMask, dx: number, dy: number, color: Rgb): void {
+    if (m.width === 0) return;
+    const ink = this.ink(color);
+    const mix = ink.mix;
+    const solid = ink.solid;
+    const idx = this.indices;
+    const x0 = Math.max(0, -(m.x + dx));
+    const x1 = Math.min(m.width, this.width - (m.x + dx));
+    for (let y = 0; y < m.height; y++) {
+      const cy = m.y + dy + y;
+      if (cy < 0 || cy >= this.height) continue;
+      const out = cy * this.width + m.x + dx;
+      const row = y * m.width;
+      for (let x = x0; x < x1; x++) {
+        const step = m.steps[row + x]!;
+        if (step === 0) continue;
+        if (step >= LEVELS) {
+          idx[out + x] = solid;
+          continue;
+        }
+        const under = idx[out + x]!;
+        const known = mix[under * (LEVELS + 1) + step]!;
+        idx[out + x] = known >= 0 ? known : this.mixed(ink, under, step);
+      }
+    }
   }
 
   /** Axis-aligned rectangle on whole pixels; use fill(new Path().rect(…)) for fractional edges. */
