@@ -5,8 +5,11 @@ import sitemap from "@astrojs/sitemap";
 import { simulatorChunkGroups } from "./src/components/simulator/bundle.mjs";
 import securityHeaders from "./src/integrations/security-headers.ts";
 
-// The canonical origin; override with SITE_URL when deploying under another domain.
-const site = process.env.SITE_URL ?? "https://chengqu-plan.pages.dev";
+import { DEFAULT_SITE_URL, siteOrigin } from "./src/utils/site-url.mjs";
+
+// The canonical origin; override with SITE_URL when deploying under another domain (and set
+// the same SITE_URL for the Functions, which build share links from it).
+const site = siteOrigin(process.env.SITE_URL) ?? DEFAULT_SITE_URL;
 
 export default defineConfig({
   site,

@@ -7,4 +7,6 @@ interface Env {
   RATE_LIMIT_SALT?: string;
   /** "1" on a local `wrangler pages dev` (`--binding LOCAL_DEVELOPMENT=1`): a missing salt is then allowed. */
   LOCAL_DEVELOPMENT?: string;
+  /** The site's origin for share links (functions/_lib/site.ts); a Pages variable. */
+  SITE_URL?: string;
 }

@@ -75,13 +75,14 @@ export async function startServer(port, { logLevel = "error" } = {}) {
   const persistDir = mkdtempSync(join(tmpdir(), "chengqu-d1-"));
   const env = offlineEnv();
   execFileSync("npx", ["wrangler", "d1", "migrations", "apply", "DB", "--local", "--persist-to", persistDir], { env, stdio: "pipe" });
+  const origin = `http://127.0.0.1:${port}`;
   // LOCAL_DEVELOPMENT=1: a local server may run without RATE_LIMIT_SALT (functions/_lib/ratelimit.ts).
-  const child = spawn("npx", ["wrangler", "pages", "dev", "dist", "--port", String(port), "--ip", "127.0.0.1", "--persist-to", persistDir, "--log-level", logLevel, "--binding", "LOCAL_DEVELOPMENT=1"], {
+  // Share links point at the configured site (SITE_URL): here, this server.
+  const child = spawn("npx", ["wrangler", "pages", "dev", "dist", "--port", String(port), "--ip", "127.0.0.1", "--persist-to", persistDir, "--log-level", logLevel, "--binding", "LOCAL_DEVELOPMENT=1", "--binding", `SITE_URL=${origin}`], {
     env,
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
   });
-  const origin = `http://127.0.0.1:${port}`;
   // If wrangler dies (the port was taken in between, say), fail now instead of probing a
   // port that some other program may answer.
   const exited = new Promise((_, reject) =>

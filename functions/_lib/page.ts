@@ -9,6 +9,8 @@ export interface HeadTags {
   title: string;
   /** Raw HTML for the end of <head>; every interpolated value must already be escaped. */
   headHtml: string;
+  /** Raw HTML put first inside the page's `.sim-container` (the share's landing section); escaped already. */
+  bodyHtml?: string;
 }
 
 // Tags the page's own <head> may carry that a share page replaces with its own values.
@@ -73,17 +75,48 @@ export async function rewritePage(page: Response, head: HeadTags | null): Promis
         el.append(`<title>${escapeHtml(head.title)}</title>${head.headHtml}`, { html: true });
       },
     });
+    const bodyHtml = head.bodyHtml;
+    if (bodyHtml) {
+      // The landing's own inline script is hashed into the CSP like the page's: the "script"
+      // handler above does not see inserted content, so it is collected here.
+      for (const m of bodyHtml.matchAll(/<script>([\s\S]*?)<\/script>/g)) inlineScripts.push(m[1]!);
+      rewriter = rewriter.on(".sim-container", { element: (el) => void el.prepend(bodyHtml, { html: true }) });
+    }
   }
   const html = await rewriter.transform(page).text();
   const hashes = await Promise.all(inlineScripts.map(sha256Base64));
   return { html, csp: contentSecurityPolicy(hashes) };
 }
 
-/** The site's own 404 page, with status 404: fetched as a path that no asset has. */
-export async function notFoundPage(env: Env, request: Request): Promise<Response> {
+/** What a 404 says instead of the generic "page not found" (already plain text). */
+export interface NotFoundText {
+  title: string;
+  text: string;
+}
+
+/** For an unknown or removed share id: says so, and the page offers the simulator and the plan. */
+export const UNKNOWN_SHARE: NotFoundText = {
+  title: "这个分享链接不存在",
+  text: "链接可能不完整（聊天软件有时会截断链接），或者这个分享已被删除。可以打开情景模拟自己调整，或阅读规划全文。",
+};
+
+/**
+ * The site's own 404 page, with status 404, optionally with its heading and text replaced
+ * (the elements marked data-notfound-* in src/pages/404.astro).
+ */
+export async function notFoundPage(env: Env, request: Request, text?: NotFoundText): Promise<Response> {
   const missing = await env.ASSETS.fetch(new Request(new URL("/404.html", request.url)));
-  const fallback = "<!doctype html><html lang=\"zh-CN\"><meta charset=\"utf-8\"><title>页面不存在</title><h1>页面不存在</h1><p><a href=\"/\">返回首页</a></p></html>";
-  const { html, csp } = missing.ok ? await rewritePage(missing, null) : { html: fallback, csp: contentSecurityPolicy([]) };
+  const heading = text?.title ?? "页面不存在";
+  const fallback = `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(heading)}</title><h1>${escapeHtml(heading)}</h1>${text ? `<p>${escapeHtml(text.text)}</p>` : ""}<p><a href="/simulate/">打开情景模拟</a> · <a href="/plan/">阅读规划全文</a> · <a href="/">返回首页</a></p></html>`;
+  let page: Response = missing;
+  if (missing.ok && text) {
+    page = new HTMLRewriter()
+      .on("title", { element: (el) => void el.setInnerContent(`${text.title} · 城区“十四五”规划`) })
+      .on("[data-notfound-title]", { element: (el) => void el.setInnerContent(text.title) })
+      .on("[data-notfound-text]", { element: (el) => void el.setInnerContent(text.text) })
+      .transform(missing);
+  }
+  const { html, csp } = missing.ok ? await rewritePage(page, null) : { html: fallback, csp: contentSecurityPolicy([]) };
   return new Response(request.method === "HEAD" ? null : html, {
     status: 404,
     headers: { ...HTML_SECURITY_HEADERS, "content-security-policy": csp, "cache-control": "public, max-age=60" },

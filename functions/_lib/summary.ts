@@ -1,9 +1,14 @@
 // What a share says about itself: the page title, the description and the preview tags (text,
 // where the user's title and note may appear, escaped), and the data of the preview image
 // (template text and numbers only). Figures come from the stored scenario's projection.
-import { defaultScenario, project, YEARS, type Projection } from "../../src/lib/model";
-import { OG_TEXT, type OgData } from "./og";
+import { nationalLastReported, planTargets, project, YEARS, type Projection } from "../../src/lib/model";
+import { gdpSpec, palette, seriesColour } from "../../src/components/simulator/chart-specs";
+import type { ChartSpec } from "../../src/components/simulator/chart-specs";
+import { unitLabel } from "../../src/components/simulator/format";
+import { t } from "../../src/components/simulator/i18n";
+import { OG_TEXT, missingCharacters, titleFontLoaded, type OgData } from "./og";
 import { storedFormulas } from "./scenario";
+import { landingHtml } from "./landing";
 import type { HeadTags } from "./page";
 import type { Share } from "./share";
 import { clip, escapeHtml } from "./text";
@@ -30,14 +35,45 @@ export async function projectShare(share: Share): Promise<Projection | null> {
   return result.ok ? result.projection : null;
 }
 
-let planPath: number[] | null | undefined;
-/** Real GDP on the plan-targets preset: the dashed comparison line in the image. */
-function planGdpReal(): number[] | null {
-  if (planPath === undefined) {
-    const r = project(defaultScenario);
-    planPath = r.ok ? r.projection.gdpReal : null;
+/**
+ * The GDP chart of a share as the simulator's page describes it (chart-specs.ts): the same
+ * series, labels, targets and colours, for the preview image and the landing text.
+ */
+export function shareGdpSpec(p: Projection): ChartSpec {
+  return gdpSpec({
+    lang: "zh",
+    prices: "constant",
+    projection: p,
+    scenarioLabel: t("zh", "scenario"),
+    pins: [],
+    bands: null,
+    targets: planTargets,
+    reported: { residentPopulation: [], urbanIncome: [] },
+    nationalLastReported,
+  });
+}
+
+const percentOne = new Intl.NumberFormat("zh-CN", { maximumFractionDigits: 1 });
+
+/**
+ * One line reading the scenario against the plan, e.g. "2025年地区生产总值低于规划目标7.3%；
+ * 2035年人均地区生产总值为全国平均的102%". Both figures are projections, hence the rounding.
+ */
+export function scenarioReading(p: Projection): string {
+  const parts: string[] = [];
+  const target = shareGdpSpec(p).series.find((s) => s.kind === "target");
+  const t2025 = target?.values[YEAR_2025];
+  const g2025 = p.gdpReal[YEAR_2025]!;
+  if (t2025 != null && t2025 > 0) {
+    const gap = (g2025 / t2025 - 1) * 100;
+    const rounded = Math.round(Math.abs(gap) * 10) / 10;
+    parts.push(rounded === 0 ? "2025年地区生产总值与规划目标持平" : `2025年地区生产总值${gap > 0 ? "高于" : "低于"}规划目标${percentOne.format(rounded)}%`);
   }
-  return planPath;
+  const national = p.nationalGdpPerCapita[YEAR_2035];
+  if (national != null && national > 0) {
+    parts.push(`2035年人均地区生产总值为全国平均的${whole.format((p.gdpPerCapita[YEAR_2035]! / national) * 100)}%`);
+  }
+  return parts.join("；");
 }
 
 /** One sentence of figures with units and price basis; a projection, so rounded. */
@@ -59,12 +95,14 @@ export function shareTitle(share: Share): string {
   return share.row.title ? share.row.title + TITLE_SUFFIX : DEFAULT_TITLE;
 }
 
+/** `origin`: the site's configured origin (siteUrl), never the request's. */
 export async function shareHead(share: Share, origin: string, encodedScenario: string): Promise<HeadTags> {
   const { row } = share;
   const pageUrl = `${origin}/s/${row.id}`;
   const imageUrl = `${origin}/og/${row.id}.png`;
   const title = shareTitle(share);
   const projection = await projectShare(share);
+  const bodyHtml = landingHtml({ title: row.title, note: row.note, reading: projection ? scenarioReading(projection) : "", projection });
   const figures = projection ? figuresSentence(projection) : GENERIC_SENTENCE;
   const description = clip(row.note ? `${row.note}｜${figures}` : figures, 200);
   const imageAlt = `情景模拟图：地区生产总值（2020年不变价）2020—2035年走势。${figures}`;
@@ -99,30 +137,53 @@ export async function shareHead(share: Share, origin: string, encodedScenario: s
     meta("name", "twitter:image", imageUrl),
     meta("name", "twitter:image:alt", imageAlt),
   ];
-  return { title, headHtml: tags.filter(Boolean).join("") };
+  return { title, headHtml: tags.filter(Boolean).join(""), bodyHtml };
 }
 
 /**
- * The preview image's data: real GDP 2020–2035 (亿元, 2020 prices) of the scenario against the
- * plan-targets preset, and the 2025/2035 figures. Null when the scenario cannot be projected here.
+ * The sharer's title as the image can draw it: pictographs and invisible joiners (emoji are
+ * decoration in a title) are dropped; if any other character has no glyph in the title font,
+ * or the font is not loaded, there is no heading (the image then carries the site's title).
  */
-export async function ogData(share: Share, host: string): Promise<OgData | null> {
+export function ogHeading(title: string | null): string | undefined {
+  if (!title || !titleFontLoaded()) return undefined;
+  const cleaned = title
+    .replace(/[\p{Extended_Pictographic}\u200d\ufe0e\ufe0f\u{1f3fb}-\u{1f3ff}]/gu, "")
+    .replace(/\s+/g, " ")
+    .trim();
+  if (cleaned === "") return undefined;
+  return missingCharacters(cleaned, "title").length === 0 ? cleaned : undefined;
+}
+
+const hex = (colour: string): string => (/^#[0-9a-f]{6}$/i.test(colour) ? colour : "#1f5fa8");
+
+/**
+ * The preview image's data: the share's GDP chart as the page describes it (real GDP
+ * 2020–2035 at 2020 prices, the plan's target path, the page's colours and labels), the
+ * sharer's title, and the 2025/2035 figures. Null when the scenario cannot be projected here.
+ */
+export async function ogData(share: Share, siteHost: string): Promise<OgData | null> {
   const p = await projectShare(share);
   if (!p) return null;
-  const target = planGdpReal();
+  const spec = shareGdpSpec(p);
+  const scenario = spec.series.find((s) => s.kind === "scenario")!;
+  const heading = ogHeading(share.row.title);
   const data: OgData = {
     title: OG_TEXT.title,
-    seriesLabel: `${OG_TEXT.gdpReal}（${OG_TEXT.constantPrices}）`,
-    unit: OG_TEXT.unitHundredMillionYuan,
-    years: [...YEARS],
-    scenario: p.gdpReal,
+    seriesLabel: spec.title,
+    unit: unitLabel(spec.unit, "zh"),
+    years: [...spec.years],
+    scenario: scenario.values.map((v) => v ?? NaN),
+    scenarioLabel: scenario.label,
+    scenarioColour: hex(seriesColour(scenario, palette)),
+    lines: spec.series.filter((s) => s.kind === "target").map((s) => ({ label: s.label, values: s.values, colour: hex(seriesColour(s, palette)) })),
     figures: [
       { label: `${OG_TEXT.year2025}${OG_TEXT.gdpReal}`, value: whole.format(p.gdpReal[YEAR_2025]!) + OG_TEXT.unitHundredMillionYuan },
       { label: `${OG_TEXT.year2035}${OG_TEXT.gdpReal}`, value: whole.format(p.gdpReal[YEAR_2035]!) + OG_TEXT.unitHundredMillionYuan },
       { label: `${OG_TEXT.year2035}${OG_TEXT.residentPopulation}`, value: oneDecimal.format(p.residentPopulation[YEAR_2035]! / 10_000) + OG_TEXT.unitTenThousandPersons },
     ],
-    footer: `${host}/s/${share.row.id}`,
+    footer: `${siteHost}/s/${share.row.id}`,
   };
-  if (target) data.target = target;
+  if (heading) data.heading = heading;
   return data;
 }

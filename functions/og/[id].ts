@@ -2,13 +2,34 @@
 // against the plan-targets preset, with the 2025/2035 figures. Drawn once per id and location
 // and kept in the edge cache (an id's content never changes); when drawing fails, the static
 // /og-fallback.png is served instead with a short cache, so a fixed renderer takes over soon.
-import { renderOgPng } from "../_lib/og";
+import { loadTitleFont, renderOgPng, titleFontLoaded } from "../_lib/og";
+import { siteUrl } from "../_lib/site";
 import { SCHEMA_VERSION } from "../_lib/scenario";
 import { IMMUTABLE, conditional, edgeCached, idParam, lookupShareOrUnavailable, shareEtag } from "../_lib/share";
 import { ogData } from "../_lib/summary";
 
 /** Bump when the drawing changes, so cached images are redrawn under a new key. */
-const RENDER_VERSION = 1;
+const RENDER_VERSION = 2;
+
+const TITLE_FONT_PATH = "/_og/title-glyphs.bin";
+let titleFont: Promise<void> | null = null;
+
+/**
+ * Loads the title glyphs from the site's assets once per isolate. Without them the image is
+ * still drawn, with the site's title instead of the sharer's (and the next request retries).
+ */
+function ensureTitleFont(env: Env, request: Request): Promise<void> {
+  if (titleFontLoaded()) return Promise.resolve();
+  titleFont ??= (async () => {
+    const res = await env.ASSETS.fetch(new Request(new URL(TITLE_FONT_PATH, request.url)));
+    if (!res.ok) throw new Error(`${TITLE_FONT_PATH} answered ${res.status}`);
+    loadTitleFont(new Uint8Array(await res.arrayBuffer()));
+  })().catch((e: unknown) => {
+    console.error("og title font:", e instanceof Error ? e.message : String(e));
+    titleFont = null;
+  });
+  return titleFont;
+}
 
 function text(status: number, body: string, headers: Record<string, string> = {}): Response {
   return new Response(body, {
@@ -42,7 +63,8 @@ export const onRequest: PagesFunction<Env> = async (ctx) => {
     const { share } = lookup;
     let png: Uint8Array;
     try {
-      const data = await ogData(share, new URL(request.url).host);
+      await ensureTitleFont(env, request);
+      const data = await ogData(share, new URL(siteUrl(env)).host);
       if (data === null) return fallbackImage(env, request);
       png = renderOgPng(data);
     } catch (e) {

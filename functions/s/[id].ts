@@ -2,9 +2,10 @@
 // on the stored scenario: the head gets the share's title, description, canonical URL, Open
 // Graph and Twitter card tags, and <meta name="scenario"> carries the encoded scenario that the
 // simulator island reads on start (contract in functions/README.md).
-import { HTML_SECURITY_HEADERS, notFoundPage, plainPage, rewritePage } from "../_lib/page";
+import { HTML_SECURITY_HEADERS, UNKNOWN_SHARE, notFoundPage, plainPage, rewritePage } from "../_lib/page";
 import { SCHEMA_VERSION, encodeScenario } from "../_lib/scenario";
 import { conditional, edgeCached, idParam, lookupShareOrUnavailable } from "../_lib/share";
+import { siteUrl } from "../_lib/site";
 import { shareHead } from "../_lib/summary";
 
 const SIMULATOR_PATH = "/simulate/";
@@ -32,7 +33,7 @@ export const onRequest: PagesFunction<Env> = async (ctx) => {
     return plainPage(405, "不支持的请求方法", "此地址只接受 GET 请求。", { allow: "GET, HEAD" });
   }
   const id = idParam(params.id);
-  if (id === null) return notFoundPage(env, request);
+  if (id === null) return notFoundPage(env, request, UNKNOWN_SHARE);
 
   const origin = new URL(request.url).origin;
   const page = await basePage(env, origin);
@@ -45,12 +46,12 @@ export const onRequest: PagesFunction<Env> = async (ctx) => {
   const response = await edgeCached(ctx, key, async () => {
     const lookup = await lookupShareOrUnavailable(env.DB, id);
     if (lookup.kind === "unavailable") return plainPage(503, "暂时无法打开分享的情景", "存储服务暂时不可用，请稍后再试。", { "retry-after": "30" });
-    if (lookup.kind === "missing") return notFoundPage(env, request);
+    if (lookup.kind === "missing") return notFoundPage(env, request, UNKNOWN_SHARE);
     if (lookup.kind === "unreadable") return plainPage(500, "无法读取分享的情景", "这个链接保存的情景已无法读取，请向我们报告此链接。");
     const { share } = lookup;
     const source = await env.ASSETS.fetch(new Request(page.url));
     if (!source.ok) return plainPage(503, "模拟器页面暂时不可用", "请稍后再试。", { "retry-after": "60" });
-    const { html, csp } = await rewritePage(source, await shareHead(share, origin, encodeScenario(share.scenario)));
+    const { html, csp } = await rewritePage(source, await shareHead(share, siteUrl(env), encodeScenario(share.scenario)));
     return new Response(html, {
       status: 200,
       headers: {

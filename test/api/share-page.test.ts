@@ -1,6 +1,7 @@
 // The short link /s/:id and its preview: Open Graph tags read by a real OG parser, user text
 // shown as text (in the markup and in Chromium, where no injected script may run), the
 // encoded scenario handed to the simulator, and /og/:id.png a valid 1200×630 PNG.
+import { request as httpRequest } from "node:http";
 import { inflateSync } from "node:zlib";
 import ogs from "open-graph-scraper";
 import { beforeAll, describe, expect, it, inject } from "vitest";
@@ -58,7 +59,10 @@ describe("share page /s/:id", () => {
 
   it("is built on the static simulator page /simulate/ (or, while a deploy lacks it, the home page)", async () => {
     const html = await (await fetch(`${base}/s/${id}`)).text();
-    const body = (page: string) => page.slice(page.indexOf("<body"));
+    // The share page is the simulator page plus the landing section put first in its container.
+    const body = (page: string) =>
+      page.slice(page.indexOf("<body")).replace(/<style>\s*\.share-landing[\s\S]*?<\/style><section class="share-landing"[\s\S]*?<\/section><script>[\s\S]*?<\/script>/, "");
+    expect(body(html)).not.toBe(html.slice(html.indexOf("<body")));
     const simulator = await fetch(`${base}/simulate/`);
     // Until src/pages/simulate/ is built, /simulate/ is a 404 and the share page falls back to
     // the home page, so that the preview still works; both branches pin the page it must be.
@@ -153,13 +157,75 @@ describe("share page /s/:id", () => {
     }
   });
 
-  it("answers an unknown id with the site's 404 page", async () => {
+  it("answers an unknown id with a 404 page that says the link is unknown and offers the simulator and the plan", async () => {
     for (const path of ["/s/0000000000", "/s/%3Cscript%3E", "/s/" + "a".repeat(40)]) {
       const res = await fetch(base + path);
       expect(res.status, path).toBe(404);
       expect(res.headers.get("content-type")).toMatch(/^text\/html/);
-      expect(await res.text()).toContain("页面不存在");
+      const html = await res.text();
+      expect(html).toMatch(/<h1[^>]*>这个分享链接不存在<\/h1>/);
+      expect(html).toContain("聊天软件有时会截断链接");
+      expect(html).toMatch(/<a href="\/simulate\/"[^>]*>打开情景模拟<\/a>/);
+      expect(html).toMatch(/<a href="\/plan\/"[^>]*>阅读规划全文<\/a>/);
+      // Still the site's page: its header, navigation and search.
+      expect(html).toContain('id="notfound-search-q"');
+      expect(html).not.toContain("页面不存在</h1>");
     }
+    // Any other missing page keeps the generic wording.
+    const other = await fetch(`${base}/no-such-page/`);
+    expect(other.status).toBe(404);
+    expect(await other.text()).toContain("页面不存在");
+  });
+
+  it("opens on the sharer's title and note, a reading against the plan, the figures and the next steps", async () => {
+    const html = await (await fetch(`${base}/s/${id}`)).text();
+    const section = html.slice(html.indexOf('<section class="share-landing"'), html.indexOf("</section>", html.indexOf('<section class="share-landing"')));
+    expect(section).toContain(`<h2 id="share-landing-title" dir="auto"><bdi>&lt;/title&gt;&lt;script&gt;window.__pwned=1&lt;/script&gt;&quot;&gt;&lt;img src=x onerror=window.__pwned=2&gt;</bdi></h2>`);
+    expect(section).toContain('<p class="note" dir="auto"><bdi>&lt;b&gt;粗体&lt;/b&gt; &amp; &quot;引号&quot;');
+    expect(section).toMatch(/<p class="reading">2025年地区生产总值(高于|低于|与)规划目标[^<]*；2035年人均地区生产总值为全国平均的\d+%<\/p>/);
+    expect(section).toMatch(/2025年地区生产总值（2020年不变价）<\/dt><dd>\d[\d,]* <small>亿元<\/small>/);
+    expect(section).toContain(">在此基础上调整</a>");
+    expect(section).toContain(">分享</button>");
+    expect(section).toContain(">阅读规划原文</a>");
+    // The landing's own script is allowed by hash, like the page's.
+    const res = await fetch(`${base}/s/${id}`);
+    const script = /<\/section><script>([\s\S]*?)<\/script>/.exec(await res.text())![1]!;
+    const digest = Buffer.from(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(script))).toString("base64");
+    expect(res.headers.get("content-security-policy")).toContain(`'sha256-${digest}'`);
+  });
+});
+
+/** A request with a Host header of our choosing (fetch does not let us set one). */
+function requestWithHost(method: "GET" | "POST", path: string, host: string, body?: string): Promise<{ status: number; text: string }> {
+  const url = new URL(path, base);
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(
+      { hostname: url.hostname, port: url.port, path: url.pathname, method, headers: { host, "x-forwarded-host": host, ...(body ? { "content-type": "application/json", "content-length": Buffer.byteLength(body), "cf-connecting-ip": "203.0.113.77" } : {}) } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8") }));
+      },
+    );
+    req.on("error", reject);
+    req.end(body);
+  });
+}
+
+describe("share links come from the configured site, not the Host header", () => {
+  const foreign = "evil.example";
+  it("POST and GET answer links on the site's origin whatever Host says", async () => {
+    const created = await requestWithHost("POST", "/api/scenarios", foreign, JSON.stringify({ scenario: defaultScenario, title: "外来主机" }));
+    expect([200, 201]).toContain(created.status);
+    const { id: newId, url } = JSON.parse(created.text) as { id: string; url: string };
+    expect(url).toBe(`${base}/s/${newId}`);
+    const read = await requestWithHost("GET", `/api/scenarios/${newId}`, foreign);
+    expect(read.status).toBe(200);
+    expect((JSON.parse(read.text) as { url: string }).url).toBe(`${base}/s/${newId}`);
+    const page = await requestWithHost("GET", `/s/${newId}`, foreign);
+    expect(page.status).toBe(200);
+    expect(page.text).not.toContain(foreign);
+    expect(page.text).toContain(`<link rel="canonical" href="${base}/s/${newId}">`);
   });
 });
 
@@ -208,11 +274,12 @@ describe("preview image /og/:id.png", () => {
     expect(png.width).toBe(1200);
     expect(png.height).toBe(630);
     expect(png.bitDepth).toBe(8);
-    const channels = { 0: 1, 2: 3, 4: 2, 6: 4 }[png.colorType as 0 | 2 | 4 | 6];
+    // Grey, RGB, palette, grey + alpha, RGBA: bytes per pixel at 8 bits.
+    const channels = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 }[png.colorType as 0 | 2 | 3 | 4 | 6];
     expect(channels).toBeDefined();
     // One filter byte per row plus the pixels: the image data really is 1200×630.
     expect(png.pixels.length).toBe(630 * (1 + 1200 * channels!));
-    // Not a blank canvas: many distinct colours (lines, text, fills).
+    // Not a blank canvas: many distinct colours, or palette entries (lines, text, fills).
     const colours = new Set<number>();
     for (let row = 0; row < 630; row += 7) {
       const start = row * (1 + 1200 * channels!) + 1;

@@ -140,6 +140,10 @@ describe("share dialog", () => {
     expect(weiboUrl.searchParams.get("title")).toBe(title);
     expect(await weibo.getAttribute("target")).toBe("_blank");
     expect(await weibo.getAttribute("rel")).toContain("noopener");
+    const qq = new URL((await page.getByRole("link", { name: /分享到QQ/ }).getAttribute("href"))!);
+    expect(qq.searchParams.get("url")).toBe(shortUrl);
+    // Chinese services first, X last.
+    expect(await page.locator("dialog .intents a").evaluateAll((as) => as.map((a) => (a as HTMLElement).dataset.service))).toEqual(["weibo", "qq", "x"]);
     const x = new URL((await page.getByRole("link", { name: /分享到 X/ }).getAttribute("href"))!);
     expect(x.origin + x.pathname).toBe("https://x.com/intent/post");
     expect(x.searchParams.get("url")).toBe(shortUrl);
@@ -185,12 +189,16 @@ describe("share dialog", () => {
     expect(canonical(off)).toBe(canonicalJson(shared));
   });
 
-  it("downloads a 1080×1350 PNG poster", async () => {
+  it("shows the poster as an image, and downloads it as a 1080×1350 PNG", async () => {
     await openSimulator(page, sharedSearch);
     await openDialog(page);
     await page.click("dialog button[type=submit]");
     await page.locator("dialog [data-share-url]").waitFor();
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "下载分享海报" }).click()]);
+    await page.getByRole("button", { name: "下载分享海报" }).click();
+    const img = page.locator("dialog.poster-view[open] img[data-poster]");
+    await img.waitFor();
+    expect(await img.getAttribute("src")).toMatch(/^data:image\/png;base64,/);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "下载海报" }).click()]);
     expect(download.suggestedFilename()).toMatch(/^chengqu-scenario-[0-9A-Za-z]+\.png$/);
     const stream = await download.createReadStream();
     const chunks: Buffer[] = [];
@@ -339,4 +347,148 @@ describe("share dialog", () => {
       }
     });
   }
+});
+
+const WECHAT_UA =
+  "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Mobile Safari/537.36 MicroMessenger/8.0.50.2701(0x28003237) NetType/WIFI Language/zh_CN";
+
+describe("the share loop in WeChat's browser at 390×844", () => {
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  const title = `如果十五五只有5%会怎样 ${crypto.randomUUID().slice(0, 6)}`;
+  const note = "按5%算，2025年会比规划目标低。\n2035年呢？";
+  let sharedId = "";
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    context = await browser.newContext({ viewport: { width: 390, height: 844 }, userAgent: WECHAT_UA, isMobile: true, hasTouch: true, locale: "zh-CN", acceptDownloads: true, reducedMotion: "reduce" });
+    const res = await fetch(`${base}/api/scenarios`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "cf-connecting-ip": "198.51.100.9" },
+      body: JSON.stringify({ scenario: scenarioWithGrowth(5), title, note }),
+    });
+    expect(res.status).toBe(201);
+    sharedId = ((await res.json()) as { id: string }).id;
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  beforeEach(async () => {
+    await page?.close();
+    page = await context.newPage();
+  });
+
+  it("opens a share with the sharer's title and note on the first screen", async () => {
+    const res = await page.goto(`${base}/s/${sharedId}`);
+    expect(res?.status()).toBe(200);
+    await page.waitForSelector("html[data-simulator=ready]");
+    for (const [selector, text] of [["#share-landing-title", title], [".share-landing .note", note]] as const) {
+      const el = page.locator(selector);
+      expect(await el.innerText()).toBe(text.replace("\n", "\n"));
+      const box = (await el.boundingBox())!;
+      expect(box.y).toBeGreaterThanOrEqual(0);
+      expect(box.y + box.height, selector).toBeLessThanOrEqual(844);
+    }
+    expect(await page.locator(".share-landing .reading").innerText()).toMatch(/^2025年地区生产总值低于规划目标/);
+    for (const name of ["在此基础上调整", "分享", "阅读规划原文"]) {
+      const action = page.locator(".share-landing .actions").getByText(name, { exact: true });
+      const box = (await action.boundingBox())!;
+      expect(box.y + box.height, name).toBeLessThanOrEqual(844);
+    }
+  });
+
+  it("re-shares the unchanged scenario under the same id, with the title and note carried over", async () => {
+    await page.goto(`${base}/s/${sharedId}`);
+    await page.waitForSelector("html[data-simulator=ready]");
+    await page.click("[data-landing-share]");
+    await page.waitForSelector("dialog.share-dialog[open]");
+    expect(await page.inputValue("dialog input[name=title]")).toBe(title);
+    expect(await page.inputValue("dialog textarea[name=note]")).toBe(note);
+    const sent = await submitAndCapture(page);
+    expect(sent.title).toBe(title);
+    expect(sent.note).toBe(note);
+    const url = await page.locator("dialog [data-share-url]").inputValue();
+    expect(url).toBe(`${base}/s/${sharedId}`);
+  });
+
+  it("shows the poster as an image to long-press, with no download, and points to the ··· menu once", async () => {
+    await page.goto(`${base}/s/${sharedId}`);
+    await page.waitForSelector("html[data-simulator=ready]");
+    await page.evaluate(() => localStorage.removeItem("share-wechat-hint-seen"));
+    await openDialog(page);
+    await page.click("dialog button[type=submit]");
+    await page.locator("dialog [data-share-url]").waitFor();
+    const hint = page.locator("dialog [data-wechat-hint]");
+    expect(await hint.innerText()).toContain("发送给朋友");
+    expect(await page.locator("dialog .intents a").evaluateAll((as) => as.map((a) => (a as HTMLElement).dataset.service))).toEqual(["weibo", "qq", "x"]);
+
+    const downloads: string[] = [];
+    page.on("download", (d) => downloads.push(d.suggestedFilename()));
+    await page.getByRole("button", { name: "生成分享海报" }).click();
+    const img = page.locator("dialog.poster-view[open] img[data-poster]");
+    await img.waitFor();
+    expect(await img.getAttribute("src")).toMatch(/^data:image\/png;base64,/);
+    expect(await img.evaluate((i) => (i as HTMLImageElement).naturalWidth)).toBe(1080);
+    expect(await page.locator("dialog.poster-view .long-press").innerText()).toBe("长按图片保存或发送给朋友");
+    expect(await page.locator("dialog.poster-view").getByRole("button", { name: "下载海报" }).count()).toBe(0);
+    const box = (await img.boundingBox())!;
+    expect(box.width).toBeGreaterThan(200);
+    await page.waitForTimeout(500);
+    expect(downloads).toEqual([]);
+
+    // Dismissed once, the hint stays away.
+    await page.locator("dialog.poster-view").getByRole("button", { name: "关闭" }).click();
+    await hint.getByRole("button", { name: "知道了" }).click();
+    expect(await hint.count()).toBe(0);
+    await page.reload();
+    await page.waitForSelector("html[data-simulator=ready]");
+    await openDialog(page);
+    await page.click("dialog button[type=submit]");
+    await page.locator("dialog [data-share-url]").waitFor();
+    expect(await page.locator("dialog [data-wechat-hint]").count()).toBe(0);
+  });
+});
+
+describe("exported chart PNG", () => {
+  it("carries the chart's title, unit, price basis, legend, source and site at 2×", async () => {
+    const browser = await launchChromium();
+    try {
+      const context = await browser.newContext({ viewport: { width: 1000, height: 900 }, locale: "zh-CN", acceptDownloads: true });
+      const page = await context.newPage();
+      // Record what is written on canvases (the figure's text is drawn with fillText).
+      await page.addInitScript(() => {
+        const texts: string[] = [];
+        (window as unknown as { __texts: string[] }).__texts = texts;
+        const original = CanvasRenderingContext2D.prototype.fillText;
+        CanvasRenderingContext2D.prototype.fillText = function (text: string, x: number, y: number, maxWidth?: number) {
+          texts.push(String(text));
+          return maxWidth === undefined ? original.call(this, text, x, y) : original.call(this, text, x, y, maxWidth);
+        };
+      });
+      await page.goto(`${base}/simulate/`);
+      await page.waitForSelector("html[data-simulator=ready]");
+      const button = page.locator('[data-chart="gdp"]').getByRole("button", { name: "下载图片" });
+      await button.scrollIntoViewIfNeeded();
+      await expect.poll(() => button.isEnabled()).toBe(true);
+      const [download] = await Promise.all([page.waitForEvent("download"), button.click()]);
+      const chunks: Buffer[] = [];
+      for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+      const png = Buffer.concat(chunks);
+      expect(png.readUInt32BE(16)).toBe(1440);
+      expect(png.readUInt32BE(20)).toBe(1040);
+      const texts = await page.evaluate(() => (window as unknown as { __texts: string[] }).__texts);
+      const heading = await page.locator('[data-chart="gdp"] h3').innerText();
+      // The page's heading is the spec's title followed by its unit: the figure writes both.
+      expect(texts).toContain(heading.replace(/\s+/g, ""));
+      expect(texts.some((t) => t.includes("2020年不变价") && t.includes("亿元"))).toBe(true);
+      const legend = await page.locator('[data-chart="gdp"] .chart-legend li').allInnerTexts();
+      expect(legend.length).toBeGreaterThanOrEqual(2);
+      for (const label of legend) expect(texts, label).toContain(label.trim());
+      expect(texts.some((t) => t.startsWith("资料来源："))).toBe(true);
+      expect(texts.some((t) => /\/simulate\/$/.test(t))).toBe(true);
+    } finally {
+      await browser.close();
+    }
+  });
 });

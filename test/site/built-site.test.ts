@@ -7,16 +7,13 @@ import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { launchChromium } from "../helpers/browser";
 import { decodeScenario } from "../../src/lib/scenario";
-import { builtPages, contentChapters, DIST, distFileFor, idsOf, readDist, tags, textOf, ROOT } from "../helpers/site";
+import { DEFAULT_SITE_URL, siteOrigin } from "../../src/utils/site-url.mjs";
+import { builtPages, contentChapters, DIST, distFileFor, idsOf, readDist, tags, textOf } from "../helpers/site";
 
 const chapters = contentChapters();
 const pages = builtPages();
-const site = (() => {
-  // The canonical origin astro.config.mjs builds with (SITE_URL, or its default).
-  const config = readFileSync(join(ROOT, "astro.config.mjs"), "utf8");
-  const fallback = /process\.env\.SITE_URL \?\? "([^"]+)"/.exec(config)?.[1];
-  return new URL(process.env.SITE_URL ?? fallback ?? "");
-})();
+// The canonical origin astro.config.mjs builds with (SITE_URL, or the default in site-url.mjs).
+const site = new URL(siteOrigin(process.env.SITE_URL) ?? DEFAULT_SITE_URL);
 
 describe("chapters", () => {
   it("content has the front matter and 13 chapters, numbered 0–13", () => {

@@ -39,8 +39,10 @@ export interface DecodedPng {
   colourType: number;
   /** Filtered scanlines as inflated from IDAT (filter byte + row). */
   raw: Buffer;
-  /** Unfiltered RGB, 3 bytes per pixel. */
+  /** Unfiltered RGB, 3 bytes per pixel (palette images expanded through PLTE). */
   rgb: Uint8Array;
+  /** Colours in PLTE (palette images only). */
+  paletteSize?: number;
 }
 
 function paeth(a: number, b: number, c: number): number {
@@ -51,7 +53,7 @@ function paeth(a: number, b: number, c: number): number {
   return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
 }
 
-/** Decodes an 8-bit RGB, non-interlaced PNG (what the renderer writes). */
+/** Decodes an 8-bit RGB or 8-bit indexed, non-interlaced PNG (what the renderer writes). */
 export function decodeRgbPng(png: Uint8Array): DecodedPng {
   const chunks = readChunks(png);
   const ihdr = chunks.find((c) => c.type === "IHDR");
@@ -61,23 +63,34 @@ export function decodeRgbPng(png: Uint8Array): DecodedPng {
   const bitDepth = ihdr.data[8]!;
   const colourType = ihdr.data[9]!;
   const raw = inflateSync(Buffer.concat(chunks.filter((c) => c.type === "IDAT").map((c) => c.data)));
-  const stride = width * 3;
-  const rgb = new Uint8Array(stride * height);
+  const bpp = colourType === 3 ? 1 : 3;
+  const stride = width * bpp;
+  const samples = new Uint8Array(stride * height);
   if (raw.length === (stride + 1) * height) {
     for (let y = 0; y < height; y++) {
       const filter = raw[y * (stride + 1)]!;
       for (let i = 0; i < stride; i++) {
         const x = raw[y * (stride + 1) + 1 + i]!;
-        const a = i >= 3 ? rgb[y * stride + i - 3]! : 0;
-        const b = y > 0 ? rgb[(y - 1) * stride + i]! : 0;
-        const c = i >= 3 && y > 0 ? rgb[(y - 1) * stride + i - 3]! : 0;
+        const a = i >= bpp ? samples[y * stride + i - bpp]! : 0;
+        const b = y > 0 ? samples[(y - 1) * stride + i]! : 0;
+        const c = i >= bpp && y > 0 ? samples[(y - 1) * stride + i - bpp]! : 0;
         const pred = [0, a, b, (a + b) >> 1, paeth(a, b, c)][filter];
         if (pred === undefined) throw new Error(`bad filter type ${filter} on row ${y}`);
-        rgb[y * stride + i] = (x + pred) & 0xff;
+        samples[y * stride + i] = (x + pred) & 0xff;
       }
     }
   }
-  return { width, height, bitDepth, colourType, raw, rgb };
+  if (colourType !== 3) return { width, height, bitDepth, colourType, raw, rgb: samples };
+  const plte = chunks.find((c) => c.type === "PLTE");
+  if (!plte || plte.data.length % 3 !== 0) throw new Error("palette image without a valid PLTE");
+  const paletteSize = plte.data.length / 3;
+  const rgb = new Uint8Array(width * height * 3);
+  for (let i = 0; i < samples.length; i++) {
+    const k = samples[i]!;
+    if (k >= paletteSize) throw new Error(`pixel ${i} uses palette entry ${k} of ${paletteSize}`);
+    rgb.set(plte.data.subarray(3 * k, 3 * k + 3), 3 * i);
+  }
+  return { width, height, bitDepth, colourType, raw, rgb, paletteSize };
 }
 
 export function pixel(png: DecodedPng, x: number, y: number): [number, number, number] {

@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { OG_HEIGHT, OG_TEXT, OG_WIDTH, renderFallbackPng, renderOgPng, type OgData } from "../../functions/_lib/og";
-import { crc32, encodePng } from "../../functions/_lib/og/png";
+import { crc32, deflateRows, encodePng } from "../../functions/_lib/og/png";
+import { inflateSync } from "node:zlib";
 import { decodeRgbPng, expectedCrc, PNG_SIGNATURE, readChunks } from "./og-helpers";
 
 const years = Array.from({ length: 16 }, (_, i) => 2020 + i);
@@ -11,7 +12,7 @@ const sample: OgData = {
   unit: OG_TEXT.unitHundredMillionYuan,
   years,
   scenario: years.map((y) => 352.5 * 1.055 ** (y - 2020)),
-  target: years.map((y) => 352.5 * 1.07 ** (y - 2020)),
+  lines: [{ label: OG_TEXT.target, colour: "#c62828", values: years.map((y) => 352.5 * 1.07 ** (y - 2020)) }],
   figures: [
     { label: `${OG_TEXT.year2025} ${OG_TEXT.scenario}`, value: "460.7亿元" },
     { label: `${OG_TEXT.year2035} ${OG_TEXT.scenario}`, value: "786.9亿元" },
@@ -40,6 +41,29 @@ describe("encodePng", () => {
   });
 });
 
+describe("deflateRows", () => {
+  const check = (data: Uint8Array, stride: number) => {
+    const z = deflateRows(data, stride);
+    expect(Buffer.from(inflateSync(z)).equals(Buffer.from(data))).toBe(true);
+    return z.length;
+  };
+  it("round-trips through node:zlib: runs, copies of the row above, literals, every match length", () => {
+    const rows = new Uint8Array(301 * 40);
+    for (let i = 0; i < rows.length; i++) rows[i] = i % 301 < 150 ? 7 : (i * 2654435761) >>> 28;
+    check(rows, 301);
+    // Runs of every length from 1 to 300, so each length code and its extra bits are used.
+    const runs: number[] = [];
+    for (let len = 1; len <= 300; len++) for (let k = 0; k < len; k++) runs.push(len % 256);
+    check(Uint8Array.from(runs), 1000);
+    check(new Uint8Array(0), 10);
+    check(Uint8Array.from([1, 2, 3]), 3);
+  });
+  it("makes flat images small", () => {
+    // 2 933 matches of 258 bytes at 13 bits each: under 1 % of the input.
+    expect(check(new Uint8Array(1201 * 630), 1201)).toBeLessThan(6000);
+  });
+});
+
 describe("renderOgPng output", () => {
   const png = renderOgPng(sample);
   const chunks = readChunks(png);
@@ -48,7 +72,7 @@ describe("renderOgPng output", () => {
     expect(Array.from(png.subarray(0, 8))).toEqual(PNG_SIGNATURE);
   });
 
-  it("has IHDR first and IEND last, with a 1200×630 8-bit RGB header", () => {
+  it("has IHDR first and IEND last, with a 1200×630 8-bit palette header and a PLTE of at most 256 colours", () => {
     expect(chunks[0]!.type).toBe("IHDR");
     expect(chunks.at(-1)!.type).toBe("IEND");
     expect(chunks.at(-1)!.data.length).toBe(0);
@@ -56,7 +80,11 @@ describe("renderOgPng output", () => {
     expect(ihdr.length).toBe(13);
     expect(ihdr.readUInt32BE(0)).toBe(1200);
     expect(ihdr.readUInt32BE(4)).toBe(630);
-    expect([ihdr[8], ihdr[9], ihdr[10], ihdr[11], ihdr[12]]).toEqual([8, 2, 0, 0, 0]);
+    expect([ihdr[8], ihdr[9], ihdr[10], ihdr[11], ihdr[12]]).toEqual([8, 3, 0, 0, 0]);
+    const plte = chunks.find((c) => c.type === "PLTE")!;
+    expect(plte.data.length % 3).toBe(0);
+    expect(plte.data.length / 3).toBeGreaterThan(20);
+    expect(plte.data.length / 3).toBeLessThanOrEqual(256);
     expect([OG_WIDTH, OG_HEIGHT]).toEqual([1200, 630]);
   });
 
@@ -65,16 +93,17 @@ describe("renderOgPng output", () => {
     for (const chunk of chunks) expect(chunk.crc, chunk.type).toBe(expectedCrc(chunk));
   });
 
-  it("inflates to one filter byte plus 1200 RGB pixels per row, 630 rows", () => {
+  it("inflates to one filter byte plus 1200 palette indices per row, 630 rows", () => {
     const decoded = decodeRgbPng(png);
-    expect(decoded.raw.length).toBe((1200 * 3 + 1) * 630);
-    for (let y = 0; y < 630; y++) expect(decoded.raw[y * 3601]).toBeLessThanOrEqual(4);
+    expect(decoded.raw.length).toBe((1200 + 1) * 630);
+    for (let y = 0; y < 630; y++) expect(decoded.raw[y * 1201]).toBeLessThanOrEqual(4);
   });
 
   it("detects a corrupted byte (the check above can fail)", () => {
     const broken = Uint8Array.from(png);
-    // Signature (8) + IHDR (12 + 13) + IDAT length and type (8): byte 51 is inside the IDAT data.
-    broken[51] = broken[51]! ^ 0xff;
+    // A byte inside the IDAT data: after its length and type, wherever the chunk starts.
+    const at = Buffer.from(png).indexOf("IDAT", 8, "latin1") + 4 + 10;
+    broken[at] = broken[at]! ^ 0xff;
     const idat = readChunks(broken).find((c) => c.type === "IDAT")!;
     expect(idat.crc).not.toBe(expectedCrc(idat));
   });

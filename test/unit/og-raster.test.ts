@@ -2,10 +2,11 @@ import { describe, expect, it } from "vitest";
 import { Canvas, Path } from "../../functions/_lib/og/raster";
 
 // Black canvas, white paint: a pixel's red channel is its coverage × 255.
-const coverage = (c: Canvas, x: number, y: number): number => c.pixels[(y * c.width + x) * 3]! / 255;
+const coverage = (c: Canvas, x: number, y: number): number => c.rgb()[(y * c.width + x) * 3]! / 255;
 const total = (c: Canvas): number => {
+  const rgb = c.rgb();
   let sum = 0;
-  for (let i = 0; i < c.pixels.length; i += 3) sum += c.pixels[i]! / 255;
+  for (let i = 0; i < rgb.length; i += 3) sum += rgb[i]! / 255;
   return sum;
 };
 const WHITE = [255, 255, 255] as const;
@@ -84,5 +85,28 @@ describe("Canvas.strokePolyline", () => {
     expect(coverage(c, 5, 5)).toBe(1);
     expect(coverage(c, 15, 5)).toBe(0);
     expect(coverage(c, 25, 5)).toBe(1);
+  });
+});
+
+describe("Canvas.maskOf and drawMask", () => {
+  it("paint exactly what fill paints, shifted by whole pixels, and clip at the edges", () => {
+    const shape = () => new Path().circle(9.3, 8.6, 6.2).rect(2.25, 3.5, 4, 9);
+    const filled = new Canvas(40, 30, BLACK);
+    filled.fill(shape(), WHITE);
+    const masked = new Canvas(40, 30, BLACK);
+    const mask = masked.maskOf(shape());
+    masked.drawMask(mask, 0, 0, WHITE);
+    expect(Buffer.from(masked.rgb()).equals(Buffer.from(filled.rgb()))).toBe(true);
+
+    const shifted = new Canvas(40, 30, BLACK);
+    shifted.drawMask(mask, 20, 10, WHITE);
+    expect(coverage(shifted, 29, 18)).toBe(coverage(filled, 9, 8));
+    expect(total(shifted)).toBeCloseTo(total(filled), 5);
+
+    const clipped = new Canvas(40, 30, BLACK);
+    clipped.drawMask(mask, -8, -6, WHITE);
+    clipped.drawMask(mask, 35, 25, WHITE);
+    expect(total(clipped)).toBeLessThan(total(filled));
+    expect(total(clipped)).toBeGreaterThan(0);
   });
 });

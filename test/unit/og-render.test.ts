@@ -67,7 +67,7 @@ describe("renderOgPng pixels", () => {
 
   it("draws the dashed target line only when a target is given", () => {
     expect(countNear(rising, TARGET_ORANGE)).toBe(0);
-    const withTarget = decodeRgbPng(renderOgPng(base({ target: years.map((y) => 300 + (y - 2020) * 50) })));
+    const withTarget = decodeRgbPng(renderOgPng(base({ lines: [{ label: OG_TEXT.target, colour: "#c2410c", values: years.map((y) => 300 + (y - 2020) * 50) }] })));
     // Dashes: along a row through the line, orange alternates with gaps.
     expect(countNear(withTarget, TARGET_ORANGE)).toBeGreaterThan(500);
   });
@@ -105,8 +105,9 @@ describe("renderOgPng errors", () => {
     ["years not increasing", { years: [2020, 2020], scenario: [1, 2] }],
     ["scenario length", { scenario: [1, 2, 3] }],
     ["NaN", { scenario: years.map((y) => (y === 2030 ? Number.NaN : 1)) }],
-    ["Infinity in target", { target: years.map((y) => (y === 2030 ? Infinity : 1)) }],
-    ["target length", { target: [1, 2] }],
+    ["Infinity in a line", { lines: [{ label: OG_TEXT.target, colour: "#c2410c", values: years.map((y) => (y === 2030 ? Infinity : 1)) }] }],
+    ["line length", { lines: [{ label: OG_TEXT.target, colour: "#c2410c", values: [1, 2] }] }],
+    ["line colour", { lines: [{ label: OG_TEXT.target, colour: "red", values: years.map(() => 1) }] }],
     ["four figures", { figures: Array.from({ length: 4 }, () => ({ label: "a", value: "1" })) }],
     ["title too long", { title: OG_TEXT.planName.repeat(2) }],
     ["values too large to label", { scenario: years.map((y) => (y - 2019) * 1e300) }],

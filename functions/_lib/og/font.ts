@@ -2,11 +2,12 @@
 // scripts/build-og-font.mjs (format described there) and lays out single lines of text.
 
 import { base64urlDecode } from "../../../src/lib/base64url";
-import { OgUnsupportedCharacterError } from "./errors";
+import { OgRenderError, OgUnsupportedCharacterError } from "./errors";
 import { type EncodedFace, FONT_BOLD, FONT_CHARSET, FONT_REGULAR } from "./font-data";
 import type { PathSink } from "./raster";
 
-export type FontWeight = "regular" | "bold";
+/** "title": the sharer's title, in Bold from the larger glyph set of loadTitleFont(). */
+export type FontWeight = "regular" | "bold" | "title";
 
 interface Glyph {
   readonly advance: number;
@@ -18,9 +19,11 @@ interface DecodedFace {
   readonly unitsPerEm: number;
   readonly ascender: number;
   readonly descender: number;
-  readonly glyphs: ReadonlyMap<string, Glyph>;
+  readonly glyphs: { get(ch: string): Glyph | undefined };
 }
 
+// The font data is base64url (scripts/build-og-font.mjs), decoded by the one decoder the
+// share links use too.
 function decodeBase64url(text: string): Uint8Array {
   const bytes = base64urlDecode(text);
   if (!bytes) throw new Error("font data: invalid base64url");
@@ -29,51 +32,106 @@ function decodeBase64url(text: string): Uint8Array {
 
 const POINTS_PER_KIND = [1, 1, 2, 3] as const;
 
-function decodeFace(face: EncodedFace): DecodedFace {
-  const bytes = decodeBase64url(face.glyphs);
-  let pos = 0;
+// Reads one glyph record at bytes[at.pos…], moving at.pos past it.
+function readGlyph(bytes: Uint8Array, at: { pos: number }): Glyph {
   const varint = (): number => {
     let result = 0;
     let scale = 1;
     for (;;) {
-      if (pos >= bytes.length) throw new Error("font data: truncated");
-      const b = bytes[pos++]!;
+      if (at.pos >= bytes.length) throw new Error("font data: truncated");
+      const b = bytes[at.pos++]!;
       result += (b & 0x7f) * scale;
       if (b < 0x80) return result;
       scale *= 128;
     }
   };
   const unzigzag = (n: number): number => (n % 2 === 0 ? n / 2 : -(n + 1) / 2);
-
-  const glyphs = new Map<string, Glyph>();
-  for (const ch of FONT_CHARSET) {
-    const advance = varint();
-    const opCount = varint();
-    const ops: number[] = [];
-    let x = 0;
-    let y = 0;
-    for (let i = 0; i < opCount; i++) {
-      const head = varint();
-      const kind = head & 3;
-      ops.push(kind);
-      const points = POINTS_PER_KIND[kind as 0 | 1 | 2 | 3];
-      for (let p = 0; p < points; p++) {
-        x += unzigzag(p === 0 ? Math.floor(head / 4) : varint());
-        y += unzigzag(varint());
-        ops.push(x, y);
-      }
+  const advance = varint();
+  const opCount = varint();
+  const ops: number[] = [];
+  let x = 0;
+  let y = 0;
+  for (let i = 0; i < opCount; i++) {
+    const head = varint();
+    const kind = head & 3;
+    ops.push(kind);
+    const points = POINTS_PER_KIND[kind as 0 | 1 | 2 | 3];
+    for (let p = 0; p < points; p++) {
+      x += unzigzag(p === 0 ? Math.floor(head / 4) : varint());
+      y += unzigzag(varint());
+      ops.push(x, y);
     }
-    glyphs.set(ch, { advance, ops: Int32Array.from(ops) });
   }
-  if (pos !== bytes.length) throw new Error("font data: trailing bytes (FONT_CHARSET and glyphs disagree)");
+  return { advance, ops: Int32Array.from(ops) };
+}
+
+function decodeFace(face: EncodedFace): DecodedFace {
+  const bytes = decodeBase64url(face.glyphs);
+  const at = { pos: 0 };
+  const glyphs = new Map<string, Glyph>();
+  for (const ch of FONT_CHARSET) glyphs.set(ch, readGlyph(bytes, at));
+  if (at.pos !== bytes.length) throw new Error("font data: trailing bytes (FONT_CHARSET and glyphs disagree)");
   return { unitsPerEm: face.unitsPerEm, ascender: face.ascender, descender: face.descender, glyphs };
 }
 
+let titleFace: DecodedFace | null = null;
+
+/**
+ * Registers the title glyphs (public/_og/title-glyphs.bin, written by scripts/build-og-font.mjs:
+ * GB 2312 and OG_CHARSET in Bold). Glyphs are decoded when first drawn and kept for the
+ * isolate's life, so a warm render decodes none. Throws on a file that is not one.
+ */
+export function loadTitleFont(bytes: Uint8Array): void {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const magic = String.fromCharCode(bytes[0] ?? 0, bytes[1] ?? 0, bytes[2] ?? 0, bytes[3] ?? 0);
+  if (bytes.length < 14 || magic !== "OGT1") throw new Error("title font: not an OGT1 file");
+  const count = view.getUint32(10);
+  const codes = 14;
+  const offsets = codes + 4 * count;
+  const data = offsets + 4 * (count + 1);
+  if (data > bytes.length || data + view.getUint32(offsets + 4 * count) > bytes.length) throw new Error("title font: truncated");
+  const cache = new Map<string, Glyph | undefined>();
+  const lookup = (ch: string): Glyph | undefined => {
+    if (cache.has(ch)) return cache.get(ch);
+    const cp = ch.codePointAt(0)!;
+    let lo = 0;
+    let hi = count - 1;
+    let glyph: Glyph | undefined;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const c = view.getUint32(codes + 4 * mid);
+      if (c === cp) {
+        glyph = readGlyph(bytes, { pos: data + view.getUint32(offsets + 4 * mid) });
+        break;
+      }
+      if (c < cp) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    cache.set(ch, glyph);
+    return glyph;
+  };
+  titleFace = { unitsPerEm: view.getUint16(4), ascender: view.getInt16(6), descender: view.getInt16(8), glyphs: { get: lookup } };
+}
+
+export function titleFontLoaded(): boolean {
+  return titleFace !== null;
+}
+
 // Decoded once per isolate; a Worker reuses it across requests.
-const decoded: Partial<Record<FontWeight, DecodedFace>> = {};
+const decoded: Partial<Record<"regular" | "bold", DecodedFace>> = {};
 
 function face(weight: FontWeight): DecodedFace {
+  if (weight === "title") {
+    if (!titleFace) throw new OgRenderError("the title font is not loaded (loadTitleFont)");
+    return titleFace;
+  }
   return (decoded[weight] ??= decodeFace(weight === "bold" ? FONT_BOLD : FONT_REGULAR));
+}
+
+/** The characters of text that `weight` has no glyph for (none: it can be drawn). */
+export function missingCharacters(text: string, weight: FontWeight): string[] {
+  const f = face(weight);
+  return [...new Set(Array.from(text).filter((ch) => !f.glyphs.get(ch)))];
 }
 
 function glyphsOf(text: string, f: DecodedFace): Glyph[] {
@@ -130,6 +188,6 @@ export function textPath(path: PathSink, text: string, x: number, y: number, sty
 }
 
 /** For the tests: the characters each decoded face actually holds. */
-export function decodedCharacters(weight: FontWeight): string {
-  return [...face(weight).glyphs.keys()].join("");
+export function decodedCharacters(weight: "regular" | "bold"): string {
+  return [...(face(weight).glyphs as Map<string, Glyph>).keys()].join("");
 }

@@ -12,7 +12,8 @@
  *   unit: OG_TEXT.unitHundredMillionYuan,                     // shown above the y axis
  *   years: [2020, 2021, …, 2035],                             // strictly increasing
  *   scenario: [352.5, …],                                     // one finite number per year
- *   target: [352.5, …],                                       // optional: the plan's path, dashed
+ *   lines: [{ label, values: [352.5, …, null], colour: "#c62828" }], // optional, dashed
+ *   heading: "如果十五五只有5%会怎样",                         // optional: the sharer's title
  *   figures: [{ label: "2025年 情景", value: "542.3亿元" }],   // 0–3, pre-formatted zh-CN
  *   footer: "chengqu.example/s/abc123",
  * });
@@ -25,34 +26,54 @@
  *   the page's text tags), OgInvalidDataError for data that is not a drawable chart (length
  *   mismatch, non-finite numbers, text too long to fit). Callers catch OgRenderError and serve
  *   /og-fallback.png instead.
- * - Cost (scripts/bench-og.mjs): about 30 ms of CPU per image once warm, most of it deflate;
- *   the first call in a fresh isolate takes about 100 ms (JIT, font decoding). Cache the PNG
- *   per scenario (it is immutable) rather than drawing it on every request.
+ * - The sharer's title (heading) and labels beyond the template subset are drawn from the
+ *   title font: call loadTitleFont(bytes of public/_og/title-glyphs.bin) once per isolate.
+ * - Cost (scripts/bench-og.mjs): a palette image by construction (coverage in 16 steps, at
+ *   most 256 colours) and a single-pass deflate keep a warm render within the Workers Free
+ *   plan's 10 ms of CPU; the first call in a fresh isolate costs more (JIT, font decoding).
+ *   Cache the PNG per scenario (it is immutable) rather than drawing it on every request.
  */
 
-import { OgInvalidDataError } from "./errors";
-import { assertDrawable, measureText, textPath, type TextStyle } from "./font";
-import { encodePng } from "./png";
-import { Canvas, Path, type Rgb } from "./raster";
+import { OgInvalidDataError, OgUnsupportedCharacterError } from "./errors";
+import { assertDrawable, measureText, missingCharacters, textPath, titleFontLoaded, type TextStyle } from "./font";
+import { encodeIndexedPng } from "./png";
+import { Canvas, Path, type CoverageMask, type Rgb } from "./raster";
 import { OG_TEXT } from "./template-strings";
 
 export { OG_CHARSET, OG_TEXT, type OgTextKey } from "./template-strings";
 export { OgInvalidDataError, OgRenderError, OgUnsupportedCharacterError } from "./errors";
+export { loadTitleFont, missingCharacters, titleFontLoaded } from "./font";
 
 export interface OgData {
   /** Template text only (OG_TEXT), never user-written. */
   title: string;
+  /**
+   * The sharer's own title, drawn as the headline in the title font (loadTitleFont must have
+   * run); `title` then becomes the small line above it. Every character must have a glyph
+   * there (see missingCharacters); the caller drops the heading otherwise.
+   */
+  heading?: string;
   /** What the chart shows, e.g. 地区生产总值（2020年不变价）. */
   seriesLabel: string;
   /** Unit of the y axis, e.g. 亿元. */
   unit: string;
   years: number[];
   scenario: number[];
-  /** The plan's target path, same length as years. */
-  target?: number[];
+  /** Legend entry and colour (#rrggbb) of the scenario line. */
+  scenarioLabel?: string;
+  scenarioColour?: string;
+  /** Further lines (targets, comparisons), one value or null per year, drawn dashed. */
+  lines?: OgLine[];
   /** Pre-formatted zh-CN, e.g. { label: "2025年", value: "542.3亿元" }; at most 3. */
   figures: { label: string; value: string }[];
   footer: string;
+}
+
+export interface OgLine {
+  label: string;
+  values: (number | null)[];
+  /** #rrggbb */
+  colour: string;
 }
 
 export const OG_WIDTH = 1200;
@@ -65,7 +86,6 @@ const INK: Rgb = [28, 25, 23];
 const MUTED: Rgb = [100, 92, 85];
 const PLAN_RED: Rgb = [178, 34, 34];
 const SCENARIO: Rgb = [29, 78, 216];
-const TARGET: Rgb = [194, 65, 12];
 const GRID: Rgb = [226, 220, 212];
 const AXIS: Rgb = [150, 141, 132];
 const PERIOD_BAND: Rgb = [241, 235, 226];
@@ -75,12 +95,42 @@ const MAX_FIGURES = 3;
 
 type Align = "left" | "right" | "center";
 
+// Bounded: a title font has thousands of glyphs; a few thousand masks are a few megabytes.
+const MAX_GLYPH_MASKS = 4000;
+const glyphMasks = new Map<string, CoverageMask>();
+
+/** A coordinate as whole pixels and a fraction rounded to quarters. */
+function quarter(v: number): [number, number] {
+  let whole = Math.floor(v);
+  let frac = Math.round((v - whole) * 4) / 4;
+  if (frac === 1) {
+    whole += 1;
+    frac = 0;
+  }
+  return [whole, frac];
+}
+
 function drawText(canvas: Canvas, text: string, x: number, baseline: number, style: TextStyle, color: Rgb, align: Align = "left"): number {
   const width = measureText(text, style);
   const left = align === "left" ? x : align === "right" ? x - width : x - width / 2;
-  const path = new Path();
-  textPath(path, text, left, baseline, style);
-  canvas.fill(path, color);
+  // Glyph by glyph, each from a mask rasterised once per isolate at its quarter-pixel offset:
+  // after the first requests, text costs little more than copying those masks.
+  let penX = left;
+  for (const ch of text) {
+    const [ix, fx] = quarter(penX);
+    const [iy, fy] = quarter(baseline);
+    const key = `${style.weight}|${style.size}|${fx}|${fy}|${ch}`;
+    let mask = glyphMasks.get(key);
+    if (!mask) {
+      const path = new Path();
+      textPath(path, ch, fx, fy, style);
+      mask = canvas.maskOf(path);
+      if (glyphMasks.size >= MAX_GLYPH_MASKS) glyphMasks.clear();
+      glyphMasks.set(key, mask);
+    }
+    canvas.drawMask(mask, ix, iy, color);
+    penX += measureText(ch, style) + (style.tracking ?? 0);
+  }
   return width;
 }
 
@@ -144,6 +194,20 @@ export function formatTick(value: number, step: number): string {
   return value < 0 && Number(text) !== 0 ? `−${text}` : text;
 }
 
+const HEX = /^#[0-9a-f]{6}$/i;
+const rgbOf = (hex: string): Rgb => [parseInt(hex.slice(1, 3), 16), parseInt(hex.slice(3, 5), 16), parseInt(hex.slice(5, 7), 16)];
+
+/**
+ * The face to draw text in: the preferred one when it has every glyph, else the title font
+ * (labels from the chart description may use characters beyond the template subset).
+ */
+function weightFor(text: string, preferred: TextStyle["weight"]): TextStyle["weight"] {
+  const missing = missingCharacters(text, preferred);
+  if (missing.length === 0) return preferred;
+  if (titleFontLoaded() && missingCharacters(text, "title").length === 0) return "title";
+  throw new OgUnsupportedCharacterError(missing[0]!, text);
+}
+
 function validate(data: OgData): void {
   const fail = (message: string): never => {
     throw new OgInvalidDataError(message);
@@ -151,9 +215,15 @@ function validate(data: OgData): void {
   if (typeof data !== "object" || data === null) fail("OG data must be an object");
   for (const key of ["title", "seriesLabel", "unit", "footer"] as const) {
     if (typeof data[key] !== "string") fail(`${key} must be a string`);
-    assertDrawable(data[key]);
+    if (key === "seriesLabel") weightFor(data[key], "regular");
+    else assertDrawable(data[key]);
   }
-  const { years, scenario, target, figures } = data;
+  if (data.heading !== undefined) {
+    if (typeof data.heading !== "string" || data.heading.trim() === "") fail("heading must be a non-empty string");
+    const missing = missingCharacters(data.heading, "title");
+    if (missing.length) throw new OgUnsupportedCharacterError(missing[0]!, data.heading);
+  }
+  const { years, scenario, lines = [], figures } = data;
   if (!Array.isArray(years) || years.length < 2) fail("years needs at least two entries");
   years.forEach((y, i) => {
     if (!Number.isInteger(y)) fail(`years[${i}] is not an integer year`);
@@ -166,7 +236,16 @@ function validate(data: OgData): void {
     });
   };
   checkSeries("scenario", scenario);
-  if (target !== undefined) checkSeries("target", target);
+  if (!Array.isArray(lines)) fail("lines must be an array");
+  lines.forEach((line, k) => {
+    if (typeof line?.label !== "string" || !HEX.test(String(line.colour))) fail(`lines[${k}] needs a label and a #rrggbb colour`);
+    if (!Array.isArray(line.values) || line.values.length !== years.length) fail(`lines[${k}] needs one value per year (${years.length})`);
+    line.values.forEach((v, i) => {
+      if (v !== null && (typeof v !== "number" || !Number.isFinite(v))) fail(`lines[${k}][${i}] is neither null nor a finite number`);
+    });
+  });
+  for (const label of [data.scenarioLabel ?? "", ...lines.map((l) => l.label)]) weightFor(label, "regular");
+  if (data.scenarioColour !== undefined && !HEX.test(data.scenarioColour)) fail("scenarioColour must be #rrggbb");
   if (!Array.isArray(figures) || figures.length > MAX_FIGURES) fail(`figures must be an array of at most ${MAX_FIGURES}`);
   figures.forEach((f, i) => {
     if (typeof f?.label !== "string" || typeof f?.value !== "string") fail(`figures[${i}] needs a label and a value`);
@@ -175,13 +254,47 @@ function validate(data: OgData): void {
   });
 }
 
-// Header (plan name, title) and footer (footer text, note on the right): shared by both images.
-function drawFrame(canvas: Canvas, title: string, footer: string, note: string): void {
-  canvas.fill(new Path().roundRect(MARGIN, 50, 8, 28, 2), PLAN_RED);
-  drawText(canvas, OG_TEXT.planName, MARGIN + 20, 73, { size: 24, weight: "regular" }, MUTED);
+/**
+ * The sharer's title as at most two lines: one line as large as fits (52 down to 36 px), else
+ * two lines of 34 px, broken between characters (at a space when one is near), the second cut
+ * with "…" when the title is longer still.
+ */
+export function headingLines(text: string, maxWidth: number): { size: number; lines: string[] } {
+  for (let size = 52; size >= 36; size -= 4) {
+    if (measureText(text, { size, weight: "title" }) <= maxWidth) return { size, lines: [text] };
+  }
+  const size = 34;
+  const style: TextStyle = { size, weight: "title" };
+  const chars = Array.from(text);
+  let cut = chars.length;
+  while (cut > 1 && measureText(chars.slice(0, cut).join(""), style) > maxWidth) cut--;
+  const space = chars.lastIndexOf(" ", cut);
+  if (space > cut - 12 && space > 0) cut = space + 1;
+  const first = chars.slice(0, cut).join("").trimEnd();
+  let rest = chars.slice(cut).join("").trim();
+  if (measureText(rest, style) > maxWidth) {
+    const restChars = Array.from(rest);
+    while (restChars.length > 0 && measureText(restChars.join("") + "…", style) > maxWidth) restChars.pop();
+    rest = restChars.join("").trimEnd() + "…";
+  }
+  return { size, lines: rest ? [first, rest] : [first] };
+}
 
-  const titleSize = fitSize(title, "bold", OG_WIDTH - 2 * MARGIN, 52, 36, "title");
-  drawText(canvas, title, MARGIN, 142, { size: titleSize, weight: "bold" }, INK);
+// Header (plan name, title) and footer (footer text, note on the right): shared by both images.
+function drawFrame(canvas: Canvas, title: string, footer: string, note: string, heading?: string): void {
+  canvas.fill(new Path().roundRect(MARGIN, 50, 8, 28, 2), PLAN_RED);
+  const width = OG_WIDTH - 2 * MARGIN;
+  if (heading) {
+    // The sharer's words lead; the site and the simulator's name become the line above.
+    drawText(canvas, `${OG_TEXT.siteName} · ${OG_TEXT.simulator}`, MARGIN + 20, 73, { size: 24, weight: "regular" }, MUTED);
+    const { size, lines } = headingLines(heading, width);
+    const baselines = lines.length === 1 ? [142] : [122, 164];
+    lines.forEach((line, i) => drawText(canvas, line, MARGIN, baselines[i]!, { size, weight: "title" }, INK));
+  } else {
+    drawText(canvas, OG_TEXT.planName, MARGIN + 20, 73, { size: 24, weight: "regular" }, MUTED);
+    const titleSize = fitSize(title, "bold", width, 52, 36, "title");
+    drawText(canvas, title, MARGIN, 142, { size: titleSize, weight: "bold" }, INK);
+  }
 
   canvas.fillRect(MARGIN, 574, OG_WIDTH - 2 * MARGIN, 1, GRID);
   const noteWidth = note ? drawText(canvas, note, OG_WIDTH - MARGIN, 610, { size: 20, weight: "regular" }, MUTED, "right") + 40 : 0;
@@ -196,8 +309,9 @@ const PLOT = { top: 262, bottom: 520 };
 const plotRight = (data: OgData): number => (data.figures.length > 0 ? 770 : OG_WIDTH - MARGIN);
 
 function drawChart(canvas: Canvas, data: OgData): void {
-  const { years, scenario, target } = data;
-  const axis = yAxis(target ? [...scenario, ...target] : scenario);
+  const { years, scenario, lines = [] } = data;
+  const axis = yAxis([...scenario, ...lines.flatMap((l) => l.values.filter((v): v is number => v !== null))]);
+  const scenarioColour = data.scenarioColour ? rgbOf(data.scenarioColour) : SCENARIO;
   // Beyond these, tick labels turn into exponents or strings of zeros no reader could use.
   if (Math.max(Math.abs(axis.min), Math.abs(axis.max)) >= 1e12) throw new OgInvalidDataError("values too large for the chart's axis labels");
   if (axis.step < 1e-4) throw new OgInvalidDataError("values too small for the chart's axis labels");
@@ -248,10 +362,24 @@ function drawChart(canvas: Canvas, data: OgData): void {
   area.moveTo(scenarioPoints[0]!, yOf(baseValue));
   for (let i = 0; i < scenarioPoints.length; i += 2) area.lineTo(scenarioPoints[i]!, scenarioPoints[i + 1]!);
   area.lineTo(scenarioPoints[scenarioPoints.length - 2]!, yOf(baseValue));
-  canvas.fill(area, SCENARIO, 0.07);
+  canvas.fill(area, scenarioColour, 0.07);
 
-  if (target) canvas.strokePolyline(points(target), 3, TARGET, { dash: [10, 8] });
-  canvas.strokePolyline(scenarioPoints, 4.5, SCENARIO);
+  // Other lines, dashed, split where they have no value; a lone value is a marker.
+  for (const line of lines) {
+    const colour = rgbOf(line.colour);
+    let run: number[] = [];
+    const flush = () => {
+      if (run.length === 2) canvas.fill(new Path().circle(run[0]!, run[1]!, 6), colour);
+      else if (run.length > 2) canvas.strokePolyline(run, 3, colour, { dash: [10, 8] });
+      run = [];
+    };
+    line.values.forEach((v, i) => {
+      if (v === null) flush();
+      else run.push(xOf(years[i]!), yOf(v));
+    });
+    flush();
+  }
+  canvas.strokePolyline(scenarioPoints, 4.5, scenarioColour);
 
   // Markers on the scenario line at the milestone years
   for (const year of [2025, 2035]) {
@@ -259,20 +387,24 @@ function drawChart(canvas: Canvas, data: OgData): void {
     if (i < 0) continue;
     const x = scenarioPoints[2 * i]!;
     const y = scenarioPoints[2 * i + 1]!;
-    canvas.fill(new Path().circle(x, y, 7.5), SCENARIO);
+    canvas.fill(new Path().circle(x, y, 7.5), scenarioColour);
     canvas.fill(new Path().circle(x, y, 3.5), CARD);
   }
 
-  // Legend, right-aligned above the plot
-  const legendStyle: TextStyle = { size: 20, weight: "regular" };
+  // Legend, right-aligned above the plot, as large as fits beside the unit.
   const baseline = top - 22;
-  let x = right;
   const entries: { label: string; color: Rgb; dash?: [number, number]; width: number }[] = [
-    { label: OG_TEXT.scenario, color: SCENARIO, width: 4.5 },
+    { label: data.scenarioLabel ?? OG_TEXT.scenario, color: scenarioColour, width: 4.5 },
+    ...lines.map((l) => ({ label: l.label, color: rgbOf(l.colour), dash: [10, 8] as [number, number], width: 3 })),
   ];
-  if (target) entries.push({ label: OG_TEXT.target, color: TARGET, dash: [10, 8], width: 3 });
+  const room = right - left - 60;
+  let size = 20;
+  const widthAt = (sz: number) => entries.reduce((w, e) => w + measureText(e.label, { size: sz, weight: weightFor(e.label, "regular") }) + 10 + 36 + 28, -28);
+  while (size > 14 && widthAt(size) > room) size -= 2;
+  if (widthAt(size) > room) throw new OgInvalidDataError("legend too long for the image");
+  let x = right;
   for (const entry of entries.reverse()) {
-    x -= drawText(canvas, entry.label, x, baseline, legendStyle, INK, "right");
+    x -= drawText(canvas, entry.label, x, baseline, { size, weight: weightFor(entry.label, "regular") }, INK, "right");
     x -= 10;
     const y = baseline - 7;
     canvas.strokePolyline([x - 36, y, x, y], entry.width, entry.color, entry.dash ? { dash: entry.dash } : {});
@@ -313,14 +445,24 @@ function drawFigures(canvas: Canvas, figures: OgData["figures"]): void {
 
 /** Draws the preview for a shared scenario; see the module comment for the contract. */
 export function renderOgPng(data: OgData): Uint8Array {
+  return encodeCanvas(drawOg(data));
+}
+
+function encodeCanvas(canvas: Canvas): Uint8Array {
+  return encodeIndexedPng(canvas.indices, canvas.palette, canvas.paletteSize, OG_WIDTH, OG_HEIGHT);
+}
+
+/** The preview drawn but not encoded (renderOgPng encodes it; tests and benchmarks look inside). */
+export function drawOg(data: OgData): Canvas {
   validate(data);
   const canvas = new Canvas(OG_WIDTH, OG_HEIGHT, BACKGROUND);
-  drawFrame(canvas, data.title, data.footer, OG_TEXT.disclaimer);
-  const seriesSize = fitSize(data.seriesLabel, "regular", plotRight(data) - MARGIN - 240, 28, 20, "seriesLabel");
-  drawText(canvas, data.seriesLabel, MARGIN, 200, { size: seriesSize, weight: "regular" }, INK);
+  drawFrame(canvas, data.title, data.footer, OG_TEXT.disclaimer, data.heading);
+  const seriesWeight = weightFor(data.seriesLabel, "regular");
+  const seriesSize = fitSize(data.seriesLabel, seriesWeight, plotRight(data) - MARGIN - 240, 28, 20, "seriesLabel");
+  drawText(canvas, data.seriesLabel, MARGIN, 200, { size: seriesSize, weight: seriesWeight }, INK);
   drawChart(canvas, data);
   if (data.figures.length > 0) drawFigures(canvas, data.figures);
-  return encodePng(canvas.pixels, OG_WIDTH, OG_HEIGHT);
+  return canvas;
 }
 
 /** The generic image for pages without a scenario, and for when renderOgPng fails. */
@@ -331,5 +473,5 @@ export function renderFallbackPng(): Uint8Array {
   drawFrame(canvas, OG_TEXT.siteName, "", "");
   drawText(canvas, OG_TEXT.fallbackTagline, MARGIN, 232, { size: 34, weight: "regular" }, INK);
   drawText(canvas, OG_TEXT.fallbackSubline, MARGIN, 290, { size: 26, weight: "regular" }, MUTED);
-  return encodePng(canvas.pixels, OG_WIDTH, OG_HEIGHT);
+  return encodeCanvas(canvas);
 }

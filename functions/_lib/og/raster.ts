@@ -1,4 +1,4 @@
-// A small RGB raster canvas: anti-aliased path fill (text, areas, rounded rects) and
+// A small raster canvas: anti-aliased path fill (text, areas, rounded rects) and
 // anti-aliased strokes (chart lines, solid or dashed). Pure TypeScript, no DOM, no WASM, so it
 // runs in a Pages Function.
 //
@@ -136,7 +136,9 @@ export class Path implements PathSink {
 
 // Adds one edge's signed area to the accumulation buffer (w × h, local coordinates, every
 // x within [0, w - 2] so the spill into x + 1 stays on the row).
-function accumulateEdge(acc: Float32Array, w: number, h: number, ax: number, ay: number, bx: number, by: number): void {
+// `lo`/`hi` collect, per row, the first and last column the edges touch: composite() scans only
+// that span (left of it the running sum is zero, and right of it too, as every contour closes).
+function accumulateEdge(acc: Float32Array, lo: Int32Array, hi: Int32Array, w: number, h: number, ax: number, ay: number, bx: number, by: number): void {
   let dir = 1;
   if (ay > by) {
     dir = -1;
@@ -154,6 +156,9 @@ function accumulateEdge(acc: Float32Array, w: number, h: number, ax: number, ay:
     const x1 = x < xNext ? xNext : x;
     const x0Floor = Math.floor(x0);
     const x1Ceil = Math.ceil(x1);
+    if (x0Floor < lo[y]!) lo[y] = x0Floor;
+    const reach = x1Ceil > x0Floor + 1 ? x1Ceil + 1 : x0Floor + 2;
+    if (reach > hi[y]!) hi[y] = reach;
     if (x1Ceil <= x0Floor + 1) {
       // The edge stays within one pixel column on this row.
       const xmf = 0.5 * (x + xNext) - x0Floor;
@@ -187,11 +192,22 @@ function distanceToSegment(px: number, py: number, ax: number, ay: number, bx: n
   const len2 = dx * dx + dy * dy;
   let t = len2 > 0 ? ((px - ax) * dx + (py - ay) * dy) / len2 : 0;
   t = t < 0 ? 0 : t > 1 ? 1 : t;
-  return Math.hypot(px - (ax + t * dx), py - (ay + t * dy));
+  const ex = px - (ax + t * dx);
+  const ey = py - (ay + t * dy);
+  return Math.sqrt(ex * ex + ey * ey);
 }
 
 // A path larger than this (in pixels of its bounding box) is a bug in the layout, not art.
 const MAX_MASK_AREA = 4_000_000;
+
+/** A shape's coverage in steps, with its top-left corner at (x, y). */
+export interface CoverageMask {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+  readonly steps: Uint8Array;
+}
 
 export interface StrokeOptions {
   /** on, off lengths in px; solid if absent */
@@ -199,59 +215,197 @@ export interface StrokeOptions {
   readonly alpha?: number;
 }
 
+// Coverage is quantised to this many steps (plus none): the image then has few enough colours
+// to be a palette PNG by construction, one byte per pixel instead of three, which is what keeps
+// encoding cheap. 16 steps are finer than the eye separates at the edge of a glyph.
+const LEVELS = 16;
+
+/** The colours painted with one paint colour: palette index by (colour underneath, coverage step). */
+interface Ink {
+  readonly rgb: Rgb;
+  /** Palette index of the paint colour itself (full coverage at alpha 1). */
+  readonly solid: number;
+  /** [under * (LEVELS + 1) + step] → palette index, -1 until first needed. */
+  readonly mix: Int16Array;
+}
+
+/**
+ * An indexed-colour canvas: every pixel is an index into a palette of at most 256 colours, which
+ * grows as paint lands on colours already there (paint colour × colour underneath × coverage
+ * step). Should a drawing ever need more, further mixes take the nearest colour already in
+ * the palette, so a rich image degrades slightly instead of failing.
+ */
 export class Canvas {
   readonly width: number;
   readonly height: number;
-  /** RGB, 3 bytes per pixel, rows top to bottom */
-  readonly pixels: Uint8Array;
+  /** Palette index per pixel, rows top to bottom. */
+  readonly indices: Uint8Array;
+  /** The palette: RGB triples, `paletteSize` of them. */
+  readonly palette = new Uint8Array(256 * 3);
+  paletteSize = 0;
+  private readonly byRgb = new Map<number, number>();
+  private readonly inks = new Map<number, Ink>();
 
   constructor(width: number, height: number, background: Rgb) {
     this.width = width;
     this.height = height;
-    this.pixels = new Uint8Array(width * height * 3);
-    const p = this.pixels;
-    p[0] = background[0];
-    p[1] = background[1];
-    p[2] = background[2];
-    // Doubling copies: a few memmoves instead of a loop over 756 000 pixels.
-    for (let filled = 3; filled < p.length; filled *= 2) p.copyWithin(filled, 0, Math.min(filled, p.length - filled));
+    this.indices = new Uint8Array(width * height);
+    // Index 0 is the background, so the zero-filled buffer already is the blank canvas.
+    this.colourIndex(background);
   }
 
-  private blend(x: number, y: number, color: Rgb, a: number): void {
-    const i = (y * this.width + x) * 3;
-    const p = this.pixels;
-    p[i] = p[i]! + (color[0] - p[i]!) * a + 0.5;
-    p[i + 1] = p[i + 1]! + (color[1] - p[i + 1]!) * a + 0.5;
-    p[i + 2] = p[i + 2]! + (color[2] - p[i + 2]!) * a + 0.5;
+  /** The palette index of an exact colour, added when new (nearest existing one when full). */
+  private colourIndex(rgb: Rgb): number {
+    const key = (rgb[0] << 16) | (rgb[1] << 8) | rgb[2];
+    const known = this.byRgb.get(key);
+    if (known !== undefined) return known;
+    const p = this.palette;
+    if (this.paletteSize < 256) {
+      const i = this.paletteSize++;
+      p[3 * i] = rgb[0];
+      p[3 * i + 1] = rgb[1];
+      p[3 * i + 2] = rgb[2];
+      this.byRgb.set(key, i);
+      return i;
+    }
+    let best = 0;
+    let bestDistance = Infinity;
+    for (let i = 0; i < 256; i++) {
+      const d = (p[3 * i]! - rgb[0]) ** 2 + (p[3 * i + 1]! - rgb[1]) ** 2 + (p[3 * i + 2]! - rgb[2]) ** 2;
+      if (d < bestDistance) {
+        bestDistance = d;
+        best = i;
+      }
+    }
+    this.byRgb.set(key, best);
+    return best;
   }
+
+  private ink(rgb: Rgb): Ink {
+    const key = (rgb[0] << 16) | (rgb[1] << 8) | rgb[2];
+    let ink = this.inks.get(key);
+    if (!ink) {
+      ink = { rgb, solid: this.colourIndex(rgb), mix: new Int16Array(256 * (LEVELS + 1)).fill(-1) };
+      this.inks.set(key, ink);
+    }
+    return ink;
+  }
+
+  // The palette index of `ink` at coverage step `step` over palette colour `under`.
+  private mixed(ink: Ink, under: number, step: number): number {
+    const slot = under * (LEVELS + 1) + step;
+    const known = ink.mix[slot]!;
+    if (known >= 0) return known;
+    const p = this.palette;
+    const a = step / LEVELS;
+    const c = ink.rgb;
+    const rgb: Rgb = [
+      Math.round(p[3 * under]! + (c[0] - p[3 * under]!) * a),
+      Math.round(p[3 * under + 1]! + (c[1] - p[3 * under + 1]!) * a),
+      Math.round(p[3 * under + 2]! + (c[2] - p[3 * under + 2]!) * a),
+    ];
+    const index = this.colourIndex(rgb);
+    ink.mix[slot] = index;
+    return index;
+  }
+
+  /** The pixels as RGB, 3 bytes each (for tests and for encoders that want true colour). */
+  rgb(): Uint8Array {
+    const out = new Uint8Array(this.width * this.height * 3);
+    const p = this.palette;
+    const idx = this.indices;
+    for (let i = 0; i < idx.length; i++) {
+      const k = 3 * idx[i]!;
+      out[3 * i] = p[k]!;
+      out[3 * i + 1] = p[k + 1]!;
+      out[3 * i + 2] = p[k + 2]!;
+    }
+    return out;
+  }
+
+  // One coverage buffer reused by every shape: a fresh one per glyph would cost an allocation,
+  // its zeroing and, later, garbage collection.
+  private scratch = new Float32Array(0);
+  // Per row of the current mask: the columns [lo, hi) that may hold coverage.
+  private lo = new Int32Array(0);
+  private hi = new Int32Array(0);
 
   private mask(x0: number, y0: number, w: number, h: number): Float32Array {
     if (w <= 0 || h <= 0) return new Float32Array(0);
     if (w * h > MAX_MASK_AREA) throw new OgRenderError(`shape too large to rasterize (${w}×${h} px)`);
-    return new Float32Array(w * h);
+    if (this.scratch.length < w * h) this.scratch = new Float32Array(Math.max(w * h, this.scratch.length * 2));
+    const m = this.scratch.subarray(0, w * h);
+    m.fill(0);
+    if (this.lo.length < h) {
+      this.lo = new Int32Array(Math.max(h, this.height));
+      this.hi = new Int32Array(Math.max(h, this.height));
+    }
+    this.lo.fill(w, 0, h);
+    this.hi.fill(0, 0, h);
+    return m;
   }
 
   // Blends a coverage mask whose (0, 0) sits at canvas pixel (ox, oy).
   private composite(cov: Float32Array, ox: number, oy: number, w: number, h: number, color: Rgb, alpha: number, accumulate: boolean): void {
+    const ink = this.ink(color);
+    const mix = ink.mix;
+    const solid = ink.solid;
+    const idx = this.indices;
+    const scale = alpha * LEVELS;
     const yFrom = Math.max(0, -oy);
     const yTo = Math.min(h, this.height - oy);
     const xFrom = Math.max(0, -ox);
     const xTo = Math.min(w, this.width - ox);
+    const lo = this.lo;
+    const hi = this.hi;
     for (let y = yFrom; y < yTo; y++) {
       const row = y * w;
+      const out = (oy + y) * this.width + ox;
+      const start = lo[y]! > xFrom ? lo[y]! : xFrom;
+      const end = hi[y]! < xTo ? hi[y]! : xTo;
+      if (start >= end) continue;
       let sum = 0;
+      let step = 0;
       // With accumulation the running sum must start at the row's first column.
-      if (accumulate) for (let x = 0; x < xFrom; x++) sum += cov[row + x]!;
-      for (let x = xFrom; x < xTo; x++) {
-        let c: number;
-        if (accumulate) {
-          sum += cov[row + x]!;
-          c = sum < 0 ? -sum : sum;
-          if (c > 1) c = 1;
-        } else {
-          c = cov[row + x]!;
+      if (accumulate) {
+        for (let x = lo[y]!; x < start; x++) sum += cov[row + x]!;
+        const c = sum < 0 ? (-sum > 1 ? 1 : -sum) : sum > 1 ? 1 : sum;
+        step = (c * scale + 0.5) | 0;
+      }
+      if (accumulate) {
+        for (let x = start; x < end; x++) {
+          const v = cov[row + x]!;
+          // Between edges the coverage does not change: only an edge's cell moves the sum.
+          if (v !== 0) {
+            sum += v;
+            const c = sum < 0 ? (-sum > 1 ? 1 : -sum) : sum > 1 ? 1 : sum;
+            step = (c * scale + 0.5) | 0;
+          }
+          if (step === 0) continue;
+          if (step >= LEVELS) {
+            // A solid run inside the shape: fill up to the next edge at once.
+            let e = x + 1;
+            while (e < end && cov[row + e] === 0) e++;
+            idx.fill(solid, out + x, out + e);
+            x = e - 1;
+            continue;
+          }
+          const under = idx[out + x]!;
+          const known = mix[under * (LEVELS + 1) + step]!;
+          idx[out + x] = known >= 0 ? known : this.mixed(ink, under, step);
         }
-        if (c > 0.002) this.blend(ox + x, oy + y, color, c * alpha);
+      } else {
+        for (let x = start; x < end; x++) {
+          step = (cov[row + x]! * scale + 0.5) | 0;
+          if (step === 0) continue;
+          if (step >= LEVELS) {
+            idx[out + x] = solid;
+            continue;
+          }
+          const under = idx[out + x]!;
+          const known = mix[under * (LEVELS + 1) + step]!;
+          idx[out + x] = known >= 0 ? known : this.mixed(ink, under, step);
+        }
       }
     }
   }
@@ -267,9 +421,67 @@ export class Canvas {
     const acc = this.mask(ox, oy, w, h);
     const e = path.edges;
     for (let i = 0; i < e.length; i += 4) {
-      accumulateEdge(acc, w, h, e[i]! - ox, e[i + 1]! - oy, e[i + 2]! - ox, e[i + 3]! - oy);
+      accumulateEdge(acc, this.lo, this.hi, w, h, e[i]! - ox, e[i + 1]! - oy, e[i + 2]! - ox, e[i + 3]! - oy);
     }
     this.composite(acc, ox, oy, w, h, color, alpha, true);
+  }
+
+  /**
+   * The path's coverage as steps (0–LEVELS), to be drawn again and again with drawMask: the
+   * preview image's glyphs are rasterised once per isolate, not once per request.
+   */
+  maskOf(path: Path): CoverageMask {
+    path.close();
+    if (path.edges.length === 0) return { x: 0, y: 0, width: 0, height: 0, steps: new Uint8Array(0) };
+    const ox = Math.floor(path.minX);
+    const oy = Math.floor(path.minY);
+    const w = Math.ceil(path.maxX) - ox + 2;
+    const h = Math.ceil(path.maxY) - oy + 1;
+    const acc = this.mask(ox, oy, w, h);
+    const e = path.edges;
+    for (let i = 0; i < e.length; i += 4) {
+      accumulateEdge(acc, this.lo, this.hi, w, h, e[i]! - ox, e[i + 1]! - oy, e[i + 2]! - ox, e[i + 3]! - oy);
+    }
+    const steps = new Uint8Array(w * h);
+    for (let y = 0; y < h; y++) {
+      const row = y * w;
+      let sum = 0;
+      const end = Math.min(this.hi[y]!, w);
+      for (let x = this.lo[y]!; x < end; x++) {
+        sum += acc[row + x]!;
+        const c = sum < 0 ? (-sum > 1 ? 1 : -sum) : sum > 1 ? 1 : sum;
+        steps[row + x] = (c * LEVELS + 0.5) | 0;
+      }
+    }
+    return { x: ox, y: oy, width: w, height: h, steps };
+  }
+
+  /** Paints a mask from maskOf, shifted by whole pixels (dx, dy). */
+  drawMask(m: CoverageMask, dx: number, dy: number, color: Rgb): void {
+    if (m.width === 0) return;
+    const ink = this.ink(color);
+    const mix = ink.mix;
+    const solid = ink.solid;
+    const idx = this.indices;
+    const x0 = Math.max(0, -(m.x + dx));
+    const x1 = Math.min(m.width, this.width - (m.x + dx));
+    for (let y = 0; y < m.height; y++) {
+      const cy = m.y + dy + y;
+      if (cy < 0 || cy >= this.height) continue;
+      const out = cy * this.width + m.x + dx;
+      const row = y * m.width;
+      for (let x = x0; x < x1; x++) {
+        const step = m.steps[row + x]!;
+        if (step === 0) continue;
+        if (step >= LEVELS) {
+          idx[out + x] = solid;
+          continue;
+        }
+        const under = idx[out + x]!;
+        const known = mix[under * (LEVELS + 1) + step]!;
+        idx[out + x] = known >= 0 ? known : this.mixed(ink, under, step);
+      }
+    }
   }
 
   /** Axis-aligned rectangle on whole pixels; use fill(new Path().rect(…)) for fractional edges. */
@@ -278,7 +490,16 @@ export class Canvas {
     const y0 = Math.max(0, Math.round(y));
     const x1 = Math.min(this.width, Math.round(x + w));
     const y1 = Math.min(this.height, Math.round(y + h));
-    for (let yy = y0; yy < y1; yy++) for (let xx = x0; xx < x1; xx++) this.blend(xx, yy, color, alpha);
+    if (x1 <= x0 || y1 <= y0) return;
+    const ink = this.ink(color);
+    const step = Math.round(alpha * LEVELS);
+    if (step === 0) return;
+    const idx = this.indices;
+    for (let yy = y0; yy < y1; yy++) {
+      const row = yy * this.width;
+      if (step >= LEVELS) idx.fill(ink.solid, row + x0, row + x1);
+      else for (let xx = x0; xx < x1; xx++) idx[row + xx] = this.mixed(ink, idx[row + xx]!, step);
+    }
   }
 
   /** Strokes an open polyline (x, y pairs) with round joins and caps, optionally dashed. */
@@ -335,6 +556,8 @@ export class Canvas {
         const xStart = Math.max(0, Math.floor(xa - reach));
         const xEnd = Math.min(w - 1, Math.ceil(xb + reach));
         const row = y * w;
+        if (xStart < this.lo[y]!) this.lo[y] = xStart;
+        if (xEnd + 1 > this.hi[y]!) this.hi[y] = xEnd + 1;
         for (let x = xStart; x <= xEnd; x++) {
           let c = r + 0.5 - distanceToSegment(x + 0.5, py, ax, ay, bx, by);
           if (c <= 0) continue;

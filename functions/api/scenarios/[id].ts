@@ -1,6 +1,7 @@
 // GET /api/scenarios/:id: a stored share as JSON, migrated to the current schema.
 import { ApiError, json, jsonRoute, methodNotAllowed } from "../../_lib/http";
 import { SCHEMA_VERSION, canonicalJson } from "../../_lib/scenario";
+import { shareUrl } from "../../_lib/site";
 import { IMMUTABLE, conditional, edgeCached, idParam, lookupShare, shareEtag } from "../../_lib/share";
 
 /** Bump when the shape of this response changes (it is cached for a year). */
@@ -21,7 +22,7 @@ export const onRequest = jsonRoute(async (ctx) => {
     return json(
       {
         id: row.id,
-        url: new URL(`/s/${row.id}`, request.url).href,
+        url: shareUrl(env, row.id),
         schemaVersion: SCHEMA_VERSION,
         storedSchemaVersion: row.schemaVersion,
         scenario: JSON.parse(canonicalJson(scenario)) as unknown,

@@ -3,6 +3,7 @@ import { readJsonBody } from "../../_lib/body";
 import { ApiError, json, jsonRoute, methodNotAllowed } from "../../_lib/http";
 import { enforceCreationLimit } from "../../_lib/ratelimit";
 import { SCHEMA_VERSION, canonicalJson, contentKey, requireFormulas, requireScenario } from "../../_lib/scenario";
+import { shareUrl } from "../../_lib/site";
 import { findShareId, saveScenario } from "../../_lib/store";
 import { checkScenarioTitle, userText } from "../../_lib/text";
 
@@ -36,11 +37,10 @@ export const onRequest = jsonRoute(async (ctx) => {
   const canonical = canonicalJson(scenario);
   const key = await contentKey(canonical, title, note);
 
-  const url = (id: string) => new URL(`/s/${id}`, request.url).href;
   // A share that exists already is answered without counting: re-sharing one's own link is
   // never refused, even over the limit, and writes nothing.
   const existing = await findShareId(env.DB, key);
-  if (existing !== null) return json({ id: existing, url: url(existing) }, 200, { "cache-control": "no-store" });
+  if (existing !== null) return json({ id: existing, url: shareUrl(env, existing) }, 200, { "cache-control": "no-store" });
 
   // Counted only for requests that would write: malformed input costs no D1 write at all.
   await enforceCreationLimit(request, env, (p) => ctx.waitUntil(p));
@@ -53,5 +53,5 @@ export const onRequest = jsonRoute(async (ctx) => {
     note,
     createdAt: new Date().toISOString(),
   });
-  return json({ id, url: url(id) }, created ? 201 : 200, { "cache-control": "no-store", ...(created ? { location: `/api/scenarios/${id}` } : {}) });
+  return json({ id, url: shareUrl(env, id) }, created ? 201 : 200, { "cache-control": "no-store", ...(created ? { location: `/api/scenarios/${id}` } : {}) });
 });

@@ -1,6 +1,9 @@
 // The share poster: a 1080×1350 PNG (the 4:5 portrait that WeChat Moments and Weibo show
-// uncropped) with the chart, the key 2025/2035 figures, the QR code and the link. Drawn in the
-// page's colours and fonts, so the chart (drawn by Chart.js in those colours) stays legible.
+// uncropped) with the sharer's title and note, the chart (the same figure as an exported chart
+// PNG: title, unit, legend, source, drawn from the page's chart description), the key
+// 2025/2035 figures, the QR code and the link.
+import type { ChartSpec } from "../simulator/chart-specs";
+import { figureCanvas } from "./figure";
 import { shareStrings, type ShareLang } from "./share-strings";
 import { wrapLines } from "./share-helpers";
 
@@ -23,7 +26,8 @@ export interface PosterInput {
   figures: readonly KeyFigure[];
   /** e.g. "地区生产总值按2020年不变价" — printed under the table. */
   figuresNote?: string | undefined;
-  chart: CanvasImageSource | null;
+  /** The chart to draw, as the page describes it, and the address printed under it. */
+  chart: { spec: ChartSpec; site: string } | null;
 }
 
 interface Palette {
@@ -48,24 +52,7 @@ function palette(): Palette {
   };
 }
 
-/** Loads a data: or blob: image URL for drawing. */
-export function loadImage(src: string): Promise<HTMLImageElement> {
-  return new Promise((resolve, reject) => {
-    const img = new Image();
-    img.onload = () => resolve(img);
-    img.onerror = () => reject(new Error("chart image could not be loaded"));
-    img.src = src;
-  });
-}
-
-function sourceSize(img: CanvasImageSource): { w: number; h: number } | null {
-  if (img instanceof HTMLCanvasElement) return { w: img.width, h: img.height };
-  if (img instanceof HTMLImageElement) return { w: img.naturalWidth, h: img.naturalHeight };
-  if (typeof ImageBitmap !== "undefined" && img instanceof ImageBitmap) return { w: img.width, h: img.height };
-  return null;
-}
-
-export async function drawPoster(input: PosterInput): Promise<Blob> {
+export async function drawPoster(input: PosterInput): Promise<HTMLCanvasElement> {
   const s = shareStrings[input.lang];
   const c = palette();
   // The page's font stack: the CJK system font the reader already sees on the page.
@@ -88,30 +75,20 @@ export async function drawPoster(input: PosterInput): Promise<Blob> {
   ctx.fillRect(0, 0, POSTER_WIDTH, 16);
   ctx.textBaseline = "alphabetic";
 
-  let y = pad + 56;
-  ctx.fillStyle = c.text;
-  ctx.font = font(60, 700);
-  for (const line of wrapLines(s.posterTitle, inner, measure, 2)) {
-    ctx.fillText(line, pad, y);
-    y += 72;
-  }
+  // The sharer's title leads; the site's name becomes the line above it. Without a title the
+  // poster is headed by the simulator's name and the plan's.
+  let y = pad + 40;
   ctx.fillStyle = c.muted;
   ctx.font = font(26);
-  for (const line of wrapLines(s.posterSubtitle, inner, measure, 2)) {
-    ctx.fillText(line, pad, y - 20);
-    y += 36;
+  ctx.fillText(wrapLines(input.title ? s.posterTitle : s.posterSubtitle, inner, measure, 1)[0] ?? "", pad, y);
+  y += 16;
+  ctx.fillStyle = c.text;
+  ctx.font = font(input.title ? 52 : 60, 700);
+  for (const line of wrapLines(input.title ?? s.posterTitle, inner, measure, 3)) {
+    y += input.title ? 64 : 72;
+    ctx.fillText(line, pad, y);
   }
-  y += 8;
-
-  if (input.title) {
-    ctx.fillStyle = c.accent;
-    ctx.font = font(40, 700);
-    for (const line of wrapLines(input.title, inner, measure, 2)) {
-      y += 48;
-      ctx.fillText(line, pad, y);
-    }
-    y += 12;
-  }
+  y += 12;
   if (input.note) {
     ctx.fillStyle = c.text;
     ctx.font = font(28);
@@ -135,16 +112,13 @@ export async function drawPoster(input: PosterInput): Promise<Blob> {
 
   const chartTop = y + 24;
   const chartMaxH = tableTop - 24 - chartTop;
-  const size = input.chart ? sourceSize(input.chart) : null;
-  if (input.chart && size && size.w > 0 && size.h > 0 && chartMaxH > 120) {
-    const scale = Math.min((inner - 32) / size.w, (chartMaxH - 32) / size.h);
-    const w = size.w * scale;
-    const h = size.h * scale;
-    // The panel hugs the chart, centred in the space left for it.
-    const panelTop = chartTop + (chartMaxH - h - 32) / 2;
-    ctx.fillStyle = c.surface;
-    ctx.fillRect(pad, panelTop, inner, h + 32);
-    ctx.drawImage(input.chart, pad + (inner - w) / 2, panelTop + 16, w, h);
+  if (input.chart && chartMaxH > 160) {
+    // The figure is laid out at 1/1.5 of its size on the poster, so its text reads at poster scale.
+    const figure = await figureCanvas(input.chart.spec, input.lang, input.chart.site, inner / 1.5, chartMaxH / 1.5, 1.5);
+    ctx.drawImage(figure, pad, chartTop, inner, chartMaxH);
+    ctx.strokeStyle = c.border;
+    ctx.lineWidth = 2;
+    ctx.strokeRect(pad, chartTop, inner, chartMaxH);
   }
 
   if (rows.length) {
@@ -215,7 +189,5 @@ export async function drawPoster(input: PosterInput): Promise<Blob> {
     ly += 36;
   }
 
-  return new Promise((resolve, reject) =>
-    canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error("the PNG could not be encoded"))), "image/png"),
-  );
+  return canvas;
 }

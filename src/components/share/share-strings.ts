@@ -4,7 +4,7 @@ export type ShareLang = "zh" | "en";
 
 const zh = {
   dialogTitle: "分享这个情景",
-  intro: "生成短链接后，可以复制、用微信扫码打开，或分享到微博和 X。",
+  intro: "生成短链接后，可以复制、生成海报、用微信扫码打开，或分享到微博和QQ。",
   close: "关闭",
   fieldTitle: "标题",
   fieldNote: "说明",
@@ -52,6 +52,16 @@ const zh = {
   posterScan: "微信扫一扫打开",
   posterYearA: "2025年",
   posterYearB: "2035年",
+  posterMake: "生成分享海报",
+  posterViewTitle: "分享海报",
+  posterLongPress: "长按图片保存或发送给朋友",
+  posterDownload: "下载海报",
+  posterShareFile: "分享海报…",
+  posterAlt: "分享海报：情景的标题、图表、主要数字和打开链接的二维码",
+  shareOnQQ: "分享到QQ",
+  wechatHint: "在微信里：点右上角“···”，选择“发送给朋友”或“分享到朋友圈”。",
+  wechatHintDismiss: "知道了",
+  figureSource: "资料来源：《晋城市城区“十四五”规划和2035年远景目标纲要》及统计公报；情景为模拟结果，非官方预测。",
 };
 
 export type ShareStringKey = keyof typeof zh;
@@ -107,6 +117,16 @@ const en: Record<ShareStringKey, string> = {
   posterScan: "Scan with WeChat to open",
   posterYearA: "2025",
   posterYearB: "2035",
+  posterMake: "Make a share poster",
+  posterViewTitle: "Share poster",
+  posterLongPress: "Long-press the image to save it or send it to a friend",
+  posterDownload: "Download poster",
+  posterShareFile: "Share poster…",
+  posterAlt: "Share poster: the scenario's title, chart, key figures and a QR code that opens it",
+  shareOnQQ: "Share on QQ",
+  wechatHint: "In WeChat: tap “···” at the top right, then “Send to Chat” or “Share to Moments”.",
+  wechatHintDismiss: "Got it",
+  figureSource: "Sources: Chengqu's 14th Five-Year Plan and statistical bulletins; the scenario is a simulation, not an official forecast.",
 };
 
 export const shareStrings: Record<ShareLang, Record<ShareStringKey, string>> = { zh, en };

@@ -4,9 +4,57 @@
 import type { PlanTarget, Projection } from "../../lib/model";
 import { COMPARATOR_WORDS } from "../../lib/data/target-kinds";
 import type { Scenario } from "../../lib/scenario";
-import type { ChartSeries, ChartSpec } from "./charts";
-import { formatWithUnit, targetPersons } from "./format";
+import { formatWithUnit, targetPersons, type Unit } from "./format";
 import { t, type Lang } from "./i18n";
+
+/** What a line on a chart stands for; decides its style. */
+export type SeriesKind = "scenario" | "pin" | "target" | "national" | "reference" | "reported" | "band-outer" | "band-inner" | "band-base";
+
+export interface ChartSeries {
+  /** Stable across updates, so the chart reuses its elements instead of rebuilding them. */
+  id: string;
+  label: string;
+  kind: SeriesKind;
+  /** One value per year of the chart's axis; null where there is none. */
+  values: (number | null)[];
+  /** Index of the pin (0–3) for colour; the current scenario has none. */
+  pinIndex?: number;
+  /** For reported outcomes: the source of each point, shown on hover. */
+  notes?: (string | null)[];
+  /** Bands fill towards the series with this id. */
+  fillTo?: string;
+  /** Hidden from the legend and the data table (band edges). */
+  auxiliary?: boolean;
+}
+
+export interface ChartSpec {
+  id: string;
+  title: string;
+  unit: Unit;
+  years: readonly number[];
+  series: ChartSeries[];
+  /** Years with a vertical marker (2025, 2035). */
+  milestones: readonly number[];
+}
+
+/**
+ * The colours a chart is drawn in. chart.js paints a canvas, which CSS cannot restyle, so the
+ * colours are read from the design tokens (--chart-* in src/styles/tokens.css) when a chart is
+ * created and again when the reader's colour scheme changes.
+ */
+export interface ChartTheme {
+  scenario: string;
+  pins: readonly string[];
+  target: string;
+  national: string;
+  reference: string;
+  reported: string;
+  band: string;
+  bandInner: string;
+  grid: string;
+  tick: string;
+  milestone: string;
+}
 
 export type ChartId = "gdp" | "gdpPerCapita" | "income" | "population";
 export type Prices = "constant" | "current";
@@ -45,6 +93,63 @@ export interface SpecInput {
 }
 
 export const MILESTONES = [2025, 2035] as const;
+
+/**
+ * The light scheme's chart colours (the --chart-* tokens of src/styles/tokens.css): what the
+ * page uses where no stylesheet is there to read, and what images (exported figure, poster,
+ * preview image) are drawn in.
+ */
+export const palette: ChartTheme = {
+  scenario: "#1f5fa8",
+  pins: ["#b3541e", "#2e7d32", "#7b1fa2", "#5d4037"],
+  target: "#c62828",
+  national: "#616161",
+  reference: "#757575",
+  reported: "#111111",
+  band: "rgba(31, 95, 168, 0.14)",
+  bandInner: "rgba(31, 95, 168, 0.24)",
+  grid: "rgba(0, 0, 0, 0.1)",
+  tick: "#57534b",
+  milestone: "#9e9e9e",
+};
+
+/** The colour a series is drawn in, by its kind (bands are filled, not stroked: transparent). */
+export function seriesColour(s: Pick<ChartSeries, "kind" | "pinIndex">, theme: ChartTheme = palette): string {
+  switch (s.kind) {
+    case "scenario":
+      return theme.scenario;
+    case "pin":
+      return theme.pins[(s.pinIndex ?? 0) % theme.pins.length]!;
+    case "target":
+      return theme.target;
+    case "national":
+      return theme.national;
+    case "reference":
+      return theme.reference;
+    case "reported":
+      return theme.reported;
+    default:
+      return "rgba(0,0,0,0)";
+  }
+}
+
+/** How a kind of series is stroked: width in CSS px and dash pattern (none: solid). */
+export function seriesStroke(kind: ChartSeries["kind"]): { width: number; dash: readonly number[] } {
+  switch (kind) {
+    case "scenario":
+      return { width: 3, dash: [] };
+    case "pin":
+      return { width: 2, dash: [6, 3] };
+    case "target":
+      return { width: 2, dash: [2, 3] };
+    case "national":
+      return { width: 2, dash: [8, 4] };
+    case "reference":
+      return { width: 1.5, dash: [1, 4] };
+    default:
+      return { width: 2, dash: [] };
+  }
+}
 
 function comparatorText(c: PlanTarget["comparator"], lang: Lang): string {
   return lang === "en" ? COMPARATOR_WORDS[c].en : COMPARATOR_WORDS[c].zhAfter;

@@ -21,6 +21,7 @@ import {
   type Plugin,
 } from "chart.js?simulator";
 import { formatTick, type Unit } from "./format";
+import { palette, seriesColour as colourOf } from "./chart-specs";
 import type { Lang } from "./i18n";
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryScale);
@@ -30,69 +31,15 @@ Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryS
 
 export { Chart };
 
-/** What a line on a chart stands for; decides its style. */
-export type SeriesKind = "scenario" | "pin" | "target" | "national" | "reference" | "reported" | "band-outer" | "band-inner" | "band-base";
+// The chart description's types live with it (chart-specs.ts), which renderers without chart.js
+// (the preview image in a Function) import too.
+export type { ChartSeries, ChartSpec, ChartTheme, SeriesKind } from "./chart-specs";
+import type { ChartSeries, ChartSpec, ChartTheme } from "./chart-specs";
 
-export interface ChartSeries {
-  /** Stable across updates, so the chart reuses its elements instead of rebuilding them. */
-  id: string;
-  label: string;
-  kind: SeriesKind;
-  /** One value per year of the chart's axis; null where there is none. */
-  values: (number | null)[];
-  /** Index of the pin (0–3) for colour; the current scenario has none. */
-  pinIndex?: number;
-  /** For reported outcomes: the source of each point, shown on hover. */
-  notes?: (string | null)[];
-  /** Bands fill towards the series with this id. */
-  fillTo?: string;
-  /** Hidden from the legend and the data table (band edges). */
-  auxiliary?: boolean;
-}
-
-export interface ChartSpec {
-  id: string;
-  title: string;
-  unit: Unit;
-  years: readonly number[];
-  series: ChartSeries[];
-  /** Years with a vertical marker (2025, 2035). */
-  milestones: readonly number[];
-}
-
-/**
- * The colours a chart is drawn in. chart.js paints a canvas, which CSS cannot restyle, so the
- * colours are read from the design tokens (--chart-* in src/styles/tokens.css) when a chart is
- * created and again when the reader's colour scheme changes.
- */
-export interface ChartTheme {
-  scenario: string;
-  pins: readonly string[];
-  target: string;
-  national: string;
-  reference: string;
-  reported: string;
-  band: string;
-  bandInner: string;
-  grid: string;
-  tick: string;
-  milestone: string;
-}
-
-/** The light scheme's tokens: used where no stylesheet is there to read (tests, a missing token). */
-export const palette: ChartTheme = {
-  scenario: "#1f5fa8",
-  pins: ["#b3541e", "#2e7d32", "#7b1fa2", "#5d4037"],
-  target: "#c62828",
-  national: "#616161",
-  reference: "#757575",
-  reported: "#111111",
-  band: "rgba(31, 95, 168, 0.14)",
-  bandInner: "rgba(31, 95, 168, 0.24)",
-  grid: "rgba(0, 0, 0, 0.1)",
-  tick: "#57534b",
-  milestone: "#9e9e9e",
-};
+// The light scheme's colours and the colour of each kind of series live with the chart
+// description (chart-specs.ts), so that every renderer (this one, the exported figure, the
+// poster, the preview image) draws the same series in the same colours.
+export { palette } from "./chart-specs";
 
 /** The chart colours of the page's current colour scheme, from its CSS custom properties. */
 export function readTheme(el: Element | null = typeof document === "undefined" ? null : document.documentElement): ChartTheme {
@@ -123,25 +70,6 @@ export function onColourSchemeChange(fn: () => void): () => void {
   const query = matchMedia("(prefers-color-scheme: dark)");
   query.addEventListener("change", fn);
   return () => query.removeEventListener("change", fn);
-}
-
-function colourOf(s: ChartSeries, theme: ChartTheme): string {
-  switch (s.kind) {
-    case "scenario":
-      return theme.scenario;
-    case "pin":
-      return theme.pins[(s.pinIndex ?? 0) % theme.pins.length]!;
-    case "target":
-      return theme.target;
-    case "national":
-      return theme.national;
-    case "reference":
-      return theme.reference;
-    case "reported":
-      return theme.reported;
-    default:
-      return "rgba(0,0,0,0)";
-  }
 }
 
 export type LineDataset = ChartDataset<"line", (number | null)[]> & {

@@ -204,6 +204,11 @@ export function loadLang(lang: Lang): Promise<void> {
 /** Looks a message up and fills {name} placeholders. */
 export function t(lang: Lang, key: MessageKey, vars?: Record<string, string | number>): string {
   let s: string = (messages[lang] ?? zh)[key];
-  if (vars) for (const [k, v] of Object.entries(vars)) s = s.replaceAll(`{${k}}`, String(v));
+  if (vars) {
+    for (const [k, v] of Object.entries(vars)) {
+      // A name already in quotes (“十三五”趋势) inside quotes takes single quotes, not doubled ones.
+      s = s.replaceAll(`“{${k}}”`, `“${String(v).replaceAll("“", "‘").replaceAll("”", "’")}”`).replaceAll(`{${k}}`, String(v));
+    }
+  }
   return s;
 }
