@@ -71,7 +71,8 @@ function valid(x: unknown): Scenario {
 const allFinite = (xs: readonly number[]) => xs.every((x) => Number.isFinite(x));
 
 describe("codec round trip", () => {
-  it("decode(encode(s)) is s for every valid scenario, with the same canonical JSON", () => {
+  // Property runs take seconds; on a busy machine many more than the default 5 s.
+  it("decode(encode(s)) is s for every valid scenario, with the same canonical JSON", { timeout: 120_000 }, () => {
     fc.assert(
       fc.property(scenarioArb(true), (raw) => {
         const s = valid(raw);
@@ -191,7 +192,7 @@ describe("invalid input is refused, never thrown", () => {
 
 describe("keys named like Object.prototype's members", () => {
   const prototypeBefore = Object.getOwnPropertyNames(Object.prototype).sort();
-  it("are refused with their path everywhere, by validation and by the link decoder, and pollute nothing", () => {
+  it("are refused with their path everywhere, by validation and by the link decoder, and pollute nothing", { timeout: 120_000 }, () => {
     fc.assert(
       fc.property(fc.constantFrom(...OBJECT_PATHS), fc.constantFrom(...PROTOTYPE_NAMES), fc.jsonValue({ maxDepth: 2 }), (path, key, value) => {
         const json = withKey(path, key, value);

@@ -12,7 +12,7 @@ import { OBJECT_PATHS, PROTOTYPE_NAMES, rawLink, withKey } from "../helpers/host
 const plan = canonicalJson(defaultScenario);
 
 describe("link repair of prototype-named keys", () => {
-  it("drops the key wherever it is, reports its path and gives back the plan scenario", () => {
+  it("drops the key wherever it is, reports its path and gives back the plan scenario", { timeout: 120_000 }, () => {
     fc.assert(
       fc.property(fc.constantFrom(...OBJECT_PATHS), fc.constantFrom(...PROTOTYPE_NAMES), fc.jsonValue({ maxDepth: 2 }), (path, key, value) => {
         const link = rawLink(withKey(path, key, value));
