@@ -203,7 +203,8 @@ for (const viewport of [
       expect(await splitTokens(page, ".simulator table")).toEqual([]);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
       await page.click("#lang-button");
-      await expect.poll(() => text(page, "h1")).toBe("Scenario simulator");
+      // Every open table is rewritten in English: give a loaded machine time.
+      await expect.poll(() => text(page, "h1"), { timeout: 15_000 }).toBe("Scenario simulator");
       expect(await splitTokens(page, ".simulator table")).toEqual([]);
       await page.close();
     });
