@@ -116,11 +116,11 @@ describe("the site under its Content-Security-Policy in Chromium", () => {
     }
   }
 
-  it("home, a chapter and the indicators (with their charts)", async () => {
+  it("home, a chapter and the indicators (with their small multiples, whose bars are inline styles)", async () => {
     await visit("/", async (p) => void (await p.locator("main").waitFor()));
     await visit(`/plan/${contentChapters()[1]!.slug}/`, async (p) => void (await p.locator("main h1").waitFor()));
     await visit("/indicators/", async (p) => {
-      await p.locator("canvas").first().waitFor({ timeout: 20_000 });
+      await p.locator(".multiples .group").first().waitFor({ timeout: 20_000 });
     });
   });
 

@@ -179,6 +179,8 @@ export class SimulatorState {
     const { [input]: _dropped, ...rest } = this.formulaErrors;
     this.formulaErrors = rest;
     this.apply(next, { control: `${input}.formula` });
+    // A formula is entered as a whole (not dragged): its link is written at once.
+    this.#flushUrl();
     return null;
   }
 
