@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { launchChromium } from "../helpers/browser";
+import { WECHAT_UA } from "../helpers/simulator-page";
 import { contentChapters } from "../helpers/site";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -11,8 +12,6 @@ import { ROOT } from "../content/content-files";
 
 const base = inject("baseUrl");
 const chapters = contentChapters();
-const WECHAT_UA =
-  "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Mobile Safari/537.36 MicroMessenger/8.0.50.2701(0x28003237) NetType/WIFI Language/zh_CN";
 const PHONES = [
   { name: "390×844 WeChat", viewport: { width: 390, height: 844 }, userAgent: WECHAT_UA },
   { name: "360×740", viewport: { width: 360, height: 740 }, userAgent: undefined },

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "v
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { AxeBuilder } from "@axe-core/playwright";
 import { launchChromium } from "../helpers/browser";
+import { WECHAT_UA } from "../helpers/simulator-page";
 import { canonicalJson, decodeScenario, defaultScenario, encodeScenario, validateScenario, type Scenario } from "../../src/lib/scenario";
 
 const base = inject("baseUrl");
@@ -349,8 +350,6 @@ describe("share dialog", () => {
   }
 });
 
-const WECHAT_UA =
-  "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Mobile Safari/537.36 MicroMessenger/8.0.50.2701(0x28003237) NetType/WIFI Language/zh_CN";
 
 describe("the share loop in WeChat's browser at 390×844", () => {
   let browser: Browser;

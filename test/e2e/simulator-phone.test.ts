@@ -4,39 +4,12 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { launchChromium } from "../helpers/browser";
-import { decodeScenario, defaultScenario, presets, type Scenario } from "../../src/lib/scenario";
+import { drag, openSimulator, scenarioFromUrl, text, WECHAT_UA } from "../helpers/simulator-page";
+import { defaultScenario, presets, type Scenario } from "../../src/lib/scenario";
 import { project } from "../../src/lib/model";
 
 const base = inject("baseUrl");
-const wechat =
-  "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Mobile Safari/537.36 MicroMessenger/8.0.50.2701(0x28003237) NetType/WIFI Language/zh_CN";
-
-async function open(page: Page, search = ""): Promise<void> {
-  const res = await page.goto(`${base}/simulate/${search}`);
-  expect(res?.status()).toBe(200);
-  await page.waitForSelector("html[data-simulator=ready]");
-}
-
-const text = (page: Page, selector: string) => page.locator(selector).innerText();
-
-async function drag(page: Page, selector: string, values: number[]): Promise<void> {
-  await page.locator(selector).evaluate((el, vs) => {
-    const input = el as HTMLInputElement;
-    for (const v of vs) {
-      input.value = String(v);
-      input.dispatchEvent(new Event("input", { bubbles: true }));
-    }
-    input.dispatchEvent(new Event("change", { bubbles: true }));
-  }, values);
-}
-
-function scenarioFromUrl(url: string): Scenario {
-  const s = new URL(url).searchParams.get("s");
-  if (!s) return defaultScenario;
-  const r = decodeScenario(s);
-  if (!r.ok) throw new Error(r.error.message);
-  return r.scenario;
-}
+const open = (page: Page, search = "") => openSimulator(page, base, search);
 
 function gdpReal(s: Scenario): readonly number[] {
   const r = project(s);
@@ -90,7 +63,7 @@ for (const viewport of [
 
     beforeAll(async () => {
       browser = await launchChromium();
-      context = await browser.newContext({ viewport, userAgent: wechat, isMobile: true, hasTouch: true, deviceScaleFactor: 2, locale: "zh-CN" });
+      context = await browser.newContext({ viewport, userAgent: WECHAT_UA, isMobile: true, hasTouch: true, deviceScaleFactor: 2, locale: "zh-CN" });
     });
     afterAll(async () => {
       await browser?.close();

@@ -5,38 +5,12 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { AxeBuilder } from "@axe-core/playwright";
 import { readFile } from "node:fs/promises";
 import { launchChromium } from "../helpers/browser";
-import { decodeScenario, defaultScenario, encodeScenario, presets, validateScenario, type Scenario } from "../../src/lib/scenario";
+import { drag, openSimulator, scenarioFromUrl, text } from "../helpers/simulator-page";
+import { defaultScenario, encodeScenario, presets, validateScenario, type Scenario } from "../../src/lib/scenario";
 import { project } from "../../src/lib/model";
 
 const base = inject("baseUrl");
-
-async function open(page: Page, search = ""): Promise<void> {
-  const res = await page.goto(`${base}/simulate/${search}`);
-  expect(res?.status()).toBe(200);
-  await page.waitForSelector("html[data-simulator=ready]");
-}
-
-const text = (page: Page, selector: string) => page.locator(selector).innerText();
-
-/** Sets a range input the way a drag does: value, then input events, then change. */
-async function drag(page: Page, selector: string, values: number[]): Promise<void> {
-  await page.locator(selector).evaluate((el, vs) => {
-    const input = el as HTMLInputElement;
-    for (const v of vs) {
-      input.value = String(v);
-      input.dispatchEvent(new Event("input", { bubbles: true }));
-    }
-    input.dispatchEvent(new Event("change", { bubbles: true }));
-  }, values);
-}
-
-function scenarioFromUrl(url: string): Scenario {
-  const s = new URL(url).searchParams.get("s");
-  if (!s) return defaultScenario;
-  const r = decodeScenario(s);
-  if (!r.ok) throw new Error(`URL holds no valid scenario: ${r.error.message}`);
-  return r.scenario;
-}
+const open = (page: Page, search = "") => openSimulator(page, base, search);
 
 /** 2035 GDP at constant prices as the page formats it, computed independently from the engine. */
 function gdp2035Text(s: Scenario): string {

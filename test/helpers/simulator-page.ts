@@ -1,0 +1,37 @@
+// Steps the simulator's browser suites share: open the page and wait for the island, read a
+// figure, drag a slider, read the scenario back from the address.
+import { expect } from "vitest";
+import type { Page } from "playwright-core";
+import { decodeScenario, defaultScenario, type Scenario } from "../../src/lib/scenario";
+
+/** WeChat's built-in browser on Android, as the phone suites open the site. */
+export const WECHAT_UA =
+  "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Mobile Safari/537.36 MicroMessenger/8.0.50.2701(0x28003237) NetType/WIFI Language/zh_CN";
+
+export async function openSimulator(page: Page, base: string, search = ""): Promise<void> {
+  const res = await page.goto(`${base}/simulate/${search}`);
+  expect(res?.status()).toBe(200);
+  await page.waitForSelector("html[data-simulator=ready]");
+}
+
+export const text = (page: Page, selector: string) => page.locator(selector).innerText();
+
+/** Sets a range input the way a drag does: value, then input events, then change. */
+export async function drag(page: Page, selector: string, values: number[]): Promise<void> {
+  await page.locator(selector).evaluate((el, vs) => {
+    const input = el as HTMLInputElement;
+    for (const v of vs) {
+      input.value = String(v);
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+    }
+    input.dispatchEvent(new Event("change", { bubbles: true }));
+  }, values);
+}
+
+export function scenarioFromUrl(url: string): Scenario {
+  const s = new URL(url).searchParams.get("s");
+  if (!s) return defaultScenario;
+  const r = decodeScenario(s);
+  if (!r.ok) throw new Error(`URL holds no valid scenario: ${r.error.message}`);
+  return r.scenario;
+}
