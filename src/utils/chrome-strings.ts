@@ -4,7 +4,8 @@
 // a missing translation does not compile.
 import { navItems, planDocument, siteName } from "./site";
 
-export type ChromeLang = "zh" | "en";
+export type { Lang as ChromeLang } from "../lib/lang";
+import type { Lang as ChromeLang } from "../lib/lang";
 
 /** Text with links: plain strings and {href, text} pieces. */
 export type Segments = readonly (string | { href: string; text: string })[];

@@ -1,5 +1,6 @@
 // Pure helpers of the control panel: reading typed numbers, snapping slider values.
 import { t, type Lang, type MessageKey } from "./i18n";
+import { unitText } from "../../lib/lang";
 import { INPUT_META, defaultScenario, validateScenario, type InputId, type Scenario, type YearOverrides } from "../../lib/scenario";
 import { PERIODS, planTargets, type PlanTarget, type YearKey } from "../../lib/model";
 import type { EditResult, SettingPath } from "./scenario-edit";
@@ -170,15 +171,12 @@ export const groups: readonly GroupDef[] = [
   },
 ];
 
-/** Units of the engine's inputs in English (INPUT_META gives the Chinese ones). */
-const enUnits: Record<string, string> = { "%": "%", "‰": "‰", "人/年": "persons/yr", "": "" };
-
-export function inputUnit(input: InputId, lang: "zh" | "en"): string {
-  const u = INPUT_META[input].unit;
-  return lang === "zh" ? u : (enUnits[u] ?? u);
+/** An input's unit as written after its value ("%", "人/年" / " persons/yr"). */
+export function inputUnit(input: InputId, lang: Lang): string {
+  return unitText(INPUT_META[input].unit, lang);
 }
 
-export function inputLabel(input: InputId, lang: "zh" | "en"): string {
+export function inputLabel(input: InputId, lang: Lang): string {
   return INPUT_META[input][lang];
 }
 

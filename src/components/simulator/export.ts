@@ -6,6 +6,7 @@ import type { MonteCarloResult } from "../../lib/model";
 import { seriesCsv, type SeriesColumn } from "./csv";
 import { roundForUnit } from "./format";
 import { t, type Lang } from "./i18n";
+import { PUNCT, unitText } from "../../lib/lang";
 import { csvColumns, metricHeader, metrics } from "./results";
 
 export interface CsvInput {
@@ -23,13 +24,13 @@ export interface CsvInput {
  */
 export function scenarioCsv(input: CsvInput): string {
   const { lang, projection: p } = input;
-  const prefix = (name: string) => (lang === "zh" ? `【${name}】` : `[${name}] `);
+  const prefix = (name: string) => PUNCT[lang].tag(name);
   const columns: SeriesColumn[] = csvColumns(p, lang, input.pins.length ? prefix(input.currentName) : "").map((c) => ({ header: c.header, values: c.values as (number | null)[] }));
   for (const id of INPUT_IDS) {
     const m = INPUT_META[id];
-    const unit = m.unit ? (lang === "zh" ? `（${m.unit}）` : ` (${m.unit})`) : "";
+    const unit = m.unit ? PUNCT[lang].aside(unitText(m.unit, lang).trim()) : "";
     // Inputs start in 2021; 2020 is the base year and has none.
-    columns.push({ header: `${lang === "zh" ? "假设：" : "Assumption: "}${m[lang]}${unit}`, values: [null, ...p.inputs[id].map((v) => Number(v.toPrecision(6)))] });
+    columns.push({ header: `${t(lang, "csvAssumption")}${PUNCT[lang].colon}${m[lang]}${unit}`, values: [null, ...p.inputs[id].map((v) => Number(v.toPrecision(6)))] });
   }
   input.pins.forEach((pin) => {
     for (const c of csvColumns(pin.projection, lang, prefix(pin.name))) columns.push({ header: c.header, values: c.values as (number | null)[] });
@@ -39,7 +40,7 @@ export function scenarioCsv(input: CsvInput): string {
       const band = (input.mc.bands as Record<string, { p5: number[]; p50: number[]; p95: number[] } | undefined>)[m.id];
       if (!band) continue;
       for (const q of ["p5", "p50", "p95"] as const) {
-        columns.push({ header: `${metricHeader(m, lang)} ${lang === "zh" ? "蒙特卡洛" : "Monte Carlo"} ${q.toUpperCase()}`, values: band[q].map((v) => roundForUnit(v, m.unit)) });
+        columns.push({ header: `${metricHeader(m, lang)} ${t(lang, "monteCarlo")} ${q.toUpperCase()}`, values: band[q].map((v) => roundForUnit(v, m.unit)) });
       }
     }
   }

@@ -1,5 +1,6 @@
 // English UI strings of the simulator (see i18n.ts; loaded when English is first chosen).
 import type { MessageKey } from "./i18n";
+import { PUNCT } from "../../lib/lang";
 
 export const en: Record<MessageKey, string> = {
   title: "Scenario simulator",
@@ -70,6 +71,8 @@ export const en: Record<MessageKey, string> = {
   compareTable: "Differences between scenarios",
   current: "Current",
   exportTitle: "Export",
+  csvAssumption: "Assumption",
+  monteCarlo: "Monte Carlo",
   exportCsv: "Download CSV (every series)",
   exportJson: "Download scenario JSON",
   exportPng: "Download image",
@@ -140,7 +143,7 @@ export const en: Record<MessageKey, string> = {
   clearYears: "Clear per-year values",
   clearFormula: "Clear formula",
   sliderWidened: "Slider range widened to the value typed.",
-  colon: ": ",
+  colon: PUNCT.en.colon,
   outcome: "Outcome",
   unmodelledTargets: "Targets outside the model: ",
   listSeparator: "; ",
@@ -174,6 +177,10 @@ export const en: Record<MessageKey, string> = {
   goalUnitGdpReal: "100 million yuan, constant 2020 prices",
   goalUnitIncome: "yuan, current prices",
   goalUnitPopulation: "10,000 persons",
+  sensitivityStepHeader: "Assumption (step)",
+  sensitivityBars: "Bars",
+  sensitivityBaseline: "Baseline {year}: {value}; steps apply every year from {from}.",
   sensitivityVerdicts: "Targets whose verdict one step changes (met ↔ not met):",
+  goalSeekApplied: "{from}–{to} as per-year values; {year}: {value}",
   goalSeekInput: "Solve for",
 };

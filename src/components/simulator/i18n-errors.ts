@@ -5,6 +5,7 @@
 import { INPUT_IDS, INPUT_META, type InputId, type ScenarioError, type ScenarioErrorDetail } from "../../lib/scenario";
 import type { FormulaIssue, FormulaIssueDetail } from "../../lib/formula/types";
 import { t, type Lang } from "./i18n";
+import { LOCALE, PUNCT, unitText } from "../../lib/lang";
 
 type Detail<U, C> = Extract<U, { code: C }>;
 /** One text per code and language, from the detail's values (already formatted for the language). */
@@ -17,24 +18,13 @@ interface Formatters {
 }
 
 function formatters(lang: Lang): Formatters {
-  const nf = new Intl.NumberFormat(lang === "zh" ? "zh-CN" : "en", { maximumSignificantDigits: 6 });
+  const nf = new Intl.NumberFormat(LOCALE[lang], { maximumSignificantDigits: 6 });
   return {
     num: (x) => nf.format(x),
-    unit: (u) => UNITS[u]?.[lang] ?? (u ? `${lang === "en" ? " " : ""}${u}` : ""),
-    list: (xs) => xs.join(lang === "zh" ? "、" : ", "),
+    unit: (u) => unitText(u, lang),
+    list: (xs) => xs.join(PUNCT[lang].list),
   };
 }
-
-/** Units as the engine states them (INPUT_META and the schema's ranges), as each language writes them after a number. */
-const UNITS: Record<string, Record<Lang, string>> = {
-  "%": { zh: "%", en: "%" },
-  "‰": { zh: "‰", en: "‰" },
-  pp: { zh: "个百分点", en: " pp" },
-  "人/年": { zh: "人/年", en: " persons a year" },
-  persons: { zh: "人", en: " persons" },
-  paths: { zh: "条", en: " paths" },
-  "": { zh: "", en: "" },
-};
 
 const FORMULA_CHARS = "+ - * / ^ ( ) . , < > = ? :";
 
@@ -47,7 +37,14 @@ function arityText(d: Detail<FormulaIssueDetail, "arity">, lang: Lang): string {
   return `${d.name}() takes ${n} argument${n === "1" || n === "at least 1" ? "" : "s"}, not ${d.count}`;
 }
 
-const names = (lang: Lang) => (lang === "zh" ? `t 或 year（年份）、${INPUT_IDS.join("、")}、pi、e` : `t or year (the year), ${INPUT_IDS.join(", ")}, pi, e`);
+// Said here, not in i18n-en.ts: this file must speak English before the English UI strings are
+// fetched (an error can be the first thing an English reader sees).
+const FIELD_WORDS: Record<Lang, { yearVariable: string; year: (y: string) => string; formulaOf: (label: string) => string }> = {
+  zh: { yearVariable: "t 或 year（年份）", year: (y) => `${y}年`, formulaOf: (label) => `${label}的公式` },
+  en: { yearVariable: "t or year (the year)", year: (y) => y, formulaOf: (label) => `${label}: formula` },
+};
+
+const names = (lang: Lang) => [FIELD_WORDS[lang].yearVariable, ...INPUT_IDS, "pi", "e"].join(PUNCT[lang].list);
 
 export const formulaTexts: Texts<FormulaIssueDetail> = {
   empty: { zh: () => "公式是空的", en: () => "the formula is empty" },
@@ -165,10 +162,10 @@ export function fieldLabel(path: string, lang: Lang): string | null {
     const label = INPUT_META[keys[1] as InputId][lang];
     if (keys[2] === "periods" && keys[3] !== undefined) {
       const period = PERIOD_TEXT[lang][Number(keys[3])];
-      return period ? (lang === "zh" ? `${label}（${period}）` : `${label} (${period})`) : label;
+      return period ? label + PUNCT[lang].aside(period) : label;
     }
-    if (keys[2] === "years" && keys[3]) return lang === "zh" ? `${label}（${keys[3]}年）` : `${label} (${keys[3]})`;
-    if (keys[2] === "formula") return lang === "zh" ? `${label}的公式` : `${label}: formula`;
+    if (keys[2] === "years" && keys[3]) return label + PUNCT[lang].aside(FIELD_WORDS[lang].year(keys[3]));
+    if (keys[2] === "formula") return FIELD_WORDS[lang].formulaOf(label);
     return label;
   }
   const known: Record<string, Parameters<typeof t>[1]> = {
@@ -199,8 +196,8 @@ export function scenarioErrorText(error: Pick<ScenarioError, "path" | "detail">,
   const problem = say(scenarioTexts, error.detail, lang);
   if (!error.path) return problem;
   const label = fieldLabel(error.path, lang);
-  const field = label ? (lang === "zh" ? `${label}（${error.path}）` : `${label} (${error.path})`) : error.path;
-  return lang === "zh" ? `${field}：${problem}` : `${field}: ${problem}`;
+  const field = label ? label + PUNCT[lang].aside(error.path) : error.path;
+  return field + PUNCT[lang].colon + problem;
 }
 
 /** One thing wrong with the link a page was opened with. */
@@ -210,7 +207,7 @@ export type NoticeReason =
   | { kind: "formula"; issue: Pick<FormulaIssue, "input" | "detail">; pin?: string };
 
 export function noticeReasonText(r: NoticeReason, lang: Lang): string {
-  const sep = lang === "zh" ? "：" : ": ";
+  const sep = PUNCT[lang].colon;
   switch (r.kind) {
     case "url-too-long":
       return t(lang, "linkTooLong");
@@ -223,7 +220,7 @@ export function noticeReasonText(r: NoticeReason, lang: Lang): string {
 
 /** The whole notice about a link: what was opened instead, and why. */
 export function noticeText(notice: { kind: "malformed" | "outdated" | "partial"; reasons: readonly NoticeReason[] }, lang: Lang): string {
-  const reason = notice.reasons.map((r) => noticeReasonText(r, lang)).join(lang === "zh" ? "；" : "; ");
-  if (notice.kind === "outdated") return t(lang, "outdatedLink") + (reason ? (lang === "zh" ? `（${reason}）` : ` (${reason})`) : "");
+  const reason = notice.reasons.map((r) => noticeReasonText(r, lang)).join(PUNCT[lang].clause);
+  if (notice.kind === "outdated") return t(lang, "outdatedLink") + (reason ? PUNCT[lang].aside(reason) : "");
   return t(lang, "malformedLink", { reason: reason || "?" });
 }

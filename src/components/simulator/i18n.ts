@@ -1,10 +1,7 @@
 // UI strings of the simulator in Chinese (default) and English. Plan figures never live
 // here: they come from the engine (src/lib), which reads content/.
-export type Lang = "zh" | "en";
-
-export function isLang(x: unknown): x is Lang {
-  return x === "zh" || x === "en";
-}
+import { PUNCT, type Lang } from "../../lib/lang";
+export { isLang, type Lang } from "../../lib/lang";
 
 const zh = {
   title: "情景模拟",
@@ -75,6 +72,8 @@ const zh = {
   compareTable: "情景差异",
   current: "当前",
   exportTitle: "导出",
+  csvAssumption: "假设",
+  monteCarlo: "蒙特卡洛",
   exportCsv: "下载CSV（全部序列）",
   exportJson: "下载情景JSON",
   exportPng: "下载图片",
@@ -145,7 +144,7 @@ const zh = {
   clearYears: "清除逐年设定",
   clearFormula: "清除公式",
   sliderWidened: "滑块范围已扩大到所输入的值。",
-  colon: "：",
+  colon: PUNCT.zh.colon,
   outcome: "结果",
   unmodelledTargets: "模型不涉及的目标：",
   listSeparator: "；",
@@ -179,7 +178,11 @@ const zh = {
   goalUnitGdpReal: "亿元，2020年不变价",
   goalUnitIncome: "元，当年价",
   goalUnitPopulation: "万人",
+  sensitivityStepHeader: "假设（变动幅度）",
+  sensitivityBars: "图示",
+  sensitivityBaseline: "{year}年基准值：{value}；变动自{from}年起逐年施加。",
   sensitivityVerdicts: "一步变动即改变判断的规划目标（达到 ↔ 未达到）：",
+  goalSeekApplied: "{from}–{to}年逐年设定；{year}年：{value}",
   goalSeekInput: "求解的假设",
 } as const;
 

@@ -6,6 +6,7 @@ import { deflatorDefault } from "../data/prices";
 import { national } from "../data/national.generated";
 import { nationalCpi } from "../model/national";
 import { DEFAULTS, normaliseNumber, type Scenario, type Series, type YearOverrides } from "./schema";
+import { LOCALE, PUNCT, type Lang } from "../lang";
 
 export interface Preset {
   id: string;
@@ -19,7 +20,8 @@ export interface Preset {
 
 const n = normaliseNumber;
 /** Counts as each language writes them: zh-CN groups from five digits up (5216, 38,780), en from four (5,216). */
-const count = (x: number, lang: "zh" | "en") => new Intl.NumberFormat(lang === "zh" ? "zh-CN" : "en", { useGrouping: lang === "zh" ? "min2" : "auto" }).format(x);
+const COUNT: Record<Lang, Intl.NumberFormat> = { zh: new Intl.NumberFormat(LOCALE.zh, { useGrouping: "min2" }), en: new Intl.NumberFormat(LOCALE.en) };
+const count = (x: number, lang: Lang) => COUNT[lang].format(x);
 const flat = (x: number, years?: YearOverrides): Series => (years ? { periods: [n(x), n(x), n(x)], years } : { periods: [n(x), n(x), n(x)] });
 const periods = (a: number, b: number, c: number): Series => ({ periods: [n(a), n(b), n(c)] });
 
@@ -356,8 +358,8 @@ for (let year = 2021; year <= 2025; year++) {
 const reportedYears = [...new Set([...reportedGdpRates.keys(), ...reportedIncomeRates.keys()])].sort();
 const firstUnreported = Math.max(...reportedYears) + 1;
 
-const pctList = (rates: ReadonlyMap<number, number>, lang: "zh" | "en") =>
-  [...rates].map(([y, v]) => (lang === "zh" ? `${y} 年 ${v.toFixed(1)}%` : `${v.toFixed(1)}% in ${y}`)).join(lang === "zh" ? "、" : ", ");
+const RATE_IN_YEAR: Record<Lang, (year: number, rate: string) => string> = { zh: (y, r) => `${y} 年 ${r}%`, en: (y, r) => `${r}% in ${y}` };
+const pctList = (rates: ReadonlyMap<number, number>, lang: Lang) => [...rates].map(([y, v]) => RATE_IN_YEAR[lang](y, v.toFixed(1))).join(PUNCT[lang].list);
 const reportedPreset: Preset = {
   id: "reported",
   label: { zh: "已公布数据 + 规划目标", en: "Reported so far, then the plan" },
