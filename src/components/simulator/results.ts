@@ -5,6 +5,7 @@ import { COMPARATOR_WORDS } from "../../lib/data/target-kinds";
 import type { CsvCell } from "./csv";
 import { formatProbability, formatValue, formatWithUnit, roundForUnit, targetPersons, type Unit } from "./format";
 import { t, type Lang } from "./i18n";
+import { PUNCT } from "../../lib/lang";
 
 export interface Metric {
   id: string;
@@ -32,7 +33,7 @@ export const metrics: readonly Metric[] = [
 export function metricHeader(m: Metric, lang: Lang): string {
   const unit = formatUnitName(m.unit, lang);
   const parts = [unit, m.basis ? t(lang, m.basis) : ""].filter(Boolean);
-  return lang === "zh" ? `${m.label.zh}（${parts.join("，")}）` : `${m.label.en} (${parts.join(", ")})`;
+  return m.label[lang] + PUNCT[lang].aside(parts.join(PUNCT[lang].comma));
 }
 
 function formatUnitName(unit: Unit, lang: Lang): string {
@@ -66,7 +67,7 @@ const I2035 = 2035 - 2020;
 /** "地区生产总值（2020年不变价）": the label for a figure that carries its own unit. */
 export function metricLabel(m: Metric, lang: Lang): string {
   if (!m.basis) return m.label[lang];
-  return lang === "zh" ? `${m.label.zh}（${t(lang, m.basis)}）` : `${m.label.en} (${t(lang, m.basis)})`;
+  return m.label[lang] + PUNCT[lang].aside(t(lang, m.basis));
 }
 
 export function keyFigures(p: Projection, lang: Lang, ids: readonly string[]): KeyFigure[] {
