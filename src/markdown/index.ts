@@ -1,0 +1,28 @@
+// The plan's Markdown pipeline: Astro's own processor (satteri) with the plugins in this folder.
+// astro.config.mjs passes these options to `satteri()`; the tests render fixtures through the
+// same options with @astrojs/markdown-satteri's renderer, so they test what the build runs.
+import type { SatteriProcessorOptions } from "@astrojs/markdown-satteri";
+import { planSubset } from "./subset";
+import { planInline } from "./inline";
+import { planBox } from "./box";
+import { planLayout, type SlotAfter } from "./layout";
+
+export { PlanMarkdownError } from "./source";
+export { splitAtSlots, type ChapterPart, type SlotData } from "./slots";
+
+export interface PlanMarkdownOptions {
+  /** Paragraphs that get a simulator-links slot after them (src/utils/simulator-links.ts). */
+  sectionLinks?: readonly SlotAfter[];
+}
+
+export function planMarkdown(options: PlanMarkdownOptions = {}) {
+  return {
+    // `:::box` and `{#section-N}` on top of Astro's defaults. The features apply to all of the
+    // site's Markdown (content/data/SOURCES.md renders the same with them); GFM and smart
+    // punctuation stay on for it, and cannot reach a chapter: plan-subset rejects GFM's
+    // constructs and plan-inline rebuilds a chapter's text from its source.
+    features: { directive: true, headingAttributes: true },
+    mdastPlugins: [planSubset, planInline, planBox],
+    hastPlugins: [planLayout({ sectionLinks: options.sectionLinks })],
+  } satisfies SatteriProcessorOptions;
+}
