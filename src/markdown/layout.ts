@@ -83,14 +83,15 @@ function sectionOf(h2: Element, body: Node[]): Element {
   };
 }
 
-export function planLayout(options: { sectionLinks?: readonly SlotAfter[] } = {}) {
+export function planLayout(options: { sectionLinks?: readonly SlotAfter[]; cacheKey?: string } = {}) {
   const sectionLinks = options.sectionLinks ?? [];
   return defineHastPlugin({
     name: "plan-layout",
     options: { position: true },
     // Plain data on the plugin object: Astro keys its content cache on the config, so a changed
-    // simulator link re-renders the chapters.
+    // simulator link, or plugin code (cacheKey, see index.ts), re-renders the chapters.
     sectionLinks,
+    cacheKey: options.cacheKey,
     before(root, ctx) {
       if (!isChapter(ctx)) return;
       const slug = (ctx.data as PlanData).astro?.frontmatter?.slug;
