@@ -7,7 +7,7 @@ import { defineMdastPlugin } from "satteri";
 import type { RootContent } from "mdast";
 import { BOX_OPEN_LINE } from "./subset";
 import { slotNode } from "./slots";
-import { isChapter, sourceOf, type PlanData } from "./source";
+import { isChapter, sourceOf } from "./source";
 
 export const boxId = (number: number): string => `box-${number}`;
 
@@ -22,8 +22,6 @@ export const planBox = defineMdastPlugin({
     const number = Number(m[1]);
     const title = m[2]!;
     const table = m[3];
-    const data = ctx.data as PlanData;
-    (data.planBoxes ??= new Map()).set(number, { title, table });
     const id = boxId(number);
     const span = (className: string, value: string) => ({
       type: "emphasis" as const,

@@ -108,7 +108,7 @@ export function planLayout(options: { sectionLinks?: readonly SlotAfter[]; cache
           const body = blocks(children.slice(start + 1, end), 3, id);
           for (const link of sectionLinks.filter((l) => l.chapter === slug && l.section === id)) {
             const at = body.findIndex((n) => isElement(n, "p") && squeeze(textOf(n)).includes(squeeze(link.after)));
-            if (at < 0) failAt(sourceOf(ctx), h2.position?.start.line ?? 1, `src/utils/simulator-links.ts: no paragraph of ${slug}#${id} has the words “${link.after}”`);
+            if (at < 0) failAt(sourceOf(ctx), (ctx.data as PlanData).planSectionLines?.get(id) ?? 1, `src/utils/simulator-links.ts: no paragraph of ${slug}#${id} has the words “${link.after}”`);
             body.splice(at + 1, 0, slotElement({ kind: "sim-links", section: id }));
           }
           out.push(sectionOf(h2, body));

@@ -27,8 +27,8 @@ export interface SourceLocation {
 /** Per-document state the plan plugins share through satteri's `ctx.data`. */
 export interface PlanData {
   planSource?: SourceLocation;
-  /** Boxes by number, filled by the box directive plugin. */
-  planBoxes?: Map<number, { title: string; table: string | undefined }>;
+  /** Parser line of each section heading, by id (filled by plan-subset), for later errors. */
+  planSectionLines?: Map<string, number>;
   astro?: { frontmatter?: Record<string, unknown> };
 }
 

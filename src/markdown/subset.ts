@@ -5,7 +5,7 @@
 // file:line instead.
 import { defineMdastPlugin } from "satteri";
 import type { Node, Parent } from "mdast";
-import { failAt, isChapter, sourceOf, type SourceLocation } from "./source";
+import { failAt, isChapter, sourceOf, type PlanData, type SourceLocation } from "./source";
 
 /** `## 第一节 标题 {#section-1}` */
 export const SECTION_LINE = /^## (第([一二三四五六七八九十]+)节) (\S.*?) \{#([a-z0-9]+(?:-[a-z0-9]+)*)\}$/;
@@ -58,7 +58,7 @@ const endLine = (n: Positioned): number => n.position?.end.line ?? startLine(n);
 const childrenOf = (n: Node): Positioned[] => ((n as Parent).children ?? []) as Positioned[];
 
 /** Checks the tree's block structure: only the node types and shapes the subset has. */
-function checkTree(root: Node, source: string, loc: SourceLocation): void {
+function checkTree(root: Node, source: string, loc: SourceLocation, sectionLines: Map<string, number>): void {
   const lines = source.split(/\r\n?|\n/);
   const lineAt = (n: number) => lines[n - 1] ?? "";
   const seenIds = new Set<string>();
@@ -90,6 +90,7 @@ function checkTree(root: Node, source: string, loc: SourceLocation): void {
             if (parseChineseNumeral(numeral!) !== sections) fail(`${label} is section ${sections} of the chapter (sections are numbered in order from 第一节)`);
             if (seenIds.has(id!)) fail(`duplicate section id #${id}`);
             seenIds.add(id!);
+            sectionLines.set(id!, line);
           } else if (!SUBHEADING_LINE.test(lineAt(line))) {
             fail("only `## 第X节 …` and `### …` headings are allowed");
           }
@@ -141,6 +142,6 @@ export const planSubset = defineMdastPlugin({
     if (!isChapter(ctx)) return;
     const loc = sourceOf(ctx);
     checkLines(ctx.source, loc);
-    checkTree(root, ctx.source, loc);
+    checkTree(root, ctx.source, loc, ((ctx.data as PlanData).planSectionLines = new Map()));
   },
 });
