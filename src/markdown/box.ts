@@ -4,7 +4,7 @@
 // itself (its shape is checked by plan-subset). A table box gets a slot the chapter page fills
 // with IndicatorTable.astro, so the table keeps one renderer and one home for its data.
 import { defineMdastPlugin } from "satteri";
-import type { RootContent } from "mdast";
+import type { RootContentMap } from "mdast";
 import { BOX_OPEN_LINE } from "./subset";
 import { slotNode } from "./slots";
 import { isChapter, sourceOf } from "./source";
@@ -29,6 +29,7 @@ export const planBox = defineMdastPlugin({
       children: [{ type: "text" as const, value }],
     });
     const body = table ? [slotNode({ kind: "table", table, box: String(number), line: String(node.position.start.line + sourceOf(ctx).lineOffset) })] : [...node.children];
+    // `data.hName`/`hProperties` name the HTML element a node becomes (as in mdast-util-to-hast).
     return {
       type: "containerDirective",
       name: "box",
@@ -45,9 +46,9 @@ export const planBox = defineMdastPlugin({
           name: "box-body",
           attributes: {},
           data: { hName: "div", hProperties: { className: ["box-body"] } },
-          children: body as RootContent[] as never,
+          children: body,
         },
       ],
-    };
+    } as unknown as RootContentMap["containerDirective"];
   },
 });

@@ -47,13 +47,15 @@ function blocks(children: readonly Node[], level: 3 | 4, section: string | undef
   const out: Node[] = [];
   for (const n of children) {
     if (isBlank(n)) continue;
-    if (isElement(n, "h3") && n.properties?.id === undefined) {
+    if (n.type !== "element") {
+      out.push(n);
+    } else if (n.tagName === "h3" && n.properties?.id === undefined) {
       out.push(raw(`<h${level} class="subheading">`), ...(n.children as Node[]), raw(`</h${level}>`));
-    } else if (isElement(n, "section") && classes(n).includes("box")) {
+    } else if (n.tagName === "section" && classes(n).includes("box")) {
       out.push({ ...n, children: n.children.filter((c) => !isBlank(c)).map((c) => (isElement(c, "div") ? { ...c, children: blocks(c.children, 4, section) } : c)) as ElementContent[] });
-    } else if (isElement(n, "ol") || isElement(n, "ul")) {
+    } else if (n.tagName === "ol" || n.tagName === "ul") {
       out.push({ ...n, children: n.children.filter((c) => !isBlank(c)) });
-    } else if (isElement(n, SLOT_TAG) && section) {
+    } else if (n.tagName === SLOT_TAG && section) {
       out.push({ ...n, properties: { ...n.properties, dataSection: section } });
     } else {
       out.push(n);
@@ -70,7 +72,7 @@ function sectionOf(h2: Element, body: Node[]): Element {
   return {
     type: "element",
     tagName: "section",
-    properties: { className: ["plan-section"], ariaLabelledBy: `${id}-title` },
+    properties: { className: ["plan-section"], ariaLabelledBy: [`${id}-title`] },
     children: [
       {
         type: "element",
