@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Compares the built HTML pages of two builds (e.g. before and after a change to how chapters
-// are rendered): per page, the visible text, the ids, the hrefs, the <script> tags, and the
-// markup itself with Astro's scoped-style attributes (data-astro-cid-*) taken out.
+// are rendered): per page, the visible text, the ids, the hrefs, the <script> tags, whether the
+// <head> (with its inline CSS) is identical, and whether the <body> is identical once Astro's
+// scoped-style attributes (data-astro-cid-*) are taken out.
 //
 //   node scripts/compare-built-pages.mjs <before-dir> <after-dir> [subdir …]
 //
@@ -30,8 +31,8 @@ const dropInvisible = (html) => html.replace(/<script\b[\s\S]*?<\/script>/gi, ""
 const visibleText = (html) => dropInvisible(html).replace(/<[^>]*>/g, " ").replace(/\s+/g, " ").trim();
 const attrValues = (html, name) => [...dropInvisible(html).matchAll(new RegExp(`\\s${name}="([^"]*)"`, "g"))].map((m) => m[1]);
 const scripts = (html) => (html.match(/<script\b/gi) ?? []).length;
-/** The <body> markup without scoped-style attributes and without whitespace between tags. */
-const markup = (html) => html.slice(html.indexOf("<body")).replace(/ data-astro-cid-[a-z0-9]+/g, "").replace(/>\s+</g, "><");
+/** The <body> markup without Astro's scoped-style attributes. */
+const markup = (html) => html.slice(html.indexOf("<body")).replace(/ data-astro-cid-[a-z0-9]+/g, "");
 const head = (html) => html.slice(0, html.indexOf("<body"));
 
 function firstDifference(a, b) {
@@ -70,7 +71,7 @@ for (const page of pages) {
     hrefs: hrefs ? `same (${attrValues(before, "href").length})` : "DIFFERENT",
     scripts: js ? `same (${scripts(before)})` : `DIFFERENT (${scripts(before)} → ${scripts(after)})`,
     head: head(before) === head(after) ? "identical" : "differs",
-    body: bytes ? "identical bytes" : mk ? "same without cid attrs" : `differs at char ${firstDifference(mb, ma)}`,
+    body: bytes ? "identical bytes" : mk ? "identical but cid attrs" : `differs at char ${firstDifference(mb, ma)}`,
   });
   if (!mk && process.env.SHOW_DIFF) {
     const at = firstDifference(mb, ma);

@@ -75,7 +75,8 @@ async function load(): Promise<PlanContent> {
       const m = BOX_HEADING_ID.exec(h.slug);
       return m ? [{ number: Number(m[1]), title: h.text.slice(`专栏${m[1]}`.length) }] : [];
     });
-    const parts = splitAtSlots(entry.rendered.html);
+    // trimEnd: the serializer's closing line break, which the pages have never had.
+    const parts = splitAtSlots(entry.rendered.html.trimEnd());
     for (const part of parts) {
       if (part.type !== "slot" || part.slot.kind !== "table") continue;
       const { table: name = "", box, section, line } = part.slot;
