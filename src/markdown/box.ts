@@ -9,8 +9,6 @@ import { BOX_OPEN_LINE } from "./subset";
 import { slotNode } from "./slots";
 import { isChapter, sourceOf } from "./source";
 
-export const boxId = (number: number): string => `box-${number}`;
-
 export const planBox = defineMdastPlugin({
   name: "plan-box",
   options: { position: true },
@@ -22,7 +20,7 @@ export const planBox = defineMdastPlugin({
     const number = Number(m[1]);
     const title = m[2]!;
     const table = m[3];
-    const id = boxId(number);
+    const id = `box-${number}`;
     const span = (className: string, value: string) => ({
       type: "emphasis" as const,
       data: { hName: "span", hProperties: { className: [className] } },

@@ -7,7 +7,7 @@
 // element that has none and lists it in the entry's `headings`. The plan's anchors are its
 // sections and boxes, and `headings` is where the pages read the section list from, so the
 // `#` link and the sub-headings are written as raw HTML around their content: the link's "#"
-// stays out of the heading's text, and sub-headings keep having no id, as before.
+// stays out of the heading's text, and sub-headings get no anchor of their own.
 import { defineHastPlugin, type HastNode } from "satteri";
 import type { Element, ElementContent, Root, RootContent } from "hast";
 import { failAt, isChapter, sourceOf, type PlanData } from "./source";
@@ -21,7 +21,7 @@ export interface SlotAfter {
 }
 
 /** Label of a section's `#` link, for screen readers: “本节链接：第一节 拉开城市发展骨架”. */
-export const sectionLinkLabel = (heading: string): string => `本节链接：${heading}`;
+const sectionLinkLabel = (heading: string): string => `本节链接：${heading}`;
 
 type Raw = { type: "raw"; value: string };
 type Node = RootContent | ElementContent | Raw;
@@ -34,7 +34,7 @@ const classes = (e: Element): unknown[] => (Array.isArray(e.properties?.classNam
 const squeeze = (s: string): string => s.replace(/\s+/g, "");
 
 /** Text of a node as a reader sees it (raw HTML left out). */
-export function textOf(n: Node): string {
+function textOf(n: Node): string {
   if (n.type === "text") return n.value;
   return "children" in n ? n.children.map((c) => textOf(c as Node)).join("") : "";
 }
