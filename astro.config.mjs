@@ -4,6 +4,9 @@ import svelte from "@astrojs/svelte";
 import sitemap from "@astrojs/sitemap";
 import { simulatorChunkGroups } from "./src/components/simulator/bundle.mjs";
 import securityHeaders from "./src/integrations/security-headers.ts";
+import { satteri } from "@astrojs/markdown-satteri";
+import { planMarkdown } from "./src/markdown/index.ts";
+import { sectionLinks } from "./src/utils/simulator-links.ts";
 
 import { DEFAULT_SITE_URL, siteOrigin } from "./src/utils/site-url.mjs";
 
@@ -17,6 +20,9 @@ export default defineConfig({
   build: { format: "directory", inlineStylesheets: "auto" },
   // securityHeaders writes dist/_headers (CSP with the built pages' inline script hashes).
   integrations: [svelte(), sitemap({ filter: (page) => !page.includes("/s/") && !page.endsWith("/search/") }), securityHeaders()],
+  // The plan's chapters: Astro's Markdown processor with the plan's subset, 专栏 boxes, section
+  // layout and slots (src/markdown/, docs/content-to-pages.md).
+  markdown: { processor: satteri(planMarkdown({ sectionLinks })) },
   devToolbar: { enabled: false },
   prefetch: false,
   // The simulator's Monte Carlo worker loads the formula compiler with import(), which needs

@@ -1,19 +1,36 @@
-// Build-time access to the plan's content collections, parsed and cross-checked once per build.
+// Build-time access to the plan's content collections, rendered and cross-checked once per build.
 // Unlike the other files in src/utils this one depends on Astro (astro:content); everything it
 // checks throws, so inconsistent content fails `astro build` with a message naming the file.
-import { getCollection, type CollectionEntry } from "astro:content";
-import { readFileSync } from "node:fs";
+import { getCollection, render, type CollectionEntry } from "astro:content";
 import { relative } from "node:path";
-import { boxesOf, parsePlanMarkdown, sectionsOf, type PlanDocument, type SectionMeta } from "./plan-markdown";
+import { splitAtSlots, type ChapterPart } from "../markdown";
 import type { IndicatorTable } from "../schemas/content";
 import { chapterHref } from "./site";
+
+export interface SectionMeta {
+  /** 1 for 第一节 */
+  number: number;
+  /** "第一节" as written */
+  label: string;
+  title: string;
+  id: string;
+}
+
+export interface BoxMeta {
+  /** 专栏N */
+  number: number;
+  title: string;
+}
 
 export interface Chapter {
   entry: CollectionEntry<"chapters">;
   data: CollectionEntry<"chapters">["data"];
-  doc: PlanDocument;
+  /** The chapter's HTML from Astro's Markdown pipeline (src/markdown/), split at its slots. */
+  parts: ChapterPart[];
   /** The chapter's 第X节, from its headings. */
   sections: SectionMeta[];
+  /** The chapter's 专栏, from their headings, in reading order. */
+  boxes: BoxMeta[];
   /** Path of the chapter page, e.g. "/plan/twin-cores/". */
   href: string;
 }
@@ -25,13 +42,8 @@ export interface PlanContent {
   tables: Map<string, IndicatorTable>;
 }
 
-/** Lines of front matter above the body, so parse errors point at the file's own line. */
-function bodyLineOffset(filePath: string | undefined, body: string): number {
-  if (!filePath || body === "") return 0;
-  const raw = readFileSync(filePath, "utf8").replace(/\r\n?/g, "\n");
-  const at = raw.lastIndexOf(body.replace(/\r\n?/g, "\n"));
-  return at < 0 ? 0 : raw.slice(0, at).split("\n").length - 1;
-}
+const SECTION_HEADING = /^(第[一二三四五六七八九十]+节) (.+)$/;
+const BOX_HEADING_ID = /^box-(\d+)-title$/;
 
 async function load(): Promise<PlanContent> {
   const entries = (await getCollection("chapters")).sort((a, b) => a.data.number - b.data.number);
@@ -40,33 +52,49 @@ async function load(): Promise<PlanContent> {
 
   const seenNumbers = new Set<number>();
   const seenSlugs = new Set<string>();
-  const chapters = entries.map((entry): Chapter => {
+  const chapters: Chapter[] = [];
+  for (const entry of entries) {
     const source = entry.filePath ? relative(process.cwd(), entry.filePath) : entry.id;
     const { number, slug } = entry.data;
     if (seenNumbers.has(number)) throw new Error(`${source}: chapter number ${number} is used twice`);
     if (seenSlugs.has(slug)) throw new Error(`${source}: slug "${slug}" is used twice`);
     seenNumbers.add(number);
     seenSlugs.add(slug);
-    const body = entry.body ?? "";
-    const doc = parsePlanMarkdown(body, { source, lineOffset: bodyLineOffset(entry.filePath, body) });
-    const sections = sectionsOf(doc, source);
-    for (const box of boxesOf(doc)) {
-      if (!box.table) continue;
-      const table = tables.get(box.table);
-      if (!table) throw new Error(`${source}:${box.line}: 专栏${box.number} refers to content/indicators/${box.table}.json, which does not exist`);
-      if (table.box !== box.number) throw new Error(`${source}:${box.line}: 专栏${box.number} shows ${box.table}.json, which says it is 专栏${table.box}`);
-      if (table.chapter !== slug) throw new Error(`${source}:${box.line}: ${box.table}.json says it stands in chapter "${table.chapter}", not "${slug}"`);
-      const section = doc.sections.find((s) => s.children.includes(box));
-      if (section?.id !== table.section) throw new Error(`${source}:${box.line}: ${box.table}.json says it stands in #${table.section}, but the box is in #${section?.id ?? "(no section)"}`);
+    // Astro logs a Markdown plugin's error (with file:line) and keeps the entry unrendered; stop here.
+    if (!entry.rendered) throw new Error(`${source}: the chapter did not render; the Markdown error is logged above ("Error rendering …")`);
+    const { headings } = await render(entry);
+    // plan-subset has already checked that sections read 第一节, 第二节, … in order.
+    const sections = headings
+      .filter((h) => h.depth === 2)
+      .map((h, i): SectionMeta => {
+        const m = SECTION_HEADING.exec(h.text);
+        if (!m) throw new Error(`${source}: section heading “${h.text}” does not read 第X节 标题`);
+        return { number: i + 1, label: m[1]!, title: m[2]!, id: h.slug };
+      });
+    const boxes = headings.flatMap((h): BoxMeta[] => {
+      const m = BOX_HEADING_ID.exec(h.slug);
+      return m ? [{ number: Number(m[1]), title: h.text.slice(`专栏${m[1]}`.length) }] : [];
+    });
+    // trimEnd: the serializer's closing line break, which the pages have never had.
+    const parts = splitAtSlots(entry.rendered.html.trimEnd());
+    for (const part of parts) {
+      if (part.type !== "slot" || part.slot.kind !== "table") continue;
+      const { table: name = "", box, section, line } = part.slot;
+      const where = `${source}:${line}`;
+      const table = tables.get(name);
+      if (!table) throw new Error(`${where}: 专栏${box} refers to content/indicators/${name}.json, which does not exist`);
+      if (String(table.box) !== box) throw new Error(`${where}: 专栏${box} shows ${name}.json, which says it is 专栏${table.box}`);
+      if (table.chapter !== slug) throw new Error(`${where}: ${name}.json says it stands in chapter "${table.chapter}", not "${slug}"`);
+      if (section !== table.section) throw new Error(`${where}: ${name}.json says it stands in #${table.section}, but the box is in #${section ?? "(no section)"}`);
     }
-    return { entry, data: entry.data, doc, sections, href: chapterHref(slug) };
-  });
+    chapters.push({ entry, data: entry.data, parts, sections, boxes, href: chapterHref(slug) });
+  }
   return { chapters, tables };
 }
 
 let cached: Promise<PlanContent> | undefined;
 
-/** The whole plan, parsed and checked; computed once per build. */
+/** The whole plan, rendered and checked; computed once per build. */
 export function loadPlan(): Promise<PlanContent> {
   cached ??= load();
   return cached;

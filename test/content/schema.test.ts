@@ -11,8 +11,12 @@ import {
   type IndicatorTable,
   type Target,
 } from "../../src/schemas/content";
-import { parsePlanMarkdown, sectionsOf } from "../../src/utils/plan-markdown";
-import { planFiles, readJson, SECTION_LINE, sectionHeadings, seedLines, seedText } from "./content-files";
+import { createSatteriMarkdownProcessor } from "@astrojs/markdown-satteri";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { planMarkdown } from "../../src/markdown";
+import { sectionLinks } from "../../src/utils/simulator-links";
+import { planFiles, PLAN_DIR, readJson, SECTION_LINE, sectionHeadings, seedLines, seedText } from "./content-files";
 
 const files = planFiles();
 const chapters = files.map((f) => ({ ...f, meta: chapterSchema.parse(f.data) as ChapterData, sections: sectionHeadings(f.body) }));
@@ -93,10 +97,14 @@ describe("content/plan/*.md", () => {
     expect(chapters.slice(1).every((c) => c.sections.length >= 2)).toBe(true);
   });
 
-  it("parses with the site's own Markdown parser, which finds the same sections", () => {
+  it("renders through the site's Markdown pipeline, whose headings give the same sections", async () => {
+    const renderer = await createSatteriMarkdownProcessor(planMarkdown({ sectionLinks }));
     for (const c of chapters) {
-      const doc = parsePlanMarkdown(c.body, { lineOffset: c.bodyOffset, source: c.file });
-      expect(sectionsOf(doc, c.file), c.file).toEqual(c.sections);
+      const { metadata } = await renderer.render(c.body.trim(), { frontmatter: c.meta, fileURL: pathToFileURL(join(PLAN_DIR, c.file)) });
+      const sections = metadata.headings
+        .filter((h) => h.depth === 2)
+        .map((h, i) => ({ number: i + 1, title: h.text.replace(/^第[一二三四五六七八九十]+节 /, ""), id: h.slug }));
+      expect(sections, c.file).toEqual(c.sections);
     }
   });
 
