@@ -99,6 +99,21 @@ type Align = "left" | "right" | "center";
 const MAX_GLYPH_MASKS = 4000;
 const glyphMasks = new Map<string, CoverageMask>();
 
+// Shapes drawn in the same place in every image (the figures card, the plan period's band),
+// rasterised once per isolate like the glyphs; keyed by their geometry.
+const shapeMasks = new Map<string, CoverageMask>();
+const MAX_SHAPE_MASKS = 64;
+
+function fillShape(canvas: Canvas, key: string, shape: () => Path, color: Rgb): void {
+  let mask = shapeMasks.get(key);
+  if (!mask) {
+    mask = canvas.maskOf(shape());
+    if (shapeMasks.size >= MAX_SHAPE_MASKS) shapeMasks.clear();
+    shapeMasks.set(key, mask);
+  }
+  canvas.drawMask(mask, 0, 0, color);
+}
+
 /** A coordinate as whole pixels and a fraction rounded to quarters. */
 function quarter(v: number): [number, number] {
   let whole = Math.floor(v);
@@ -334,7 +349,7 @@ function drawChart(canvas: Canvas, data: OgData): void {
   if (firstYear <= 2020 && lastYear >= 2025) {
     const x0 = xOf(2020);
     const x1 = xOf(2025);
-    canvas.fill(new Path().rect(x0, top - 8, x1 - x0, bottom - top + 8), PERIOD_BAND);
+    fillShape(canvas, `band ${x0} ${x1}`, () => new Path().rect(x0, top - 8, x1 - x0, bottom - top + 8), PERIOD_BAND);
     drawText(canvas, "“十四五”", (x0 + x1) / 2, top + 16, { size: 18, weight: "regular" }, MUTED, "center");
   }
 
@@ -416,8 +431,8 @@ const CARD_BOX = { left: 832, right: OG_WIDTH - MARGIN, top: 190, bottom: 548 };
 
 function drawFigures(canvas: Canvas, figures: OgData["figures"]): void {
   const { left, right, top, bottom } = CARD_BOX;
-  canvas.fill(new Path().roundRect(left - 1, top - 1, right - left + 2, bottom - top + 2, 17), GRID);
-  canvas.fill(new Path().roundRect(left, top, right - left, bottom - top, 16), CARD);
+  fillShape(canvas, "card border", () => new Path().roundRect(left - 1, top - 1, right - left + 2, bottom - top + 2, 17), GRID);
+  fillShape(canvas, "card", () => new Path().roundRect(left, top, right - left, bottom - top, 16), CARD);
   const pad = 28;
   const slot = (bottom - top) / figures.length;
   // Fewer figures, larger numbers.
@@ -443,19 +458,27 @@ function drawFigures(canvas: Canvas, figures: OgData["figures"]): void {
   });
 }
 
+// The pixels of the image being encoded, kept between renders: renderOgPng encodes them before
+// it returns, so the next render may draw over them (see png.ts on why buffers are kept).
+let pixels: Uint8Array | undefined;
+
 /** Draws the preview for a shared scenario; see the module comment for the contract. */
 export function renderOgPng(data: OgData): Uint8Array {
-  return encodeCanvas(drawOg(data));
+  pixels ??= new Uint8Array(OG_WIDTH * OG_HEIGHT);
+  return encodeCanvas(drawOg(data, pixels));
 }
 
 function encodeCanvas(canvas: Canvas): Uint8Array {
   return encodeIndexedPng(canvas.indices, canvas.palette, canvas.paletteSize, OG_WIDTH, OG_HEIGHT);
 }
 
-/** The preview drawn but not encoded (renderOgPng encodes it; tests and benchmarks look inside). */
-export function drawOg(data: OgData): Canvas {
+/**
+ * The preview drawn but not encoded (renderOgPng encodes it; tests and benchmarks look inside).
+ * `into`: a buffer of OG_WIDTH × OG_HEIGHT bytes to draw in rather than a new one.
+ */
+export function drawOg(data: OgData, into?: Uint8Array): Canvas {
   validate(data);
-  const canvas = new Canvas(OG_WIDTH, OG_HEIGHT, BACKGROUND);
+  const canvas = new Canvas(OG_WIDTH, OG_HEIGHT, BACKGROUND, into);
   drawFrame(canvas, data.title, data.footer, OG_TEXT.disclaimer, data.heading);
   const seriesWeight = weightFor(data.seriesLabel, "regular");
   const seriesSize = fitSize(data.seriesLabel, seriesWeight, plotRight(data) - MARGIN - 240, 28, 20, "seriesLabel");
