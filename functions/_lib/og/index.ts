@@ -29,8 +29,9 @@
  * - The sharer's title (heading) and labels beyond the template subset are drawn from the
  *   title font: call loadTitleFont(bytes of public/_og/title-glyphs.bin) once per isolate.
  * - Cost (scripts/bench-og.mjs): a palette image by construction (coverage in 16 steps, at
- *   most 256 colours) and a single-pass deflate keep a warm render within the Workers Free
- *   plan's 10 ms of CPU; the first call in a fresh isolate costs more (JIT, font decoding).
+ *   most 256 colours), a single-pass deflate, glyph and shape masks kept per isolate as runs,
+ *   and buffers kept between renders (little garbage to collect) keep a warm render within
+ *   the Workers Free plan's 10 ms of CPU; the first call in a fresh isolate costs more (JIT).
  *   Cache the PNG per scenario (it is immutable) rather than drawing it on every request.
  */
 
