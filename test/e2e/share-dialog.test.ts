@@ -411,6 +411,35 @@ describe("the share loop in WeChat's browser at 390×844", () => {
     expect(url).toBe(`${base}/s/${sharedId}`);
   });
 
+  it("with the store down, gives a long link that opens on the sharer's title and note too, and re-shares them", async () => {
+    await openSimulator(page, `?s=${encodeScenario(scenarioWithGrowth(5))}`);
+    await openDialog(page);
+    await page.fill("dialog input[name=title]", title);
+    await page.fill("dialog textarea[name=note]", note);
+    await page.route("**/api/scenarios", (r) => r.abort("connectionrefused"));
+    await page.click("dialog button[type=submit]");
+    const longUrl = await page.locator("dialog [data-share-url]").inputValue();
+    await page.unroute("**/api/scenarios");
+    expect(new URL(longUrl).pathname).toBe("/simulate/");
+
+    const reader = await context.newPage();
+    await reader.goto(longUrl);
+    await reader.waitForSelector("html[data-simulator=ready]");
+    for (const [selector, text] of [["#share-landing-title", title], [".share-landing .note", note]] as const) {
+      const el = reader.locator(selector);
+      expect(await el.innerText()).toBe(text);
+      const box = (await el.boundingBox())!;
+      expect(box.y + box.height, selector).toBeLessThanOrEqual(844);
+    }
+    expect(await reader.locator(".share-landing .reading").innerText()).toMatch(/^2025年地区生产总值低于规划目标/);
+    if (process.env.SHARE_SCREENSHOTS) await reader.screenshot({ path: `${process.env.SHARE_SCREENSHOTS}/long-link-landing.png` });
+    await reader.click("[data-landing-share]");
+    await reader.waitForSelector("dialog.share-dialog[open]");
+    expect(await reader.inputValue("dialog input[name=title]")).toBe(title);
+    expect(await reader.inputValue("dialog textarea[name=note]")).toBe(note);
+    await reader.close();
+  });
+
   it("shows the poster as an image to long-press, with no download, and points to the ··· menu once", async () => {
     await page.goto(`${base}/s/${sharedId}`);
     await page.waitForSelector("html[data-simulator=ready]");
