@@ -520,3 +520,51 @@ describe("exported chart PNG", () => {
     }
   });
 });
+
+describe("exported images in the dark scheme", () => {
+  // A saved or forwarded image is seen on any background, in any app: it is always drawn in
+  // the light scheme, whatever the scheme of the page it was made on.
+  it("are the same pixels as in the light scheme: chart PNG and poster", async () => {
+    const browser = await launchChromium();
+    try {
+      const images = async (colorScheme: "light" | "dark") => {
+        const context = await browser.newContext({ viewport: { width: 1000, height: 900 }, locale: "zh-CN", acceptDownloads: true, colorScheme, reducedMotion: "reduce" });
+        const page = await context.newPage();
+        await openSimulator(page, `?s=${encodeScenario(scenarioWithGrowth(6.5))}`);
+        expect(await page.evaluate(() => matchMedia("(prefers-color-scheme: dark)").matches)).toBe(colorScheme === "dark");
+        const button = page.locator('[data-chart="gdp"]').getByRole("button", { name: "下载图片" });
+        await button.scrollIntoViewIfNeeded();
+        await expect.poll(() => button.isEnabled()).toBe(true);
+        const [download] = await Promise.all([page.waitForEvent("download"), button.click()]);
+        const chunks: Buffer[] = [];
+        for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+        await openDialog(page);
+        await page.click("dialog button[type=submit]");
+        await page.locator("dialog [data-share-url]").waitFor();
+        await page.getByRole("button", { name: "下载分享海报" }).click();
+        const poster = await page.locator("dialog.poster-view[open] img[data-poster]").getAttribute("src");
+        // The poster's own background, read back from the image: the light scheme's page colour.
+        const corner = await page.evaluate(async (src) => {
+          const img = new Image();
+          img.src = src!;
+          await img.decode();
+          const c = document.createElement("canvas");
+          c.width = img.naturalWidth;
+          c.height = img.naturalHeight;
+          const ctx = c.getContext("2d")!;
+          ctx.drawImage(img, 0, 0);
+          return Array.from(ctx.getImageData(4, 4, 1, 1).data);
+        }, poster);
+        await context.close();
+        return { chart: Buffer.concat(chunks), poster, corner };
+      };
+      const light = await images("light");
+      const dark = await images("dark");
+      expect(dark.corner).toEqual(light.corner);
+      expect(dark.poster === light.poster, "poster differs in the dark scheme").toBe(true);
+      expect(dark.chart.equals(light.chart), "chart PNG differs in the dark scheme").toBe(true);
+    } finally {
+      await browser.close();
+    }
+  });
+});

@@ -2,12 +2,27 @@
 // chart's title with its unit and price basis, the legend, the plot, the source line and the
 // site's address, at 2× pixel density. Drawn from the same chart description as the page
 // (ChartSpec from chart-specs.ts) with the same chart.js configuration (charts.ts), in the
-// light scheme's colours whatever the reader's scheme, so a saved image reads on white.
+// light scheme's colours whatever the reader's scheme (EXPORT_INK, and the chart palette of
+// chart-specs.ts), so a saved or forwarded image reads the same on any background.
 import type { ChartSpec } from "../simulator/chart-specs";
 import { palette, seriesColour, seriesStroke } from "../simulator/chart-specs";
 import { unitLabel } from "../simulator/format";
 import { wrapLines } from "./share-helpers";
 import { shareStrings, type ShareLang } from "./share-strings";
+
+/**
+ * The colours of exported images (chart PNG, poster): the light scheme of
+ * src/styles/tokens.css, never the page's current scheme.
+ */
+export const EXPORT_INK = {
+  paper: "#ffffff",
+  bg: "#fdfcf9",
+  surface: "#f5f1e8",
+  text: "#1c1b19",
+  muted: "#57534b",
+  accent: "#9e1b1b",
+  border: "#d9d2c3",
+} as const;
 
 export interface FigureText {
   /** "地区生产总值（2020年不变价）（亿元）" */
@@ -67,12 +82,12 @@ export async function drawFigure(
   let y = box.y + pad;
 
   ctx.save();
-  ctx.fillStyle = "#ffffff";
+  ctx.fillStyle = EXPORT_INK.paper;
   ctx.fillRect(box.x, box.y, box.width, box.height);
   ctx.textBaseline = "alphabetic";
   ctx.textAlign = "left";
 
-  ctx.fillStyle = "#1c1b19";
+  ctx.fillStyle = EXPORT_INK.text;
   ctx.font = font(20, 700);
   for (const line of wrapLines(text.title, inner, measure, 2)) {
     y += 24;
@@ -105,7 +120,7 @@ export async function drawFigure(
       ctx.stroke();
       ctx.setLineDash([]);
     }
-    ctx.fillStyle = "#1c1b19";
+    ctx.fillStyle = EXPORT_INK.text;
     ctx.fillText(item.label, lx + 32, y);
     lx += w;
   }
@@ -116,7 +131,7 @@ export async function drawFigure(
   const plot = await plotImage(spec, lang, Math.round(inner), Math.max(120, Math.round(plotH)), scale);
   ctx.drawImage(plot, box.x + pad, y, inner, Math.max(120, plotH));
 
-  ctx.fillStyle = "#57534b";
+  ctx.fillStyle = EXPORT_INK.muted;
   ctx.font = font(12);
   const source = wrapLines(text.source, inner, measure, 1)[0] ?? "";
   ctx.fillText(source, box.x + pad, box.y + box.height - footH + 18);
@@ -135,7 +150,7 @@ async function plotImage(spec: ChartSpec, lang: ShareLang, width: number, height
   host.append(canvas);
   document.body.append(host);
   try {
-    const chart = charts.createChart(canvas, spec, lang);
+    const chart = charts.createChart(canvas, spec, lang, undefined, palette);
     chart.options.devicePixelRatio = scale;
     chart.resize(width, height);
     chart.update("none");

@@ -3,7 +3,7 @@
 // PNG: title, unit, legend, source, drawn from the page's chart description), the key
 // 2025/2035 figures, the QR code and the link.
 import type { ChartSpec } from "../simulator/chart-specs";
-import { figureCanvas } from "./figure";
+import { EXPORT_INK, figureCanvas } from "./figure";
 import { shareStrings, type ShareLang } from "./share-strings";
 import { wrapLines } from "./share-helpers";
 
@@ -30,31 +30,10 @@ export interface PosterInput {
   chart: { spec: ChartSpec; site: string } | null;
 }
 
-interface Palette {
-  bg: string;
-  surface: string;
-  text: string;
-  muted: string;
-  accent: string;
-  border: string;
-}
-
-function palette(): Palette {
-  const css = getComputedStyle(document.documentElement);
-  const v = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback;
-  return {
-    bg: v("--color-bg", "#fdfcf9"),
-    surface: v("--color-surface", "#f5f1e8"),
-    text: v("--color-text", "#1c1b19"),
-    muted: v("--color-muted", "#57534b"),
-    accent: v("--color-accent", "#9e1b1b"),
-    border: v("--color-border", "#d9d2c3"),
-  };
-}
-
 export async function drawPoster(input: PosterInput): Promise<HTMLCanvasElement> {
   const s = shareStrings[input.lang];
-  const c = palette();
+  // Light whatever the page's scheme: the poster is saved and forwarded (figure.ts).
+  const c = EXPORT_INK;
   // The page's font stack: the CJK system font the reader already sees on the page.
   const family = getComputedStyle(document.body).fontFamily || "sans-serif";
   await document.fonts?.ready;
