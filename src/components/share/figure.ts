@@ -150,10 +150,17 @@ async function plotImage(spec: ChartSpec, lang: ShareLang, width: number, height
   host.append(canvas);
   document.body.append(host);
   try {
-    const chart = charts.createChart(canvas, spec, lang, undefined, palette);
-    chart.options.devicePixelRatio = scale;
-    chart.resize(width, height);
-    chart.update("none");
+    // Drawn once, at its size and density from the start (its box is already that size):
+    // setting the density afterwards and resizing drew the chart three times.
+    const defaults = charts.Chart.defaults;
+    const density = defaults.devicePixelRatio;
+    defaults.devicePixelRatio = scale;
+    let chart: ReturnType<typeof charts.createChart>;
+    try {
+      chart = charts.createChart(canvas, spec, lang, undefined, palette);
+    } finally {
+      defaults.devicePixelRatio = density;
+    }
     const out = document.createElement("canvas");
     out.width = canvas.width;
     out.height = canvas.height;
