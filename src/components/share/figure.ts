@@ -8,7 +8,7 @@ import type { ChartSpec } from "../simulator/chart-specs";
 import { palette, seriesColour, seriesStroke } from "../simulator/chart-specs";
 import { unitLabel } from "../simulator/format";
 import { wrapLines } from "./share-helpers";
-import { shareStrings, type ShareLang } from "./share-strings";
+import { fill, shareStrings, type ShareLang } from "./share-strings";
 
 /**
  * The colours of exported images (chart PNG, poster): the light scheme of
@@ -44,7 +44,7 @@ export function figureText(spec: ChartSpec, lang: ShareLang, site: string): Figu
       const colour = band ? (x.kind === "band-outer" ? palette.band : palette.bandInner) : seriesColour(x, palette);
       return { label: x.label, colour, dash: band ? [] : seriesStroke(x.kind).dash, width: band ? 10 : seriesStroke(x.kind).width, marker };
     });
-  return { title: lang === "zh" ? `${spec.title}（${unit}）` : `${spec.title} (${unit})`, legend, source: s.figureSource, site };
+  return { title: fill(s.figureTitle, { title: spec.title, unit }), legend, source: s.figureSource, site };
 }
 
 /** Where the figure says it comes from: the site's configured address and the simulator. */

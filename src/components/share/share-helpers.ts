@@ -2,7 +2,7 @@
 // long-URL fallback, the mapping from API failures to what the reader is told, and the QR
 // matrix as SVG path data. No DOM, no fetch: everything here is unit-tested in Node.
 import type { ShareLang } from "./share-strings";
-import { shareStrings, fill } from "./share-strings";
+import { linkLangParam, shareStrings, fill } from "./share-strings";
 import { NOTE_PARAM, SCENARIO_PARAM } from "../../lib/share/long-link";
 
 // The title and note rules have one home, shared with the API (functions/_lib/text.ts).
@@ -42,14 +42,16 @@ export function shareTextMessage(problem: ShareTextProblem, field: ShareTextFiel
 export function longScenarioUrl(origin: string, encoded: string, lang: ShareLang, note: string | null = null): string {
   const params: Record<string, string> = { [SCENARIO_PARAM]: encoded };
   if (note) params[NOTE_PARAM] = note;
-  if (lang === "en") params.lang = "en";
+  const linkLang = linkLangParam[lang];
+  if (linkLang) params.lang = linkLang;
   return `${new URL("/simulate/", origin).href}?${query(params)}`;
 }
 
 /** A short link as given by the API, opened in the interface language the sharer used. */
 export function shortUrlForLang(apiUrl: string, lang: ShareLang): string {
   const url = new URL(apiUrl);
-  if (lang === "en") url.searchParams.set("lang", "en");
+  const linkLang = linkLangParam[lang];
+  if (linkLang) url.searchParams.set("lang", linkLang);
   return url.href;
 }
 
