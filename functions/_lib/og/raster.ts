@@ -395,17 +395,27 @@ export class Canvas {
             step = (c * scale + 0.5) | 0;
           }
           if (step === 0) continue;
+          // Up to the next edge the coverage stays the same: the run is painted at once.
+          let e = x + 1;
+          while (e < end && cov[row + e] === 0) e++;
           if (step >= LEVELS) {
-            // A solid run inside the shape: fill up to the next edge at once.
-            let e = x + 1;
-            while (e < end && cov[row + e] === 0) e++;
             idx.fill(solid, out + x, out + e);
-            x = e - 1;
-            continue;
+          } else {
+            // A translucent fill (the area under a line): the colour underneath changes only
+            // at grid lines and bands, so each new one is looked up once.
+            let lastUnder = -1;
+            let lastOut = 0;
+            for (let k = out + x; k < out + e; k++) {
+              const under = idx[k]!;
+              if (under !== lastUnder) {
+                lastUnder = under;
+                const known = mix[under * (LEVELS + 1) + step]!;
+                lastOut = known >= 0 ? known : this.mixed(ink, under, step);
+              }
+              idx[k] = lastOut;
+            }
           }
-          const under = idx[out + x]!;
-          const known = mix[under * (LEVELS + 1) + step]!;
-          idx[out + x] = known >= 0 ? known : this.mixed(ink, under, step);
+          x = e - 1;
         }
       } else {
         for (let x = start; x < end; x++) {
