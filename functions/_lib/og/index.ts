@@ -96,9 +96,13 @@ const MAX_FIGURES = 3;
 
 type Align = "left" | "right" | "center";
 
-// Bounded: a title font has thousands of glyphs; a few thousand masks are a few megabytes.
+// Glyph masks per isolate. The template faces' are a bounded set (their characters, a few
+// sizes, four offsets) and stay; the sharers' titles bring ever new ones, kept apart and
+// dropped when there are many, so that dropping them never costs the template text's.
+// A few thousand masks are a few megabytes.
 const MAX_GLYPH_MASKS = 4000;
-const glyphMasks = new Map<string, CoverageMask>();
+const templateMasks = new Map<string, CoverageMask>();
+const titleMasks = new Map<string, CoverageMask>();
 
 // Shapes drawn in the same place in every image (the figures card, the plan period's band),
 // rasterised once per isolate like the glyphs; keyed by their geometry.
@@ -136,13 +140,14 @@ function drawText(canvas: Canvas, text: string, x: number, baseline: number, sty
     const [ix, fx] = quarter(penX);
     const [iy, fy] = quarter(baseline);
     const key = `${style.weight}|${style.size}|${fx}|${fy}|${ch}`;
-    let mask = glyphMasks.get(key);
+    const masks = style.weight === "title" ? titleMasks : templateMasks;
+    let mask = masks.get(key);
     if (!mask) {
       const path = new Path();
       textPath(path, ch, fx, fy, style);
       mask = canvas.maskOf(path);
-      if (glyphMasks.size >= MAX_GLYPH_MASKS) glyphMasks.clear();
-      glyphMasks.set(key, mask);
+      if (masks.size >= MAX_GLYPH_MASKS) masks.clear();
+      masks.set(key, mask);
     }
     canvas.drawMask(mask, ix, iy, color);
     penX += measureText(ch, style) + (style.tracking ?? 0);
