@@ -362,6 +362,16 @@ describe("the share loop in WeChat's browser at 390×844", () => {
   beforeAll(async () => {
     browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 390, height: 844 }, userAgent: WECHAT_UA, isMobile: true, hasTouch: true, locale: "zh-CN", acceptDownloads: true, reducedMotion: "reduce" });
+    // What is written on canvases (the poster's text is drawn with fillText).
+    await context.addInitScript(() => {
+      const texts: string[] = [];
+      (window as unknown as { __texts: string[] }).__texts = texts;
+      const original = CanvasRenderingContext2D.prototype.fillText;
+      CanvasRenderingContext2D.prototype.fillText = function (text: string, x: number, y: number, maxWidth?: number) {
+        texts.push(String(text));
+        return maxWidth === undefined ? original.call(this, text, x, y) : original.call(this, text, x, y, maxWidth);
+      };
+    });
     const res = await fetch(`${base}/api/scenarios`, {
       method: "POST",
       headers: { "content-type": "application/json", "cf-connecting-ip": "198.51.100.9" },
@@ -459,6 +469,10 @@ describe("the share loop in WeChat's browser at 390×844", () => {
     expect(await img.getAttribute("src")).toMatch(/^data:image\/png;base64,/);
     expect(await img.evaluate((i) => (i as HTMLImageElement).naturalWidth)).toBe(1080);
     expect(await page.locator("dialog.poster-view .long-press").innerText()).toBe("长按图片保存或发送给朋友");
+    // The sharer's title is on the poster, and its chart explains itself.
+    const texts = await page.evaluate(() => (window as unknown as { __texts: string[] }).__texts);
+    expect(texts).toContain(title);
+    expect(texts.some((t) => t.includes("2020年不变价") && t.includes("亿元"))).toBe(true);
     expect(await page.locator("dialog.poster-view").getByRole("button", { name: "下载海报" }).count()).toBe(0);
     const box = (await img.boundingBox())!;
     expect(box.width).toBeGreaterThan(200);
