@@ -99,8 +99,13 @@ function meta(attr: "name" | "property", key: string, value: string): string {
   return `<meta ${attr}="${key}" content="${escapeHtml(value)}">`;
 }
 
+/** The page title of a page opened from a share: the sharer's title, or a neutral one. */
+function sharedPageTitle(title: string | null): string {
+  return title ? title + TITLE_SUFFIX : DEFAULT_TITLE;
+}
+
 export function shareTitle(share: Share): string {
-  return share.row.title ? share.row.title + TITLE_SUFFIX : DEFAULT_TITLE;
+  return sharedPageTitle(share.row.title);
 }
 
 /** What a page opened from a share shows of it: the scenario and the sharer's words. */
@@ -119,7 +124,7 @@ export interface SharedScenario {
 export async function sharedScenarioHead(shared: SharedScenario, urls: { origin: string; pageUrl: string; imageUrl: string | null }, encodedScenario: string): Promise<HeadTags> {
   const { pageUrl } = urls;
   const imageUrl = urls.imageUrl ?? `${urls.origin}${DEFAULT_IMAGE_PATH}`;
-  const title = shared.title ? shared.title + TITLE_SUFFIX : DEFAULT_TITLE;
+  const title = sharedPageTitle(shared.title);
   const projection = await projectScenario(shared.scenario);
   const bodyHtml = landingHtml({ title: shared.title, note: shared.note, reading: projection ? scenarioReading(projection) : "", projection });
   const figures = projection ? figuresSentence(projection) : GENERIC_SENTENCE;
