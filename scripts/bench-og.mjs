@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // Benchmark of the social preview renderer (functions/_lib/og): bundles it the way wrangler
-// would (esbuild, ESM, minified), reports the bundle's size raw and gzipped, then times
-// renderOgPng on a typical scenario: CPU per render (first, warm p50/p95) against the Workers
-// Free plan's 10 ms per request (the projection of the stored scenario included: that is
-// what a request for /og/:id.png computes).
+// would (esbuild, ESM, minified), reports the bundle's size raw and gzipped, then times what a
+// request for /og/:id.png computes (the stored scenario's projection, then renderOgPng), each
+// with a new sharer's title: CPU per request (first in a fresh process, warm p50/p95/max)
+// against the Workers Free plan's 10 ms.
 //
 //   node scripts/bench-og.mjs [--runs N] [--out /tmp/og-sample.png]
 
@@ -127,7 +127,7 @@ const colours = (() => {
   }
   return "RGB";
 })();
-printTable("OG preview image (functions/_lib/og): CPU per render against the Workers Free plan's 10 ms", [
+printTable("OG preview image (functions/_lib/og): CPU per request against the Workers Free plan's 10 ms", [
   { measure: "bundle: renderer + font (esbuild, minified)", value: `${(bundle.length / 1024).toFixed(1)} KiB, ${(gzipSync(bundle).length / 1024).toFixed(1)} KiB gzip`, goal: "well under the Functions size limit" },
   { measure: "first request in a fresh process (decodes fonts, cold JIT): CPU (wall)", value: `${first.cpuMs.toFixed(1)} ms (${first.wallMs.toFixed(1)} ms)`, goal: `once per isolate, cached per id after: ${verdict(first.cpuMs)}` },
   { measure: `warm request, CPU p50 of ${runs}`, value: `${pct(cpu, 0.5).toFixed(1)} ms`, goal: `≤ ${FREE_PLAN_CPU_MS} ms: ${verdict(pct(cpu, 0.5))}` },
