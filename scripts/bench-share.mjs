@@ -2,19 +2,20 @@
 // Benchmark of the share loop on the real local runtime (wrangler pages dev, workerd, D1):
 // the response time of a share page /s/:id (first view of a new id, and repeat views, which
 // the edge cache answers) against a static page on the same server, and the time Chromium
-// takes to draw the share poster (390×844, WeChat's user agent), from the click to the image.
+// takes to draw the share poster (390×844, WeChat's user agent), from the click to the image,
+// and a long share link with the sharer's words (/simulate/?s=…&n=…, a Function too).
 // Run after `npm run build`:   node scripts/bench-share.mjs [--runs N]
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { pathToFileURL } from "node:url";
+import { dirname, join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { build } from "esbuild";
 import { chromium } from "playwright-core";
 import { printTable, startServer } from "./lib.mjs";
 
-// The plan scenario, from the simulator's own module (bundled: it is TypeScript).
+// The plan scenario and the long link's form, from the site's own modules (bundled: TypeScript).
 const bundle = join(mkdtempSync(join(tmpdir(), "bench-share-")), "scenario.mjs");
-await build({ entryPoints: ["src/lib/scenario/index.ts"], bundle: true, format: "esm", platform: "node", outfile: bundle, logLevel: "error" });
+await build({ stdin: { contents: `export { defaultScenario } from "./src/lib/scenario/index.ts"; export { longLinkQuery } from "./src/lib/share/long-link.ts";`, resolveDir: join(dirname(fileURLToPath(import.meta.url)), ".."), loader: "ts" }, bundle: true, format: "esm", platform: "node", outfile: bundle, logLevel: "error" });
 const { defaultScenario } = await import(pathToFileURL(bundle).href);
 
 const args = process.argv.slice(2);
@@ -64,6 +65,12 @@ try {
     stat.push(await timed(`${base}/simulate/`));
   }
 
+  // A long link with the sharer's words: the /simulate/ Function decodes it, projects the
+  // scenario and rewrites the page (each note new, so none comes from the edge cache).
+  const { longLinkQuery } = await import(pathToFileURL(bundle).href);
+  const longLink = [];
+  for (let i = 0; i < Math.min(12, runs); i++) longLink.push(await timed(`${base}/simulate/?${longLinkQuery(scenario, "基准情景", `长链接 ${i}`)}`));
+
   // The poster in Chromium.
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
   const posterMs = [];
@@ -95,6 +102,7 @@ try {
     { measure: `/s/:id repeat view, p50 / p95 of ${runs} (edge cache)`, value: `${pct(repeat, 0.5).toFixed(1)} / ${pct(repeat, 0.95).toFixed(1)} ms`, goal: "" },
     { measure: `static page /simulate/, p50 / p95 of ${runs}`, value: `${pct(stat, 0.5).toFixed(1)} / ${pct(stat, 0.95).toFixed(1)} ms`, goal: "" },
     { measure: "/s/:id repeat view ÷ static page (p50)", value: `${ratio.toFixed(2)}×`, goal: "close to 1×" },
+    { measure: `/simulate/?s=…&n=… long link with a title and note, p50 of ${longLink.length} (decode, projection, rewrite)`, value: `${pct(longLink, 0.5).toFixed(1)} ms`, goal: "" },
     { measure: "poster in Chromium, 390×844 WeChat: first (loads the code)", value: `${firstPoster.toFixed(0)} ms`, goal: "" },
     { measure: `poster in Chromium, click to decoded image, p50 of ${posterMs.length}`, value: `${pct(posterMs, 0.5).toFixed(0)} ms`, goal: "< 1 s" },
   ]);

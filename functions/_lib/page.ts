@@ -131,3 +131,27 @@ export function plainPage(status: number, title: string, text: string, headers: 
     headers: { ...HTML_SECURITY_HEADERS, "content-security-policy": contentSecurityPolicy([]), "cache-control": "no-store", ...headers },
   });
 }
+
+const SIMULATOR_PATH = "/simulate/";
+// If the simulator page is missing from a deploy, a share link still gets its preview tags and
+// lands on the home page rather than failing: crawlers cache what they see first.
+const FALLBACK_PATH = "/";
+
+/**
+ * The static page a page opened from a share is built on: its path and ETag, found with HEAD
+ * requests so that a request served from the edge cache never reads the page itself.
+ */
+export async function simulatorPage(env: Env, origin: string): Promise<{ url: URL; etag: string | null } | null> {
+  for (const path of [SIMULATOR_PATH, FALLBACK_PATH]) {
+    const url = new URL(path, origin);
+    const head = await env.ASSETS.fetch(new Request(url, { method: "HEAD" }));
+    if (head.ok && (head.headers.get("content-type") ?? "").startsWith("text/html")) return { url, etag: head.headers.get("etag") };
+    console.error(`share page: ${path} answered ${head.status}`);
+  }
+  return null;
+}
+
+/** An edge-cache key part naming the static page's version (its ETag changes with each deploy that changes it). */
+export function pageTag(page: { etag: string | null }): string {
+  return (page.etag ?? "").replace(/\W/g, "") || String(Date.now());
+}

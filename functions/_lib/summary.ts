@@ -7,7 +7,7 @@ import type { ChartSpec } from "../../src/components/simulator/chart-specs";
 import { unitLabel } from "../../src/components/simulator/format";
 import { t } from "../../src/components/simulator/i18n";
 import { OG_TEXT, missingCharacters, titleFontLoaded, type OgData } from "./og";
-import { storedFormulas } from "./scenario";
+import { storedFormulas, type Scenario } from "./scenario";
 import { landingHtml } from "./landing";
 import type { HeadTags } from "./page";
 import type { Share } from "./share";
@@ -25,14 +25,18 @@ const whole = new Intl.NumberFormat("zh-CN", { maximumFractionDigits: 0 });
 const oneDecimal = new Intl.NumberFormat("zh-CN", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
 /**
- * The deterministic projection of a share (its formulas compiled first), or null when it
+ * The deterministic projection of a scenario (its formulas compiled first), or null when it
  * cannot be computed (formulas that no longer compile or give no usable value).
  */
-export async function projectShare(share: Share): Promise<Projection | null> {
-  const formulas = await storedFormulas(share.scenario);
+export async function projectScenario(scenario: Scenario): Promise<Projection | null> {
+  const formulas = await storedFormulas(scenario);
   if (formulas === null) return null;
-  const result = project(share.scenario, formulas);
+  const result = project(scenario, formulas);
   return result.ok ? result.projection : null;
+}
+
+export function projectShare(share: Share): Promise<Projection | null> {
+  return projectScenario(share.scenario);
 }
 
 /**
@@ -85,27 +89,47 @@ export function figuresSentence(p: Projection): string {
   );
 }
 
+// The site's own preview image (scripts/og-default.mjs), for long links, which have no drawn one.
+const DEFAULT_IMAGE_PATH = "/og-default.png";
+const DEFAULT_IMAGE_ALT = "晋城市城区“十四五”规划和2035年远景目标纲要 · 情景模拟";
+
 const GENERIC_SENTENCE = "晋城市城区“十四五”规划和2035年远景目标：自定义假设下的情景模拟。模拟结果，非官方预测。";
 
 function meta(attr: "name" | "property", key: string, value: string): string {
   return `<meta ${attr}="${key}" content="${escapeHtml(value)}">`;
 }
 
-export function shareTitle(share: Share): string {
-  return share.row.title ? share.row.title + TITLE_SUFFIX : DEFAULT_TITLE;
+/** The page title of a page opened from a share: the sharer's title, or a neutral one. */
+function sharedPageTitle(title: string | null): string {
+  return title ? title + TITLE_SUFFIX : DEFAULT_TITLE;
 }
 
-/** `origin`: the site's configured origin (siteUrl), never the request's. */
-export async function shareHead(share: Share, origin: string, encodedScenario: string): Promise<HeadTags> {
-  const { row } = share;
-  const pageUrl = `${origin}/s/${row.id}`;
-  const imageUrl = `${origin}/og/${row.id}.png`;
-  const title = shareTitle(share);
-  const projection = await projectShare(share);
-  const bodyHtml = landingHtml({ title: row.title, note: row.note, reading: projection ? scenarioReading(projection) : "", projection });
+export function shareTitle(share: Share): string {
+  return sharedPageTitle(share.row.title);
+}
+
+/** What a page opened from a share shows of it: the scenario and the sharer's words. */
+export interface SharedScenario {
+  scenario: Scenario;
+  title: string | null;
+  note: string | null;
+}
+
+/**
+ * The head tags and the landing section of a page opened from a share. `pageUrl` and
+ * `imageUrl` are on the site's configured origin (siteUrl), never the request's; `imageUrl`
+ * null: the page has no drawn preview of its own (a long link), the site's default image
+ * stands in.
+ */
+export async function sharedScenarioHead(shared: SharedScenario, urls: { origin: string; pageUrl: string; imageUrl: string | null }, encodedScenario: string): Promise<HeadTags> {
+  const { pageUrl } = urls;
+  const imageUrl = urls.imageUrl ?? `${urls.origin}${DEFAULT_IMAGE_PATH}`;
+  const title = sharedPageTitle(shared.title);
+  const projection = await projectScenario(shared.scenario);
+  const bodyHtml = landingHtml({ title: shared.title, note: shared.note, reading: projection ? scenarioReading(projection) : "", projection });
   const figures = projection ? figuresSentence(projection) : GENERIC_SENTENCE;
-  const description = clip(row.note ? `${row.note}｜${figures}` : figures, 200);
-  const imageAlt = `情景模拟图：地区生产总值（2020年不变价）2020—2035年走势。${figures}`;
+  const description = clip(shared.note ? `${shared.note}｜${figures}` : figures, 200);
+  const imageAlt = urls.imageUrl ? `情景模拟图：地区生产总值（2020年不变价）2020—2035年走势。${figures}` : DEFAULT_IMAGE_ALT;
 
   const tags = [
     meta("name", "description", description),
@@ -113,9 +137,8 @@ export async function shareHead(share: Share, origin: string, encodedScenario: s
     meta("name", "robots", "noindex, follow"),
     `<link rel="canonical" href="${escapeHtml(pageUrl)}">`,
     meta("name", "scenario", encodedScenario),
-    meta("name", "scenario-id", row.id),
-    row.title ? meta("name", "scenario-title", row.title) : "",
-    row.note ? meta("name", "scenario-note", row.note) : "",
+    shared.title ? meta("name", "scenario-title", shared.title) : "",
+    shared.note ? meta("name", "scenario-note", shared.note) : "",
     meta("property", "og:type", "website"),
     meta("property", "og:site_name", SITE_NAME),
     meta("property", "og:locale", "zh_CN"),
@@ -138,6 +161,17 @@ export async function shareHead(share: Share, origin: string, encodedScenario: s
     meta("name", "twitter:image:alt", imageAlt),
   ];
   return { title, headHtml: tags.filter(Boolean).join(""), bodyHtml };
+}
+
+/** `origin`: the site's configured origin (siteUrl), never the request's. */
+export async function shareHead(share: Share, origin: string, encodedScenario: string): Promise<HeadTags> {
+  const { row } = share;
+  const head = await sharedScenarioHead(
+    { scenario: share.scenario, title: row.title, note: row.note },
+    { origin, pageUrl: `${origin}/s/${row.id}`, imageUrl: `${origin}/og/${row.id}.png` },
+    encodedScenario,
+  );
+  return { ...head, headHtml: head.headHtml + meta("name", "scenario-id", row.id) };
 }
 
 /**

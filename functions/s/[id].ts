@@ -2,30 +2,11 @@
 // on the stored scenario: the head gets the share's title, description, canonical URL, Open
 // Graph and Twitter card tags, and <meta name="scenario"> carries the encoded scenario that the
 // simulator island reads on start (contract in functions/README.md).
-import { HTML_SECURITY_HEADERS, UNKNOWN_SHARE, notFoundPage, plainPage, rewritePage } from "../_lib/page";
+import { HTML_SECURITY_HEADERS, UNKNOWN_SHARE, notFoundPage, plainPage, pageTag, rewritePage, simulatorPage } from "../_lib/page";
 import { SCHEMA_VERSION, encodeScenario } from "../_lib/scenario";
 import { conditional, edgeCached, idParam, lookupShareOrUnavailable } from "../_lib/share";
 import { siteUrl } from "../_lib/site";
 import { shareHead } from "../_lib/summary";
-
-const SIMULATOR_PATH = "/simulate/";
-// If the simulator page is missing from a deploy, the link still gets its preview tags and
-// lands on the home page rather than failing: crawlers cache what they see first.
-const FALLBACK_PATH = "/";
-
-/**
- * The static page the share page is built on: its path and ETag, found with HEAD requests so
- * that a request served from the edge cache never reads the page itself.
- */
-async function basePage(env: Env, origin: string): Promise<{ url: URL; etag: string | null } | null> {
-  for (const path of [SIMULATOR_PATH, FALLBACK_PATH]) {
-    const url = new URL(path, origin);
-    const head = await env.ASSETS.fetch(new Request(url, { method: "HEAD" }));
-    if (head.ok && (head.headers.get("content-type") ?? "").startsWith("text/html")) return { url, etag: head.headers.get("etag") };
-    console.error(`share page: ${path} answered ${head.status}`);
-  }
-  return null;
-}
 
 export const onRequest: PagesFunction<Env> = async (ctx) => {
   const { request, env, params } = ctx;
@@ -36,13 +17,12 @@ export const onRequest: PagesFunction<Env> = async (ctx) => {
   if (id === null) return notFoundPage(env, request, UNKNOWN_SHARE);
 
   const origin = new URL(request.url).origin;
-  const page = await basePage(env, origin);
+  const page = await simulatorPage(env, origin);
   if (page === null) return plainPage(503, "模拟器页面暂时不可用", "请稍后再试。", { "retry-after": "60" });
 
   // The rewritten page depends on the share (immutable), the schema version and the static
   // page it is built on, whose ETag changes with every deploy that changes it.
-  const pageTag = (page.etag ?? "").replace(/\W/g, "") || String(Date.now());
-  const key = new URL(`/s/${id}?page=${pageTag}&schema=${SCHEMA_VERSION}`, origin);
+  const key = new URL(`/s/${id}?page=${pageTag(page)}&schema=${SCHEMA_VERSION}`, origin);
   const response = await edgeCached(ctx, key, async () => {
     const lookup = await lookupShareOrUnavailable(env.DB, id);
     if (lookup.kind === "unavailable") return plainPage(503, "暂时无法打开分享的情景", "存储服务暂时不可用，请稍后再试。", { "retry-after": "30" });

@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it, inject } from "vitest";
 import type { Browser } from "playwright-core";
 import { canonicalJson, decodeScenario, defaultScenario, validateScenario } from "../../src/lib/scenario";
 import { launchChromium } from "../helpers/browser";
+import { longLinkQuery } from "../../src/lib/share/long-link";
 import { insertLegacyRow, legacyId, postJson } from "./api-helpers";
 
 const base = inject("baseUrl");
@@ -192,6 +193,68 @@ describe("share page /s/:id", () => {
     const script = /<\/section><script>([\s\S]*?)<\/script>/.exec(await res.text())![1]!;
     const digest = Buffer.from(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(script))).toString("base64");
     expect(res.headers.get("content-security-policy")).toContain(`'sha256-${digest}'`);
+  });
+});
+
+describe("long share link /simulate/?s=…&n=… (the dialog's link when the store is down)", () => {
+  const longLink = (title: string | null, note: string | null) => `${base}/simulate/?${longLinkQuery(defaultScenario, title, note).toString()}`;
+  const landing = (html: string) => {
+    const at = html.indexOf('<section class="share-landing"');
+    return at < 0 ? null : html.slice(at, html.indexOf("</section>", at));
+  };
+
+  it("opens on the sharer's title and note (escaped, bidi-isolated), a reading against the plan, the figures and the next steps", async () => {
+    const res = await fetch(longLink(hostileTitle, hostileNote));
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    const section = landing(html);
+    expect(section).not.toBeNull();
+    expect(section).toContain(`<h2 id="share-landing-title" dir="auto"><bdi>&lt;/title&gt;&lt;script&gt;window.__pwned=1&lt;/script&gt;&quot;&gt;&lt;img src=x onerror=window.__pwned=2&gt;</bdi></h2>`);
+    expect(section).toContain('<p class="note" dir="auto"><bdi>&lt;b&gt;粗体&lt;/b&gt; &amp; &quot;引号&quot;');
+    expect(section).toMatch(/<p class="reading">2025年地区生产总值(高于|低于|与)规划目标[^<]*；2035年人均地区生产总值为全国平均的\d+%<\/p>/);
+    expect(section).toMatch(/2025年地区生产总值（2020年不变价）<\/dt><dd>\d[\d,]* <small>亿元<\/small>/);
+    expect(section).toContain(">在此基础上调整</a>");
+    expect(html).not.toContain("<script>window.__pwned");
+    // The landing's script is allowed by hash; the page is the simulator page.
+    const script = /<\/section><script>([\s\S]*?)<\/script>/.exec(html)![1]!;
+    const digest = Buffer.from(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(script))).toString("base64");
+    expect(res.headers.get("content-security-policy")).toContain(`'sha256-${digest}'`);
+    expect(html).toContain('class="sim-container"');
+  });
+
+  it("gives link previews the sharer's title and note, the site's default image, and keeps the page out of search indexes", async () => {
+    const html = await (await fetch(longLink("如果十五五只有5%会怎样", "增长慢一些，目标还能实现吗？"))).text();
+    const { result, error } = await ogs({ html });
+    expect(error).toBe(false);
+    expect(result.ogTitle).toBe("如果十五五只有5%会怎样 · 城区“十四五”情景模拟");
+    expect(result.ogDescription).toMatch(/^增长慢一些，目标还能实现吗？｜地区生产总值2025年/);
+    expect(result.ogImage?.[0]?.url).toBe(`${base}/og-default.png`);
+    expect(metaContent(html, "name", "robots")).toBe("noindex, follow");
+    // The share dialog starts from these when the reader shares the scenario on.
+    expect(metaContent(html, "name", "scenario-title")).toBe("如果十五五只有5%会怎样");
+    expect(metaContent(html, "name", "scenario-note")).toBe("增长慢一些，目标还能实现吗？");
+    const decoded = decodeScenario(metaContent(html, "name", "scenario")!);
+    expect(decoded.ok && decoded.scenario.title).toBe("如果十五五只有5%会怎样");
+  });
+
+  it("leaves the static page alone without a sharer's words, and for a damaged link", async () => {
+    const plain = await (await fetch(`${base}/simulate/`)).text();
+    expect(landing(plain)).toBeNull();
+    expect(landing(await (await fetch(longLink(null, null))).text())).toBeNull();
+    const damaged = await fetch(`${base}/simulate/?s=1.notascenario&n=${encodeURIComponent("备注")}`);
+    expect(damaged.status).toBe(200);
+    expect(landing(await damaged.text())).toBeNull();
+  });
+
+  it("shows a note alone, and leaves out words that break the share text rules", async () => {
+    const noteOnly = landing(await (await fetch(longLink(null, "只有备注"))).text());
+    expect(noteOnly).toContain("<bdi>只有备注</bdi>");
+    expect(noteOnly).toContain(">有人分享了一个情景</h2>");
+    // An RTL override in the title: the title is dropped, the note still shown.
+    const spoof = landing(await (await fetch(longLink("abc\u202Edef", "备注"))).text());
+    expect(spoof).not.toContain("\u202E");
+    expect(spoof).toContain(">有人分享了一个情景</h2>");
+    expect(spoof).toContain("<bdi>备注</bdi>");
   });
 });
 

@@ -362,6 +362,16 @@ describe("the share loop in WeChat's browser at 390×844", () => {
   beforeAll(async () => {
     browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 390, height: 844 }, userAgent: WECHAT_UA, isMobile: true, hasTouch: true, locale: "zh-CN", acceptDownloads: true, reducedMotion: "reduce" });
+    // What is written on canvases (the poster's text is drawn with fillText).
+    await context.addInitScript(() => {
+      const texts: string[] = [];
+      (window as unknown as { __texts: string[] }).__texts = texts;
+      const original = CanvasRenderingContext2D.prototype.fillText;
+      CanvasRenderingContext2D.prototype.fillText = function (text: string, x: number, y: number, maxWidth?: number) {
+        texts.push(String(text));
+        return maxWidth === undefined ? original.call(this, text, x, y) : original.call(this, text, x, y, maxWidth);
+      };
+    });
     const res = await fetch(`${base}/api/scenarios`, {
       method: "POST",
       headers: { "content-type": "application/json", "cf-connecting-ip": "198.51.100.9" },
@@ -411,6 +421,35 @@ describe("the share loop in WeChat's browser at 390×844", () => {
     expect(url).toBe(`${base}/s/${sharedId}`);
   });
 
+  it("with the store down, gives a long link that opens on the sharer's title and note too, and re-shares them", async () => {
+    await openSimulator(page, `?s=${encodeScenario(scenarioWithGrowth(5))}`);
+    await openDialog(page);
+    await page.fill("dialog input[name=title]", title);
+    await page.fill("dialog textarea[name=note]", note);
+    await page.route("**/api/scenarios", (r) => r.abort("connectionrefused"));
+    await page.click("dialog button[type=submit]");
+    const longUrl = await page.locator("dialog [data-share-url]").inputValue();
+    await page.unroute("**/api/scenarios");
+    expect(new URL(longUrl).pathname).toBe("/simulate/");
+
+    const reader = await context.newPage();
+    await reader.goto(longUrl);
+    await reader.waitForSelector("html[data-simulator=ready]");
+    for (const [selector, text] of [["#share-landing-title", title], [".share-landing .note", note]] as const) {
+      const el = reader.locator(selector);
+      expect(await el.innerText()).toBe(text);
+      const box = (await el.boundingBox())!;
+      expect(box.y + box.height, selector).toBeLessThanOrEqual(844);
+    }
+    expect(await reader.locator(".share-landing .reading").innerText()).toMatch(/^2025年地区生产总值低于规划目标/);
+    if (process.env.SHARE_SCREENSHOTS) await reader.screenshot({ path: `${process.env.SHARE_SCREENSHOTS}/long-link-landing.png` });
+    await reader.click("[data-landing-share]");
+    await reader.waitForSelector("dialog.share-dialog[open]");
+    expect(await reader.inputValue("dialog input[name=title]")).toBe(title);
+    expect(await reader.inputValue("dialog textarea[name=note]")).toBe(note);
+    await reader.close();
+  });
+
   it("shows the poster as an image to long-press, with no download, and points to the ··· menu once", async () => {
     await page.goto(`${base}/s/${sharedId}`);
     await page.waitForSelector("html[data-simulator=ready]");
@@ -430,6 +469,10 @@ describe("the share loop in WeChat's browser at 390×844", () => {
     expect(await img.getAttribute("src")).toMatch(/^data:image\/png;base64,/);
     expect(await img.evaluate((i) => (i as HTMLImageElement).naturalWidth)).toBe(1080);
     expect(await page.locator("dialog.poster-view .long-press").innerText()).toBe("长按图片保存或发送给朋友");
+    // The sharer's title is on the poster, and its chart explains itself.
+    const texts = await page.evaluate(() => (window as unknown as { __texts: string[] }).__texts);
+    expect(texts).toContain(title);
+    expect(texts.some((t) => t.includes("2020年不变价") && t.includes("亿元"))).toBe(true);
     expect(await page.locator("dialog.poster-view").getByRole("button", { name: "下载海报" }).count()).toBe(0);
     const box = (await img.boundingBox())!;
     expect(box.width).toBeGreaterThan(200);
@@ -486,6 +529,54 @@ describe("exported chart PNG", () => {
       for (const label of legend) expect(texts, label).toContain(label.trim());
       expect(texts.some((t) => t.startsWith("资料来源："))).toBe(true);
       expect(texts.some((t) => /\/simulate\/$/.test(t))).toBe(true);
+    } finally {
+      await browser.close();
+    }
+  });
+});
+
+describe("exported images in the dark scheme", () => {
+  // A saved or forwarded image is seen on any background, in any app: it is always drawn in
+  // the light scheme, whatever the scheme of the page it was made on.
+  it("are the same pixels as in the light scheme: chart PNG and poster", async () => {
+    const browser = await launchChromium();
+    try {
+      const images = async (colorScheme: "light" | "dark") => {
+        const context = await browser.newContext({ viewport: { width: 1000, height: 900 }, locale: "zh-CN", acceptDownloads: true, colorScheme, reducedMotion: "reduce" });
+        const page = await context.newPage();
+        await openSimulator(page, `?s=${encodeScenario(scenarioWithGrowth(6.5))}`);
+        expect(await page.evaluate(() => matchMedia("(prefers-color-scheme: dark)").matches)).toBe(colorScheme === "dark");
+        const button = page.locator('[data-chart="gdp"]').getByRole("button", { name: "下载图片" });
+        await button.scrollIntoViewIfNeeded();
+        await expect.poll(() => button.isEnabled()).toBe(true);
+        const [download] = await Promise.all([page.waitForEvent("download"), button.click()]);
+        const chunks: Buffer[] = [];
+        for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+        await openDialog(page);
+        await page.click("dialog button[type=submit]");
+        await page.locator("dialog [data-share-url]").waitFor();
+        await page.getByRole("button", { name: "下载分享海报" }).click();
+        const poster = await page.locator("dialog.poster-view[open] img[data-poster]").getAttribute("src");
+        // The poster's own background, read back from the image: the light scheme's page colour.
+        const corner = await page.evaluate(async (src) => {
+          const img = new Image();
+          img.src = src!;
+          await img.decode();
+          const c = document.createElement("canvas");
+          c.width = img.naturalWidth;
+          c.height = img.naturalHeight;
+          const ctx = c.getContext("2d")!;
+          ctx.drawImage(img, 0, 0);
+          return Array.from(ctx.getImageData(4, 4, 1, 1).data);
+        }, poster);
+        await context.close();
+        return { chart: Buffer.concat(chunks), poster, corner };
+      };
+      const light = await images("light");
+      const dark = await images("dark");
+      expect(dark.corner).toEqual(light.corner);
+      expect(dark.poster === light.poster, "poster differs in the dark scheme").toBe(true);
+      expect(dark.chart.equals(light.chart), "chart PNG differs in the dark scheme").toBe(true);
     } finally {
       await browser.close();
     }

@@ -22,6 +22,7 @@ import { qrMatrix } from "../../src/components/share/qr";
 import { fill } from "../../src/components/share/share-strings";
 import { userText } from "../../functions/_lib/text";
 import { canonicalJson, decodeScenario, defaultScenario, encodeScenario } from "../../src/lib/scenario";
+import { longLinkShare, withShareTitle } from "../../src/lib/share/long-link";
 
 describe("title and note validation", () => {
   it("treats blank text as no value and normalises like the API (CRLF, NFC, trim)", () => {
@@ -108,6 +109,20 @@ describe("links", () => {
     const back = decodeScenario(new URL(zh).searchParams.get("s")!);
     expect(back.ok).toBe(true);
     if (back.ok) expect(canonicalJson(back.scenario)).toBe(canonicalJson(defaultScenario));
+  });
+
+  it("carries the sharer's title in the scenario and the note beside it, and the /simulate/ Function reads both back", () => {
+    const note = "增长慢一些 & 目标？ 50%";
+    const url = new URL(longScenarioUrl("https://example.org", encodeScenario(withShareTitle(defaultScenario, "如果只有5%")), "zh", note));
+    // Spaces as %20, not "+": some apps show a "+" literally.
+    expect(url.search).not.toContain("+");
+    const shared = longLinkShare(url.searchParams);
+    expect(shared?.title).toBe("如果只有5%");
+    expect(shared?.note).toBe(note);
+    expect(canonicalJson(withShareTitle(shared!.scenario, null))).toBe(canonicalJson(defaultScenario));
+    // Without words there is nothing to show: the plain page reads the link.
+    expect(longLinkShare(new URL(longScenarioUrl("https://example.org", encodeScenario(defaultScenario), "zh")).searchParams)).toBeNull();
+    expect(longLinkShare(new URLSearchParams({ s: "1.broken!", n: note }))).toBeNull();
   });
 
   it("adds lang=en to a short link only for English", () => {

@@ -20,6 +20,8 @@ interface DecodedFace {
   readonly ascender: number;
   readonly descender: number;
   readonly glyphs: { get(ch: string): Glyph | undefined };
+  /** The characters it has glyphs for, in its order (for the tests). */
+  readonly characters?: () => string;
 }
 
 // The font data is base64url (scripts/build-og-font.mjs), decoded by the one decoder the
@@ -65,13 +67,51 @@ function readGlyph(bytes: Uint8Array, at: { pos: number }): Glyph {
   return { advance, ops: Int32Array.from(ops) };
 }
 
+// Moves at.pos past one glyph record without building the glyph (layout as readGlyph reads it).
+function skipRecord(bytes: Uint8Array, at: { pos: number }): void {
+  const varint = (): number => {
+    let result = 0;
+    let scale = 1;
+    for (;;) {
+      if (at.pos >= bytes.length) throw new Error("font data: truncated");
+      const b = bytes[at.pos++]!;
+      result += (b & 0x7f) * scale;
+      if (b < 0x80) return result;
+      scale *= 128;
+    }
+  };
+  varint(); // advance
+  const opCount = varint();
+  for (let i = 0; i < opCount; i++) {
+    const points = POINTS_PER_KIND[(varint() & 3) as 0 | 1 | 2 | 3];
+    // The head carries the first x; then y, then x and y of each further point.
+    for (let k = 1; k < 2 * points; k++) varint();
+  }
+}
+
+// Where each character's record starts: one pass over the bytes, no glyph built. A glyph is
+// decoded when first drawn (a render uses a few dozen of the face's characters), which keeps
+// the first request in a fresh isolate cheaper.
 function decodeFace(face: EncodedFace): DecodedFace {
   const bytes = decodeBase64url(face.glyphs);
   const at = { pos: 0 };
-  const glyphs = new Map<string, Glyph>();
-  for (const ch of FONT_CHARSET) glyphs.set(ch, readGlyph(bytes, at));
+  const starts = new Map<string, number>();
+  for (const ch of FONT_CHARSET) {
+    starts.set(ch, at.pos);
+    skipRecord(bytes, at);
+  }
   if (at.pos !== bytes.length) throw new Error("font data: trailing bytes (FONT_CHARSET and glyphs disagree)");
-  return { unitsPerEm: face.unitsPerEm, ascender: face.ascender, descender: face.descender, glyphs };
+  const decoded = new Map<string, Glyph>();
+  const get = (ch: string): Glyph | undefined => {
+    let glyph = decoded.get(ch);
+    if (glyph) return glyph;
+    const start = starts.get(ch);
+    if (start === undefined) return undefined;
+    glyph = readGlyph(bytes, { pos: start });
+    decoded.set(ch, glyph);
+    return glyph;
+  };
+  return { unitsPerEm: face.unitsPerEm, ascender: face.ascender, descender: face.descender, glyphs: { get }, characters: () => [...starts.keys()].join("") };
 }
 
 let titleFace: DecodedFace | null = null;
@@ -189,5 +229,5 @@ export function textPath(path: PathSink, text: string, x: number, y: number, sty
 
 /** For the tests: the characters each decoded face actually holds. */
 export function decodedCharacters(weight: "regular" | "bold"): string {
-  return [...(face(weight).glyphs as Map<string, Glyph>).keys()].join("");
+  return face(weight).characters!();
 }

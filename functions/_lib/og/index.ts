@@ -29,8 +29,9 @@
  * - The sharer's title (heading) and labels beyond the template subset are drawn from the
  *   title font: call loadTitleFont(bytes of public/_og/title-glyphs.bin) once per isolate.
  * - Cost (scripts/bench-og.mjs): a palette image by construction (coverage in 16 steps, at
- *   most 256 colours) and a single-pass deflate keep a warm render within the Workers Free
- *   plan's 10 ms of CPU; the first call in a fresh isolate costs more (JIT, font decoding).
+ *   most 256 colours), a single-pass deflate, glyph and shape masks kept per isolate as runs,
+ *   and buffers kept between renders (little garbage to collect) keep a warm render within
+ *   the Workers Free plan's 10 ms of CPU; the first call in a fresh isolate costs more (JIT).
  *   Cache the PNG per scenario (it is immutable) rather than drawing it on every request.
  */
 
@@ -95,9 +96,28 @@ const MAX_FIGURES = 3;
 
 type Align = "left" | "right" | "center";
 
-// Bounded: a title font has thousands of glyphs; a few thousand masks are a few megabytes.
+// Glyph masks per isolate. The template faces' are a bounded set (their characters, a few
+// sizes, four offsets) and stay; the sharers' titles bring ever new ones, kept apart and
+// dropped when there are many, so that dropping them never costs the template text's.
+// A few thousand masks are a few megabytes.
 const MAX_GLYPH_MASKS = 4000;
-const glyphMasks = new Map<string, CoverageMask>();
+const templateMasks = new Map<string, CoverageMask>();
+const titleMasks = new Map<string, CoverageMask>();
+
+// Shapes drawn in the same place in every image (the figures card, the plan period's band),
+// rasterised once per isolate like the glyphs; keyed by their geometry.
+const shapeMasks = new Map<string, CoverageMask>();
+const MAX_SHAPE_MASKS = 64;
+
+function fillShape(canvas: Canvas, key: string, shape: () => Path, color: Rgb): void {
+  let mask = shapeMasks.get(key);
+  if (!mask) {
+    mask = canvas.maskOf(shape());
+    if (shapeMasks.size >= MAX_SHAPE_MASKS) shapeMasks.clear();
+    shapeMasks.set(key, mask);
+  }
+  canvas.drawMask(mask, 0, 0, color);
+}
 
 /** A coordinate as whole pixels and a fraction rounded to quarters. */
 function quarter(v: number): [number, number] {
@@ -120,13 +140,14 @@ function drawText(canvas: Canvas, text: string, x: number, baseline: number, sty
     const [ix, fx] = quarter(penX);
     const [iy, fy] = quarter(baseline);
     const key = `${style.weight}|${style.size}|${fx}|${fy}|${ch}`;
-    let mask = glyphMasks.get(key);
+    const masks = style.weight === "title" ? titleMasks : templateMasks;
+    let mask = masks.get(key);
     if (!mask) {
       const path = new Path();
       textPath(path, ch, fx, fy, style);
       mask = canvas.maskOf(path);
-      if (glyphMasks.size >= MAX_GLYPH_MASKS) glyphMasks.clear();
-      glyphMasks.set(key, mask);
+      if (masks.size >= MAX_GLYPH_MASKS) masks.clear();
+      masks.set(key, mask);
     }
     canvas.drawMask(mask, ix, iy, color);
     penX += measureText(ch, style) + (style.tracking ?? 0);
@@ -334,7 +355,7 @@ function drawChart(canvas: Canvas, data: OgData): void {
   if (firstYear <= 2020 && lastYear >= 2025) {
     const x0 = xOf(2020);
     const x1 = xOf(2025);
-    canvas.fill(new Path().rect(x0, top - 8, x1 - x0, bottom - top + 8), PERIOD_BAND);
+    fillShape(canvas, `band ${x0} ${x1}`, () => new Path().rect(x0, top - 8, x1 - x0, bottom - top + 8), PERIOD_BAND);
     drawText(canvas, "“十四五”", (x0 + x1) / 2, top + 16, { size: 18, weight: "regular" }, MUTED, "center");
   }
 
@@ -416,8 +437,8 @@ const CARD_BOX = { left: 832, right: OG_WIDTH - MARGIN, top: 190, bottom: 548 };
 
 function drawFigures(canvas: Canvas, figures: OgData["figures"]): void {
   const { left, right, top, bottom } = CARD_BOX;
-  canvas.fill(new Path().roundRect(left - 1, top - 1, right - left + 2, bottom - top + 2, 17), GRID);
-  canvas.fill(new Path().roundRect(left, top, right - left, bottom - top, 16), CARD);
+  fillShape(canvas, "card border", () => new Path().roundRect(left - 1, top - 1, right - left + 2, bottom - top + 2, 17), GRID);
+  fillShape(canvas, "card", () => new Path().roundRect(left, top, right - left, bottom - top, 16), CARD);
   const pad = 28;
   const slot = (bottom - top) / figures.length;
   // Fewer figures, larger numbers.
@@ -443,19 +464,27 @@ function drawFigures(canvas: Canvas, figures: OgData["figures"]): void {
   });
 }
 
+// The pixels of the image being encoded, kept between renders: renderOgPng encodes them before
+// it returns, so the next render may draw over them (see png.ts on why buffers are kept).
+let pixels: Uint8Array | undefined;
+
 /** Draws the preview for a shared scenario; see the module comment for the contract. */
 export function renderOgPng(data: OgData): Uint8Array {
-  return encodeCanvas(drawOg(data));
+  pixels ??= new Uint8Array(OG_WIDTH * OG_HEIGHT);
+  return encodeCanvas(drawOg(data, pixels));
 }
 
 function encodeCanvas(canvas: Canvas): Uint8Array {
   return encodeIndexedPng(canvas.indices, canvas.palette, canvas.paletteSize, OG_WIDTH, OG_HEIGHT);
 }
 
-/** The preview drawn but not encoded (renderOgPng encodes it; tests and benchmarks look inside). */
-export function drawOg(data: OgData): Canvas {
+/**
+ * The preview drawn but not encoded (renderOgPng encodes it; tests and benchmarks look inside).
+ * `into`: a buffer of OG_WIDTH × OG_HEIGHT bytes to draw in rather than a new one.
+ */
+export function drawOg(data: OgData, into?: Uint8Array): Canvas {
   validate(data);
-  const canvas = new Canvas(OG_WIDTH, OG_HEIGHT, BACKGROUND);
+  const canvas = new Canvas(OG_WIDTH, OG_HEIGHT, BACKGROUND, into);
   drawFrame(canvas, data.title, data.footer, OG_TEXT.disclaimer, data.heading);
   const seriesWeight = weightFor(data.seriesLabel, "regular");
   const seriesSize = fitSize(data.seriesLabel, seriesWeight, plotRight(data) - MARGIN - 240, 28, 20, "seriesLabel");

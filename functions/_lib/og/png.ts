@@ -1,7 +1,7 @@
 // Minimal PNG encoder: 8-bit indexed or RGB, one IDAT, with its own single-pass deflate.
 
 
-const SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] as const;
+const SIGNATURE = Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a);
 
 let crcTable: Uint32Array | undefined;
 
@@ -24,23 +24,34 @@ export function crc32(bytes: Uint8Array, start = 0, end = bytes.length): number 
   return (c ^ 0xffffffff) >>> 0;
 }
 
-function chunk(type: string, data: Uint8Array): Uint8Array {
-  const out = new Uint8Array(12 + data.length);
-  const view = new DataView(out.buffer);
-  view.setUint32(0, data.length);
-  for (let i = 0; i < 4; i++) out[4 + i] = type.charCodeAt(i);
-  out.set(data, 8);
-  // The CRC covers the type and the data, not the length.
-  view.setUint32(8 + data.length, crc32(out, 4, 8 + data.length));
-  return out;
+// A chunk written in place at out[at]: length, type, data, CRC of type and data. Returns the
+// offset after it.
+function putChunk(out: Uint8Array, at: number, type: string, data: Uint8Array): number {
+  const view = new DataView(out.buffer, out.byteOffset, out.byteLength);
+  view.setUint32(at, data.length);
+  for (let i = 0; i < 4; i++) out[at + 4 + i] = type.charCodeAt(i);
+  out.set(data, at + 8);
+  view.setUint32(at + 8 + data.length, crc32(out, at + 4, at + 8 + data.length));
+  return at + 12 + data.length;
 }
 
 // Every scanline gets filter type 0 (None): the image is flat areas and anti-aliased edges,
 // which deflate's own matches (the pixel to the left, the row above) already capture; with
 // palette indices, predictors would only scramble them.
+// The buffers below are kept between images (encoding is synchronous, one image at a time): a
+// Worker isolate that draws image after image would otherwise allocate and collect about two
+// megabytes per image, and the collections land, now and then, inside a request's CPU time.
+let scanlineBuffer = new Uint8Array(0);
+let deflateBuffer = new Uint8Array(0);
+
 function scanlines(pixels: Uint8Array, rowBytes: number, height: number): Uint8Array {
-  const out = new Uint8Array((rowBytes + 1) * height);
-  for (let y = 0; y < height; y++) out.set(pixels.subarray(y * rowBytes, (y + 1) * rowBytes), y * (rowBytes + 1) + 1);
+  const size = (rowBytes + 1) * height;
+  if (scanlineBuffer.length < size) scanlineBuffer = new Uint8Array(size);
+  const out = scanlineBuffer.subarray(0, size);
+  for (let y = 0; y < height; y++) {
+    out[y * (rowBytes + 1)] = 0;
+    out.set(pixels.subarray(y * rowBytes, (y + 1) * rowBytes), y * (rowBytes + 1) + 1);
+  }
   return out;
 }
 
@@ -88,82 +99,116 @@ const LEN_EXTRA = new Uint8Array(259);
 const DIST_BASE = [1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537, 2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577];
 const DIST_EXTRA = [0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13];
 
-function adler32(data: Uint8Array): number {
-  let a = 1;
-  let b = 0;
-  for (let i = 0; i < data.length; ) {
-    // 5552 bytes keep b below 2^32 before the modulo (zlib's NMAX).
-    const end = Math.min(data.length, i + 5552);
-    for (; i < end; i++) {
-      a += data[i]!;
-      b += a;
-    }
-    a %= 65521;
-    b %= 65521;
-  }
-  return ((b << 16) | a) >>> 0;
-}
-
 /** zlib stream (RFC 1950) of `data`, whose rows are `stride` bytes apart. */
 export function deflateRows(data: Uint8Array, stride: number): Uint8Array {
+  return deflateInto(data, stride).slice();
+}
+
+const ADLER_MOD = 65521;
+const ADLER_REDUCE_AT = 2 ** 40;
+
+// deflateRows into the kept buffer: the view is valid until the next call. The Adler-32 of the
+// data is summed as the tokens go by, so the bytes are read once: a run of one byte adds its
+// sums in closed form, which is most of an image like this.
+function deflateInto(data: Uint8Array, stride: number): Uint8Array {
   if (stride < 1 || stride > 32768) throw new Error("row stride must be 1–32768 bytes");
   const n = data.length;
-  const out = new Uint8Array(16 + Math.ceil((n * 9) / 8));
+  const bound = 16 + Math.ceil((n * 9) / 8);
+  if (deflateBuffer.length < bound) deflateBuffer = new Uint8Array(bound);
+  const out = deflateBuffer;
   out[0] = 0x78; // deflate, 32 KiB window
   out[1] = 0x01; // fastest; 0x7801 is a multiple of 31
   let o = 2;
+  // Bits not yet written, LSB first: at most 7 between writes, and a write adds at most 18
+  // (a length code with its extra bits, or a distance code with its), so an int32 holds them.
   let bitBuf = 0;
   let bitCount = 0;
-  const put = (value: number, bits: number): void => {
-    bitBuf |= value << bitCount;
-    bitCount += bits;
+  let dk = 0;
+  while (dk + 1 < DIST_BASE.length && DIST_BASE[dk + 1]! <= stride) dk++;
+  // The row's distance code with its extra bits after it, as one field.
+  const rowDistBits = 5 + DIST_EXTRA[dk]!;
+  const rowDist = reverse(dk, 5) | ((stride - DIST_BASE[dk]!) << 5);
+  let a = 1;
+  let b = 0;
+  const words = new DataView(data.buffer, data.byteOffset, data.byteLength);
+
+  bitBuf = 1 | (1 << 1); // final block, fixed Huffman codes
+  bitCount = 3;
+  let i = 0;
+  while (i < n) {
+    const max = n - i < 258 ? n - i : 258;
+    // Distance 1 codes in 5 bits, a row's distance in 5 + 9 or 10: the row above only when longer.
+    // Matches are measured four bytes at a time (unaligned 32-bit reads), then byte by byte.
+    let leftLen = 0;
+    if (i >= 1) {
+      const v = data[i - 1]!;
+      const v4 = Math.imul(v, 0x01010101) | 0;
+      while (leftLen + 4 <= max && (words.getInt32(i + leftLen, true) | 0) === v4) leftLen += 4;
+      while (leftLen < max && data[i + leftLen] === v) leftLen++;
+    }
+    let upLen = 0;
+    if (i >= stride && leftLen < max) {
+      while (upLen + 4 <= max && words.getInt32(i + upLen, true) === words.getInt32(i + upLen - stride, true)) upLen += 4;
+      while (upLen < max && data[i + upLen] === data[i + upLen - stride]) upLen++;
+    }
+    if (upLen < 3 && leftLen < 3) {
+      const lit = data[i++]!;
+      a += lit;
+      b += a;
+      bitBuf |= LIT_CODE[lit]! << bitCount;
+      bitCount += LIT_BITS[lit]!;
+    } else {
+      const len = upLen > leftLen ? upLen : leftLen;
+      const sym = LEN_SYM[len]!;
+      bitBuf |= (LIT_CODE[sym]! | (LEN_EXTRA[len]! << LIT_BITS[sym]!)) << bitCount;
+      bitCount += LIT_BITS[sym]! + LEN_EXTRA_BITS[len]!;
+      while (bitCount >= 8) {
+        out[o++] = bitBuf & 0xff;
+        bitBuf >>>= 8;
+        bitCount -= 8;
+      }
+      if (upLen > leftLen) {
+        bitBuf |= rowDist << bitCount;
+        bitCount += rowDistBits;
+        for (let k = i; k < i + len; k++) {
+          a += data[k]!;
+          b += a;
+        }
+      } else {
+        bitCount += 5; // distance code 0 (distance 1): five zero bits
+        // len bytes of value v: b gains len·a + v·len(len+1)/2, a gains len·v.
+        const v = data[i]!;
+        b += len * a + (v * len * (len + 1)) / 2;
+        a += len * v;
+      }
+      i += len;
+    }
+    // The sums are exact in a double far beyond 2^32, so the (slow) modulo waits until b is
+    // large: then a ≤ b, and one token adds at most 258·a + 8.5 million to b, still < 2^53.
+    if (b > ADLER_REDUCE_AT) {
+      a %= ADLER_MOD;
+      b %= ADLER_MOD;
+    }
     while (bitCount >= 8) {
       out[o++] = bitBuf & 0xff;
       bitBuf >>>= 8;
       bitCount -= 8;
     }
-  };
-  let dk = 0;
-  while (dk + 1 < DIST_BASE.length && DIST_BASE[dk + 1]! <= stride) dk++;
-  const rowDistCode = reverse(dk, 5);
-  const rowDistExtraBits = DIST_EXTRA[dk]!;
-  const rowDistExtra = stride - DIST_BASE[dk]!;
-
-  put(1, 1); // final block
-  put(1, 2); // fixed Huffman codes
-  let i = 0;
-  while (i < n) {
-    const max = Math.min(258, n - i);
-    // Distance 1 codes in 5 bits, a row's distance in 5 + 9 or 10: the row above only when longer.
-    let leftLen = 0;
-    if (i >= 1) while (leftLen < max && data[i + leftLen] === data[i + leftLen - 1]) leftLen++;
-    let upLen = 0;
-    if (i >= stride && leftLen < max) while (upLen < max && data[i + upLen] === data[i + upLen - stride]) upLen++;
-    const len = upLen > leftLen ? upLen : leftLen;
-    if (len < 3) {
-      const lit = data[i++]!;
-      put(LIT_CODE[lit]!, LIT_BITS[lit]!);
-      continue;
-    }
-    const sym = LEN_SYM[len]!;
-    put(LIT_CODE[sym]!, LIT_BITS[sym]!);
-    if (LEN_EXTRA_BITS[len]) put(LEN_EXTRA[len]!, LEN_EXTRA_BITS[len]!);
-    if (upLen > leftLen) {
-      put(rowDistCode, 5);
-      if (rowDistExtraBits) put(rowDistExtra, rowDistExtraBits);
-    } else {
-      put(0, 5); // distance code 0: distance 1
-    }
-    i += len;
   }
-  put(LIT_CODE[256]!, LIT_BITS[256]!); // end of block
-  if (bitCount > 0) put(0, 8 - bitCount);
-  const adler = adler32(data);
+  // End of block, then pad to a byte.
+  bitBuf |= LIT_CODE[256]! << bitCount;
+  bitCount += LIT_BITS[256]!;
+  while (bitCount > 0) {
+    out[o++] = bitBuf & 0xff;
+    bitBuf >>>= 8;
+    bitCount -= 8;
+  }
+  const adler = (((b % ADLER_MOD) << 16) | (a % ADLER_MOD)) >>> 0;
   out[o++] = adler >>> 24;
   out[o++] = (adler >>> 16) & 0xff;
   out[o++] = (adler >>> 8) & 0xff;
   out[o++] = adler & 0xff;
-  return out.slice(0, o);
+  return out.subarray(0, o);
 }
 
 function header(width: number, height: number, colourType: 2 | 3): Uint8Array {
@@ -179,14 +224,12 @@ function header(width: number, height: number, colourType: 2 | 3): Uint8Array {
   return ihdr;
 }
 
-function file(chunks: Uint8Array[]): Uint8Array {
-  const parts = [Uint8Array.from(SIGNATURE), ...chunks];
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
+// The whole file in one allocation: the signature, then each chunk written in place.
+function file(chunks: [string, Uint8Array][]): Uint8Array {
+  const out = new Uint8Array(SIGNATURE.length + chunks.reduce((n, [, data]) => n + 12 + data.length, 0));
+  out.set(SIGNATURE);
+  let at = SIGNATURE.length;
+  for (const [type, data] of chunks) at = putChunk(out, at, type, data);
   return out;
 }
 
@@ -197,13 +240,13 @@ function file(chunks: Uint8Array[]): Uint8Array {
 export function encodeIndexedPng(indices: Uint8Array, palette: Uint8Array, paletteSize: number, width: number, height: number): Uint8Array {
   if (indices.length !== width * height) throw new Error(`expected ${width * height} palette indices, got ${indices.length}`);
   if (paletteSize < 1 || paletteSize > 256 || palette.length < paletteSize * 3) throw new Error(`palette must hold 1–256 colours, got ${paletteSize}`);
-  const idat = deflateRows(scanlines(indices, width, height), width + 1);
-  return file([chunk("IHDR", header(width, height, 3)), chunk("PLTE", palette.slice(0, paletteSize * 3)), chunk("IDAT", idat), chunk("IEND", new Uint8Array(0))]);
+  const idat = deflateInto(scanlines(indices, width, height), width + 1);
+  return file([["IHDR", header(width, height, 3)], ["PLTE", palette.subarray(0, paletteSize * 3)], ["IDAT", idat], ["IEND", new Uint8Array(0)]]);
 }
 
 /** Encodes width × height RGB pixels (3 bytes each, rows top to bottom) as an 8-bit RGB PNG. */
 export function encodePng(rgb: Uint8Array, width: number, height: number): Uint8Array {
   if (rgb.length !== width * height * 3) throw new Error(`expected ${width * height * 3} RGB bytes, got ${rgb.length}`);
-  const idat = deflateRows(scanlines(rgb, width * 3, height), width * 3 + 1);
-  return file([chunk("IHDR", header(width, height, 2)), chunk("IDAT", idat), chunk("IEND", new Uint8Array(0))]);
+  const idat = deflateInto(scanlines(rgb, width * 3, height), width * 3 + 1);
+  return file([["IHDR", header(width, height, 2)], ["IDAT", idat], ["IEND", new Uint8Array(0)]]);
 }

@@ -200,13 +200,27 @@ function distanceToSegment(px: number, py: number, ax: number, ay: number, bx: n
 // A path larger than this (in pixels of its bounding box) is a bug in the layout, not art.
 const MAX_MASK_AREA = 4_000_000;
 
-/** A shape's coverage in steps, with its top-left corner at (x, y). */
+// One coverage buffer reused by every shape of every canvas (drawing is synchronous: one shape
+// at a time): a fresh one per shape or per image would cost an allocation, its zeroing and,
+// later, garbage collection, which is what made some renders in a busy isolate slow.
+let scratch = new Float32Array(0);
+// Per row of the current mask: the columns [lo, hi) that may hold coverage.
+let rowLo = new Int32Array(0);
+let rowHi = new Int32Array(0);
+
+/**
+ * A shape's coverage in steps, with its top-left corner at (x, y), as runs: per run its row,
+ * first column, length and step (1…LEVELS), relative to (x, y). Runs skip what the shape does
+ * not cover, and a glyph's or a card's inside is a few long runs of the full step, painted
+ * with a fill rather than pixel by pixel.
+ */
 export interface CoverageMask {
   readonly x: number;
   readonly y: number;
   readonly width: number;
   readonly height: number;
-  readonly steps: Uint8Array;
+  /** row, column, length, step; four numbers per run */
+  readonly runs: Int32Array;
 }
 
 export interface StrokeOptions {
@@ -246,10 +260,15 @@ export class Canvas {
   private readonly byRgb = new Map<number, number>();
   private readonly inks = new Map<number, Ink>();
 
-  constructor(width: number, height: number, background: Rgb) {
+  /**
+   * `pixels`: a buffer of width × height bytes to draw into instead of a new one (it is
+   * cleared), so a renderer that draws image after image can keep one.
+   */
+  constructor(width: number, height: number, background: Rgb, pixels?: Uint8Array) {
     this.width = width;
     this.height = height;
-    this.indices = new Uint8Array(width * height);
+    if (pixels && pixels.length !== width * height) throw new OgRenderError(`pixel buffer must hold ${width * height} bytes`);
+    this.indices = pixels ? pixels.fill(0) : new Uint8Array(width * height);
     // Index 0 is the background, so the zero-filled buffer already is the blank canvas.
     this.colourIndex(background);
   }
@@ -323,25 +342,19 @@ export class Canvas {
     return out;
   }
 
-  // One coverage buffer reused by every shape: a fresh one per glyph would cost an allocation,
-  // its zeroing and, later, garbage collection.
-  private scratch = new Float32Array(0);
-  // Per row of the current mask: the columns [lo, hi) that may hold coverage.
-  private lo = new Int32Array(0);
-  private hi = new Int32Array(0);
 
   private mask(x0: number, y0: number, w: number, h: number): Float32Array {
     if (w <= 0 || h <= 0) return new Float32Array(0);
     if (w * h > MAX_MASK_AREA) throw new OgRenderError(`shape too large to rasterize (${w}×${h} px)`);
-    if (this.scratch.length < w * h) this.scratch = new Float32Array(Math.max(w * h, this.scratch.length * 2));
-    const m = this.scratch.subarray(0, w * h);
+    if (scratch.length < w * h) scratch = new Float32Array(Math.max(w * h, scratch.length * 2));
+    const m = scratch.subarray(0, w * h);
     m.fill(0);
-    if (this.lo.length < h) {
-      this.lo = new Int32Array(Math.max(h, this.height));
-      this.hi = new Int32Array(Math.max(h, this.height));
+    if (rowLo.length < h) {
+      rowLo = new Int32Array(Math.max(h, this.height));
+      rowHi = new Int32Array(Math.max(h, this.height));
     }
-    this.lo.fill(w, 0, h);
-    this.hi.fill(0, 0, h);
+    rowLo.fill(w, 0, h);
+    rowHi.fill(0, 0, h);
     return m;
   }
 
@@ -356,8 +369,8 @@ export class Canvas {
     const yTo = Math.min(h, this.height - oy);
     const xFrom = Math.max(0, -ox);
     const xTo = Math.min(w, this.width - ox);
-    const lo = this.lo;
-    const hi = this.hi;
+    const lo = rowLo;
+    const hi = rowHi;
     for (let y = yFrom; y < yTo; y++) {
       const row = y * w;
       const out = (oy + y) * this.width + ox;
@@ -382,17 +395,27 @@ export class Canvas {
             step = (c * scale + 0.5) | 0;
           }
           if (step === 0) continue;
+          // Up to the next edge the coverage stays the same: the run is painted at once.
+          let e = x + 1;
+          while (e < end && cov[row + e] === 0) e++;
           if (step >= LEVELS) {
-            // A solid run inside the shape: fill up to the next edge at once.
-            let e = x + 1;
-            while (e < end && cov[row + e] === 0) e++;
             idx.fill(solid, out + x, out + e);
-            x = e - 1;
-            continue;
+          } else {
+            // A translucent fill (the area under a line): the colour underneath changes only
+            // at grid lines and bands, so each new one is looked up once.
+            let lastUnder = -1;
+            let lastOut = 0;
+            for (let k = out + x; k < out + e; k++) {
+              const under = idx[k]!;
+              if (under !== lastUnder) {
+                lastUnder = under;
+                const known = mix[under * (LEVELS + 1) + step]!;
+                lastOut = known >= 0 ? known : this.mixed(ink, under, step);
+              }
+              idx[k] = lastOut;
+            }
           }
-          const under = idx[out + x]!;
-          const known = mix[under * (LEVELS + 1) + step]!;
-          idx[out + x] = known >= 0 ? known : this.mixed(ink, under, step);
+          x = e - 1;
         }
       } else {
         for (let x = start; x < end; x++) {
@@ -421,7 +444,7 @@ export class Canvas {
     const acc = this.mask(ox, oy, w, h);
     const e = path.edges;
     for (let i = 0; i < e.length; i += 4) {
-      accumulateEdge(acc, this.lo, this.hi, w, h, e[i]! - ox, e[i + 1]! - oy, e[i + 2]! - ox, e[i + 3]! - oy);
+      accumulateEdge(acc, rowLo, rowHi, w, h, e[i]! - ox, e[i + 1]! - oy, e[i + 2]! - ox, e[i + 3]! - oy);
     }
     this.composite(acc, ox, oy, w, h, color, alpha, true);
   }
@@ -432,7 +455,7 @@ export class Canvas {
    */
   maskOf(path: Path): CoverageMask {
     path.close();
-    if (path.edges.length === 0) return { x: 0, y: 0, width: 0, height: 0, steps: new Uint8Array(0) };
+    if (path.edges.length === 0) return { x: 0, y: 0, width: 0, height: 0, runs: new Int32Array(0) };
     const ox = Math.floor(path.minX);
     const oy = Math.floor(path.minY);
     const w = Math.ceil(path.maxX) - ox + 2;
@@ -440,20 +463,27 @@ export class Canvas {
     const acc = this.mask(ox, oy, w, h);
     const e = path.edges;
     for (let i = 0; i < e.length; i += 4) {
-      accumulateEdge(acc, this.lo, this.hi, w, h, e[i]! - ox, e[i + 1]! - oy, e[i + 2]! - ox, e[i + 3]! - oy);
+      accumulateEdge(acc, rowLo, rowHi, w, h, e[i]! - ox, e[i + 1]! - oy, e[i + 2]! - ox, e[i + 3]! - oy);
     }
-    const steps = new Uint8Array(w * h);
+    const runs: number[] = [];
     for (let y = 0; y < h; y++) {
       const row = y * w;
       let sum = 0;
-      const end = Math.min(this.hi[y]!, w);
-      for (let x = this.lo[y]!; x < end; x++) {
+      const end = Math.min(rowHi[y]!, w);
+      let runStart = 0;
+      let runStep = 0;
+      for (let x = rowLo[y]!; x < end; x++) {
         sum += acc[row + x]!;
         const c = sum < 0 ? (-sum > 1 ? 1 : -sum) : sum > 1 ? 1 : sum;
-        steps[row + x] = (c * LEVELS + 0.5) | 0;
+        const step = (c * LEVELS + 0.5) | 0;
+        if (step === runStep) continue;
+        if (runStep !== 0) runs.push(y, runStart, x - runStart, runStep);
+        runStart = x;
+        runStep = step;
       }
+      if (runStep !== 0) runs.push(y, runStart, end - runStart, runStep);
     }
-    return { x: ox, y: oy, width: w, height: h, steps };
+    return { x: ox, y: oy, width: w, height: h, runs: Int32Array.from(runs) };
   }
 
   /** Paints a mask from maskOf, shifted by whole pixels (dx, dy). */
@@ -463,23 +493,29 @@ export class Canvas {
     const mix = ink.mix;
     const solid = ink.solid;
     const idx = this.indices;
-    const x0 = Math.max(0, -(m.x + dx));
-    const x1 = Math.min(m.width, this.width - (m.x + dx));
-    for (let y = 0; y < m.height; y++) {
-      const cy = m.y + dy + y;
+    const runs = m.runs;
+    const width = this.width;
+    const left = m.x + dx;
+    const top = m.y + dy;
+    for (let k = 0; k < runs.length; k += 4) {
+      const cy = top + runs[k]!;
       if (cy < 0 || cy >= this.height) continue;
-      const out = cy * this.width + m.x + dx;
-      const row = y * m.width;
-      for (let x = x0; x < x1; x++) {
-        const step = m.steps[row + x]!;
-        if (step === 0) continue;
-        if (step >= LEVELS) {
-          idx[out + x] = solid;
-          continue;
-        }
-        const under = idx[out + x]!;
+      let x0 = left + runs[k + 1]!;
+      let x1 = x0 + runs[k + 2]!;
+      if (x0 < 0) x0 = 0;
+      if (x1 > width) x1 = width;
+      if (x0 >= x1) continue;
+      const step = runs[k + 3]!;
+      const out = cy * width;
+      if (step >= LEVELS) {
+        if (x1 - x0 > 16) idx.fill(solid, out + x0, out + x1);
+        else for (let x = out + x0; x < out + x1; x++) idx[x] = solid;
+        continue;
+      }
+      for (let x = out + x0; x < out + x1; x++) {
+        const under = idx[x]!;
         const known = mix[under * (LEVELS + 1) + step]!;
-        idx[out + x] = known >= 0 ? known : this.mixed(ink, under, step);
+        idx[x] = known >= 0 ? known : this.mixed(ink, under, step);
       }
     }
   }
@@ -556,8 +592,8 @@ export class Canvas {
         const xStart = Math.max(0, Math.floor(xa - reach));
         const xEnd = Math.min(w - 1, Math.ceil(xb + reach));
         const row = y * w;
-        if (xStart < this.lo[y]!) this.lo[y] = xStart;
-        if (xEnd + 1 > this.hi[y]!) this.hi[y] = xEnd + 1;
+        if (xStart < rowLo[y]!) rowLo[y] = xStart;
+        if (xEnd + 1 > rowHi[y]!) rowHi[y] = xEnd + 1;
         for (let x = xStart; x <= xEnd; x++) {
           let c = r + 0.5 - distanceToSegment(x + 0.5, py, ax, ay, bx, by);
           if (c <= 0) continue;

@@ -2,12 +2,27 @@
 // chart's title with its unit and price basis, the legend, the plot, the source line and the
 // site's address, at 2× pixel density. Drawn from the same chart description as the page
 // (ChartSpec from chart-specs.ts) with the same chart.js configuration (charts.ts), in the
-// light scheme's colours whatever the reader's scheme, so a saved image reads on white.
+// light scheme's colours whatever the reader's scheme (EXPORT_INK, and the chart palette of
+// chart-specs.ts), so a saved or forwarded image reads the same on any background.
 import type { ChartSpec } from "../simulator/chart-specs";
 import { palette, seriesColour, seriesStroke } from "../simulator/chart-specs";
 import { unitLabel } from "../simulator/format";
 import { wrapLines } from "./share-helpers";
-import { shareStrings, type ShareLang } from "./share-strings";
+import { fill, shareStrings, type ShareLang } from "./share-strings";
+
+/**
+ * The colours of exported images (chart PNG, poster): the light scheme of
+ * src/styles/tokens.css, never the page's current scheme.
+ */
+export const EXPORT_INK = {
+  paper: "#ffffff",
+  bg: "#fdfcf9",
+  surface: "#f5f1e8",
+  text: "#1c1b19",
+  muted: "#57534b",
+  accent: "#9e1b1b",
+  border: "#d9d2c3",
+} as const;
 
 export interface FigureText {
   /** "地区生产总值（2020年不变价）（亿元）" */
@@ -29,7 +44,7 @@ export function figureText(spec: ChartSpec, lang: ShareLang, site: string): Figu
       const colour = band ? (x.kind === "band-outer" ? palette.band : palette.bandInner) : seriesColour(x, palette);
       return { label: x.label, colour, dash: band ? [] : seriesStroke(x.kind).dash, width: band ? 10 : seriesStroke(x.kind).width, marker };
     });
-  return { title: lang === "zh" ? `${spec.title}（${unit}）` : `${spec.title} (${unit})`, legend, source: s.figureSource, site };
+  return { title: fill(s.figureTitle, { title: spec.title, unit }), legend, source: s.figureSource, site };
 }
 
 /** Where the figure says it comes from: the site's configured address and the simulator. */
@@ -67,12 +82,12 @@ export async function drawFigure(
   let y = box.y + pad;
 
   ctx.save();
-  ctx.fillStyle = "#ffffff";
+  ctx.fillStyle = EXPORT_INK.paper;
   ctx.fillRect(box.x, box.y, box.width, box.height);
   ctx.textBaseline = "alphabetic";
   ctx.textAlign = "left";
 
-  ctx.fillStyle = "#1c1b19";
+  ctx.fillStyle = EXPORT_INK.text;
   ctx.font = font(20, 700);
   for (const line of wrapLines(text.title, inner, measure, 2)) {
     y += 24;
@@ -105,7 +120,7 @@ export async function drawFigure(
       ctx.stroke();
       ctx.setLineDash([]);
     }
-    ctx.fillStyle = "#1c1b19";
+    ctx.fillStyle = EXPORT_INK.text;
     ctx.fillText(item.label, lx + 32, y);
     lx += w;
   }
@@ -116,7 +131,7 @@ export async function drawFigure(
   const plot = await plotImage(spec, lang, Math.round(inner), Math.max(120, Math.round(plotH)), scale);
   ctx.drawImage(plot, box.x + pad, y, inner, Math.max(120, plotH));
 
-  ctx.fillStyle = "#57534b";
+  ctx.fillStyle = EXPORT_INK.muted;
   ctx.font = font(12);
   const source = wrapLines(text.source, inner, measure, 1)[0] ?? "";
   ctx.fillText(source, box.x + pad, box.y + box.height - footH + 18);
@@ -135,10 +150,17 @@ async function plotImage(spec: ChartSpec, lang: ShareLang, width: number, height
   host.append(canvas);
   document.body.append(host);
   try {
-    const chart = charts.createChart(canvas, spec, lang);
-    chart.options.devicePixelRatio = scale;
-    chart.resize(width, height);
-    chart.update("none");
+    // Drawn once, at its size and density from the start (its box is already that size):
+    // setting the density afterwards and resizing drew the chart three times.
+    const defaults = charts.Chart.defaults;
+    const density = defaults.devicePixelRatio;
+    defaults.devicePixelRatio = scale;
+    let chart: ReturnType<typeof charts.createChart>;
+    try {
+      chart = charts.createChart(canvas, spec, lang, undefined, palette);
+    } finally {
+      defaults.devicePixelRatio = density;
+    }
     const out = document.createElement("canvas");
     out.width = canvas.width;
     out.height = canvas.height;

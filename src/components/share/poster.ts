@@ -3,7 +3,7 @@
 // PNG: title, unit, legend, source, drawn from the page's chart description), the key
 // 2025/2035 figures, the QR code and the link.
 import type { ChartSpec } from "../simulator/chart-specs";
-import { figureCanvas } from "./figure";
+import { EXPORT_INK, figureCanvas } from "./figure";
 import { shareStrings, type ShareLang } from "./share-strings";
 import { wrapLines } from "./share-helpers";
 
@@ -30,31 +30,10 @@ export interface PosterInput {
   chart: { spec: ChartSpec; site: string } | null;
 }
 
-interface Palette {
-  bg: string;
-  surface: string;
-  text: string;
-  muted: string;
-  accent: string;
-  border: string;
-}
-
-function palette(): Palette {
-  const css = getComputedStyle(document.documentElement);
-  const v = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback;
-  return {
-    bg: v("--color-bg", "#fdfcf9"),
-    surface: v("--color-surface", "#f5f1e8"),
-    text: v("--color-text", "#1c1b19"),
-    muted: v("--color-muted", "#57534b"),
-    accent: v("--color-accent", "#9e1b1b"),
-    border: v("--color-border", "#d9d2c3"),
-  };
-}
-
 export async function drawPoster(input: PosterInput): Promise<HTMLCanvasElement> {
   const s = shareStrings[input.lang];
-  const c = palette();
+  // Light whatever the page's scheme: the poster is saved and forwarded (figure.ts).
+  const c = EXPORT_INK;
   // The page's font stack: the CJK system font the reader already sees on the page.
   const family = getComputedStyle(document.body).fontFamily || "sans-serif";
   await document.fonts?.ready;
@@ -167,11 +146,18 @@ export async function drawPoster(input: PosterInput): Promise<HTMLCanvasElement>
     const module = Math.floor((qrSize - 24) / n) || 1;
     const offset = Math.round((qrSize - module * n) / 2);
     ctx.fillStyle = "#000000";
-    input.qr.forEach((row, ry) =>
-      row.forEach((dark, rx) => {
-        if (dark) ctx.fillRect(pad + offset + rx * module, qrTop + offset + ry * module, module, module);
-      }),
-    );
+    // One path of row runs, filled once: a fillRect per module (a thousand of them) cost more
+    // than the rest of the poster's vector drawing together.
+    ctx.beginPath();
+    input.qr.forEach((row, ry) => {
+      for (let rx = 0; rx < row.length; rx++) {
+        if (!row[rx]) continue;
+        const start = rx;
+        while (rx + 1 < row.length && row[rx + 1]) rx++;
+        ctx.rect(pad + offset + start * module, qrTop + offset + ry * module, (rx - start + 1) * module, module);
+      }
+    });
+    ctx.fill();
   }
   ctx.fillStyle = c.muted;
   ctx.font = font(24);

@@ -2,7 +2,8 @@
 // long-URL fallback, the mapping from API failures to what the reader is told, and the QR
 // matrix as SVG path data. No DOM, no fetch: everything here is unit-tested in Node.
 import type { ShareLang } from "./share-strings";
-import { shareStrings, fill } from "./share-strings";
+import { linkLangParam, shareStrings, fill } from "./share-strings";
+import { NOTE_PARAM, SCENARIO_PARAM } from "../../lib/share/long-link";
 
 // The title and note rules have one home, shared with the API (functions/_lib/text.ts).
 import { type ShareTextField, type ShareTextProblem } from "../../lib/share/text";
@@ -33,18 +34,24 @@ export function shareTextMessage(problem: ShareTextProblem, field: ShareTextFiel
   }
 }
 
-/** The simulator URL that carries the whole scenario (works without the share store). */
-export function longScenarioUrl(origin: string, encoded: string, lang: ShareLang): string {
-  const url = new URL("/simulate/", origin);
-  url.searchParams.set("s", encoded);
-  if (lang === "en") url.searchParams.set("lang", "en");
-  return url.href;
+/**
+ * The simulator URL that carries the whole scenario (works without the share store): `encoded`
+ * is the scenario with the sharer's title in it (withShareTitle), `note` the sharer's note.
+ * The /simulate/ page opened from it shows both, as a short link's page does.
+ */
+export function longScenarioUrl(origin: string, encoded: string, lang: ShareLang, note: string | null = null): string {
+  const params: Record<string, string> = { [SCENARIO_PARAM]: encoded };
+  if (note) params[NOTE_PARAM] = note;
+  const linkLang = linkLangParam[lang];
+  if (linkLang) params.lang = linkLang;
+  return `${new URL("/simulate/", origin).href}?${query(params)}`;
 }
 
 /** A short link as given by the API, opened in the interface language the sharer used. */
 export function shortUrlForLang(apiUrl: string, lang: ShareLang): string {
   const url = new URL(apiUrl);
-  if (lang === "en") url.searchParams.set("lang", "en");
+  const linkLang = linkLangParam[lang];
+  if (linkLang) url.searchParams.set("lang", linkLang);
   return url.href;
 }
 

@@ -5,7 +5,7 @@
 // no Web Share API; people there save or forward an image by long-pressing it, and send a page
 // with the ··· menu. Chinese readers share to Weibo and QQ far more than to X.
 import { weiboIntentUrl, xIntentUrl } from "./share-helpers";
-import type { ShareLang } from "./share-strings";
+import { serviceOrder, type ShareLang } from "./share-strings";
 
 export function isWeChatBrowser(userAgent: string): boolean {
   return /MicroMessenger/i.test(userAgent);
@@ -16,7 +16,7 @@ export function qqIntentUrl(url: string, title: string): string {
   return `https://connect.qq.com/widget/shareqq/index.html?url=${encodeURIComponent(url)}&title=${encodeURIComponent(title)}`;
 }
 
-export type ServiceId = "weibo" | "qq" | "x";
+export type ServiceId = (typeof serviceOrder)[ShareLang][number];
 
 export interface ServiceLink {
   id: ServiceId;
@@ -26,8 +26,7 @@ export interface ServiceLink {
 /** The share services offered, in order: Weibo and QQ first in Chinese, X last; X first in English. */
 export function serviceLinks(url: string, message: string, lang: ShareLang): ServiceLink[] {
   const all: Record<ServiceId, string> = { weibo: weiboIntentUrl(url, message), qq: qqIntentUrl(url, message), x: xIntentUrl(url, message) };
-  const order: ServiceId[] = lang === "zh" ? ["weibo", "qq", "x"] : ["x", "weibo", "qq"];
-  return order.map((id) => ({ id, href: all[id] }));
+  return serviceOrder[lang].map((id) => ({ id, href: all[id] }));
 }
 
 const HINT_KEY = "share-wechat-hint-seen";

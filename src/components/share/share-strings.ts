@@ -62,6 +62,10 @@ const zh = {
   wechatHint: "在微信里：点右上角“···”，选择“发送给朋友”或“分享到朋友圈”。",
   wechatHintDismiss: "知道了",
   figureSource: "资料来源：《晋城市城区“十四五”规划和2035年远景目标纲要》及统计公报；情景为模拟结果，非官方预测。",
+  /** The exported figure's heading: the chart's title and its unit. */
+  figureTitle: "{title}（{unit}）",
+  /** The BCP 47 tag of this language, for the dialog's lang attribute. */
+  htmlLang: "zh-CN",
 };
 
 export type ShareStringKey = keyof typeof zh;
@@ -127,6 +131,8 @@ const en: Record<ShareStringKey, string> = {
   wechatHint: "In WeChat: tap “···” at the top right, then “Send to Chat” or “Share to Moments”.",
   wechatHintDismiss: "Got it",
   figureSource: "Sources: Chengqu's 14th Five-Year Plan and statistical bulletins; the scenario is a simulation, not an official forecast.",
+  figureTitle: "{title} ({unit})",
+  htmlLang: "en",
 };
 
 export const shareStrings: Record<ShareLang, Record<ShareStringKey, string>> = { zh, en };
@@ -135,3 +141,12 @@ export const shareStrings: Record<ShareLang, Record<ShareStringKey, string>> = {
 export function fill(template: string, vars: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
 }
+
+/** The share services in the order offered: what readers of the language use first. */
+export const serviceOrder: Record<ShareLang, readonly ("weibo" | "qq" | "x")[]> = {
+  zh: ["weibo", "qq", "x"],
+  en: ["x", "weibo", "qq"],
+};
+
+/** The `lang` parameter a link carries so that it opens in the sharer's language (none: Chinese, the site's). */
+export const linkLangParam: Record<ShareLang, string | null> = { zh: null, en: "en" };

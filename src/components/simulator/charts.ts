@@ -303,8 +303,8 @@ const themeByChart = new WeakMap<Chart, ChartTheme>();
 const themeOf = (chart: Chart<"line", (number | null)[], string>) => themeByChart.get(chart as unknown as Chart) ?? palette;
 
 /** Creates the chart for a spec on a canvas, in the page's current colours. */
-export function createChart(canvas: HTMLCanvasElement, spec: ChartSpec, lang: Lang, onHover?: HoverHandler): Chart<"line", (number | null)[], string> {
-  const theme = readTheme(canvas);
+/** `theme`: the page's scheme by default; exported images pass the light palette. */
+export function createChart(canvas: HTMLCanvasElement, spec: ChartSpec, lang: Lang, onHover?: HoverHandler, theme: ChartTheme = readTheme(canvas)): Chart<"line", (number | null)[], string> {
   const chart = new Chart(canvas, chartConfig(spec, lang, onHover, theme));
   themeByChart.set(chart as unknown as Chart, theme);
   bandsByChart.set(chart as unknown as Chart, bandAreas(spec, theme));
