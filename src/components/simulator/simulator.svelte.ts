@@ -96,6 +96,12 @@ export class SimulatorState {
 
   /** A slider is being dragged or a number typed (not reactive: charts read it when they draw). */
   inGesture = false;
+  /**
+   * The scenario and projection as they were before the gesture in progress (the same as
+   * `scenario` and `projection` between gestures): what views off screen show during a drag
+   * (see on-screen.svelte.ts). Changes when a gesture ends or on any other change.
+   */
+  settled: { scenario: Scenario; projection: Projection } = $state.raw({ scenario: defaultScenario, projection: defaultProjection });
 
   #history: HistoryWriter | null = null;
   #urlTimer: ReturnType<typeof setTimeout> | null = null;
@@ -126,6 +132,7 @@ export class SimulatorState {
     this.inGesture = !kind.discrete && kind.gesture === true;
     this.scenario = next;
     this.projection = r.projection;
+    if (!this.inGesture) this.#settle();
     this.#scheduleUrl(kind);
     for (const fn of this.#listeners) fn(this);
     return [];
@@ -224,8 +231,13 @@ export class SimulatorState {
   endGesture(): void {
     this.#flushUrl();
     this.inGesture = false;
+    this.#settle();
     // Charts that waited off screen during the drag draw its result now.
     flushCharts();
+  }
+
+  #settle(): void {
+    if (this.settled.scenario !== this.scenario || this.settled.projection !== this.projection) this.settled = { scenario: this.scenario, projection: this.projection };
   }
 
   // ---- URL -----------------------------------------------------------------------------
@@ -255,7 +267,10 @@ export class SimulatorState {
     if (kind.gesture) {
       // Each step of a gesture pushes the write back; its end writes at once.
       if (this.#urlTimer) clearTimeout(this.#urlTimer);
-      this.#urlTimer = setTimeout(() => this.#flushUrl(), GESTURE_REST_MS);
+      this.#urlTimer = setTimeout(() => {
+        this.#flushUrl();
+        this.#settle();
+      }, GESTURE_REST_MS);
     } else this.#urlTimer ??= setTimeout(() => this.#flushUrl(), URL_WRITE_GAP_MS);
   }
 
@@ -318,6 +333,8 @@ export class SimulatorState {
     this.projection = r.projection;
     this.pins = r.pins;
     this.notice = r.notice;
+    this.inGesture = false;
+    this.#settle();
     for (const fn of this.#listeners) fn(this);
     return r.legacyUncertainty;
   }
