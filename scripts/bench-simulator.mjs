@@ -202,11 +202,14 @@ const bytes = [];
 const other = [];
 const desktop = { width: 1280, height: 900 };
 const phone = { width: 390, height: 844 };
+// SIM_BENCH_CASES=phone4,desktop4 runs only those (desktop1, desktop4, phone1, phone4), e.g. for a quick A/B.
+const cases = (process.env.SIM_BENCH_CASES ?? "desktop1,desktop4,phone1,phone4").split(",");
 try {
-  await measure(browser, server.origin, { rate: 1, viewport: desktop, phone: false });
-  await measure(browser, server.origin, { rate: 4, viewport: desktop, phone: false });
-  await measure(browser, server.origin, { rate: 1, viewport: phone, phone: true });
-  await measure(browser, server.origin, { rate: 4, viewport: phone, phone: true });
+  for (const c of cases) {
+    const m = /^(desktop|phone)([14])$/.exec(c.trim());
+    if (!m) throw new Error(`unknown case ${c} (desktop1, desktop4, phone1, phone4)`);
+    await measure(browser, server.origin, { rate: Number(m[2]), viewport: m[1] === "phone" ? phone : desktop, phone: m[1] === "phone" });
+  }
 } finally {
   await browser.close();
   server.stop();

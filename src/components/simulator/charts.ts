@@ -302,10 +302,25 @@ export function sameSpec(a: ChartSpec, b: ChartSpec): boolean {
 const themeByChart = new WeakMap<Chart, ChartTheme>();
 const themeOf = (chart: Chart<"line", (number | null)[], string>) => themeByChart.get(chart as unknown as Chart) ?? palette;
 
+// chart.js's update() starts by throwing away every option it has resolved and merging the
+// scale configuration again (Config.update), as if the options might have changed; resolving
+// them all again was about a third of a slider step's redraw. A chart in this set has the
+// options of its last update: its next update keeps what was resolved. applySpec takes a chart
+// out of the set whenever it changes an option (or the datasets), and puts it back after.
+const optionsUnchanged = new WeakSet<object>();
+function keepResolvedOptions(chart: Chart<"line", (number | null)[], string>): void {
+  const config = chart.config as unknown as { update(): void };
+  const full = config.update.bind(config);
+  config.update = () => {
+    if (!optionsUnchanged.has(chart)) full();
+  };
+}
+
 /** Creates the chart for a spec on a canvas, in the page's current colours. */
 /** `theme`: the page's scheme by default; exported images pass the light palette. */
 export function createChart(canvas: HTMLCanvasElement, spec: ChartSpec, lang: Lang, onHover?: HoverHandler, theme: ChartTheme = readTheme(canvas)): Chart<"line", (number | null)[], string> {
   const chart = new Chart(canvas, chartConfig(spec, lang, onHover, theme));
+  keepResolvedOptions(chart);
   themeByChart.set(chart as unknown as Chart, theme);
   bandsByChart.set(chart as unknown as Chart, bandAreas(spec, theme));
   // The first draw happened before the bands were known.
@@ -338,11 +353,14 @@ export function applySpec(chart: Chart<"line", (number | null)[], string>, spec:
   if (optionsChanged) chart.options = chartConfig(spec, lang, onHover, themeOf(chart)).options!;
   const range = bandRange(bands);
   const y = chart.options.scales?.y as { suggestedMin?: number; suggestedMax?: number } | undefined;
+  const rangeChanged = y != null && (y.suggestedMin !== range.min || y.suggestedMax !== range.max);
   if (y) {
     y.suggestedMin = range.min;
     y.suggestedMax = range.max;
   }
+  if (optionsChanged || rangeChanged || !sameShape) optionsUnchanged.delete(chart);
   chart.update("none");
+  optionsUnchanged.add(chart);
 }
 
 /**

@@ -1,8 +1,10 @@
 // Immutable edits of a scenario. Every edit goes through the engine's validation, so what the
 // page holds is always a scenario the engine (and a share link) accepts.
 import {
+  validateInputValue,
   validateScenario,
   type InputId,
+  type Series,
   type Scenario,
   type ScenarioError,
   type YearOverrides,
@@ -20,11 +22,19 @@ function commit(next: Scenario): EditResult {
   return validateScenario(next);
 }
 
-/** Sets the value of one plan period (0 = 2021–25, 1 = 2026–30, 2 = 2031–35). */
+/**
+ * Sets the value of one plan period (0 = 2021–25, 1 = 2026–30, 2 = 2031–35) of a valid
+ * scenario. The slider's edit, so on every step of a drag: only the value is validated (by the
+ * schema's own rule for that input), and the result shares every unchanged part with `s`, so
+ * that the views of the other inputs see the same objects and do not redraw.
+ */
 export function setPeriod(s: Scenario, input: InputId, period: 0 | 1 | 2, value: number): EditResult {
-  const next = clone(s);
-  next.inputs[input].periods[period] = value;
-  return commit(next);
+  const checked = validateInputValue(input, value, `inputs.${input}.periods.${period}`);
+  if (!checked.ok) return checked;
+  const series = s.inputs[input];
+  const periods: Series["periods"] = [...series.periods];
+  periods[period] = checked.value;
+  return { ok: true, scenario: { ...s, inputs: { ...s.inputs, [input]: { ...series, periods } } } };
 }
 
 /** Sets (or with null clears) one year's override. */

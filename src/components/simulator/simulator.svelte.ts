@@ -32,7 +32,24 @@ function refusedFormula(input: InputId, text: string, error: ScenarioError): For
   return { code: "syntax", input, position: 0, length: text.length, message: error.message.replace(/^[\w.]+: /, ""), detail };
 }
 
-const defaultCanonical = canonicalJson(defaultScenario);
+/**
+ * The scenario's canonical text with the view left out: whether two scenarios say the same
+ * thing, whatever language, price basis or chart they are shown with.
+ */
+function coreCanonical(s: Scenario): string {
+  return canonicalJson({ ...s, view: defaultScenario.view });
+}
+const sameView = (a: Scenario["view"], b: Scenario["view"]) => a.lang === b.lang && a.prices === b.prices && a.uncertainty === b.uncertainty && a.chart === b.chart;
+const defaultCore = coreCanonical(defaultScenario);
+const presetCores = new Map(presets.map((p) => [p.id, coreCanonical(p.scenario)]));
+
+// The last encoding, by scenario object: the URL, a pin and the share dialog ask for the same
+// scenario's text (deflate at level 9 costs about half a millisecond on a fast machine).
+let lastEncoded: { scenario: Scenario; text: string } | null = null;
+function encoded(s: Scenario): string {
+  if (lastEncoded?.scenario !== s) lastEncoded = { scenario: s, text: encodeScenario(s) };
+  return lastEncoded.text;
+}
 
 function mustProject(s: Scenario, formulas?: FormulaSet): Projection {
   const r = project(s, formulas);
@@ -42,8 +59,14 @@ function mustProject(s: Scenario, formulas?: FormulaSet): Projection {
 
 const defaultProjection = mustProject(defaultScenario);
 
-/** How long URL writes wait during a gesture: Chrome refuses more than 100 history writes in 10 s. */
+/**
+ * How long URL writes wait after an edit. Chrome refuses more than 100 history writes in 10 s,
+ * and encoding the scenario and writing the history entry cost a few milliseconds on a slow
+ * phone: a drag or typing (a gesture) writes once it ends (endGesture) or rests for
+ * GESTURE_REST_MS, never between two of its steps.
+ */
 const URL_WRITE_GAP_MS = 200;
+const GESTURE_REST_MS = 600;
 
 export class SimulatorState {
   /** The last valid scenario: what the charts and results show. */
@@ -65,14 +88,20 @@ export class SimulatorState {
   uncertainty = $derived(this.scenario.view.uncertainty);
   /** The preset the scenario started from, if any. */
   preset = $derived(presets.find((p) => p.id === this.scenario.basedOn) ?? null);
-  isDefault = $derived(canonicalJson(this.scenario) === defaultCanonical);
+  /** The scenario without its view, as canonical text: computed once per change (a slider step). */
+  #core = $derived(coreCanonical(this.scenario));
+  isDefault = $derived(this.#core === defaultCore && sameView(this.scenario.view, defaultScenario.view));
   /** The scenario is its preset, unchanged (apart from the view), so the preset's name fits it. */
-  scenarioMatchesPreset = $derived(
-    this.preset != null && canonicalJson({ ...this.scenario, view: this.preset.scenario.view }) === canonicalJson(this.preset.scenario),
-  );
+  scenarioMatchesPreset = $derived(this.preset != null && this.#core === presetCores.get(this.preset.id));
 
   /** A slider is being dragged or a number typed (not reactive: charts read it when they draw). */
   inGesture = false;
+  /**
+   * The scenario and projection as they were before the gesture in progress (the same as
+   * `scenario` and `projection` between gestures): what views off screen show during a drag
+   * (see on-screen.svelte.ts). Changes when a gesture ends or on any other change.
+   */
+  settled: { scenario: Scenario; projection: Projection } = $state.raw({ scenario: defaultScenario, projection: defaultProjection });
 
   #history: HistoryWriter | null = null;
   #urlTimer: ReturnType<typeof setTimeout> | null = null;
@@ -103,6 +132,7 @@ export class SimulatorState {
     this.inGesture = !kind.discrete && kind.gesture === true;
     this.scenario = next;
     this.projection = r.projection;
+    if (!this.inGesture) this.#settle();
     this.#scheduleUrl(kind);
     for (const fn of this.#listeners) fn(this);
     return [];
@@ -187,7 +217,7 @@ export class SimulatorState {
   pin(name: string): boolean {
     if (this.pins.length >= MAX_PINS) return false;
     const trimmed = name.trim() || `${t(this.lang, "scenario")} ${this.pins.length + 1}`;
-    this.pins = [...this.pins, { name: trimmed, scenario: this.scenario, projection: this.projection, encoded: encodeScenario(this.scenario) }];
+    this.pins = [...this.pins, { name: trimmed, scenario: this.scenario, projection: this.projection, encoded: encoded(this.scenario) }];
     this.#scheduleUrl({ control: "pins" });
     return true;
   }
@@ -201,15 +231,20 @@ export class SimulatorState {
   endGesture(): void {
     this.#flushUrl();
     this.inGesture = false;
+    this.#settle();
     // Charts that waited off screen during the drag draw its result now.
     flushCharts();
+  }
+
+  #settle(): void {
+    if (this.settled.scenario !== this.scenario || this.settled.projection !== this.projection) this.settled = { scenario: this.scenario, projection: this.projection };
   }
 
   // ---- URL -----------------------------------------------------------------------------
 
   urlState(): UrlState {
     return {
-      encoded: this.isDefault ? null : encodeScenario(this.scenario),
+      encoded: this.isDefault ? null : encoded(this.scenario),
       pins: this.pins.map((p) => ({ name: p.name, encoded: p.encoded })),
       uncertainty: false,
       lang: null,
@@ -229,7 +264,14 @@ export class SimulatorState {
       return;
     }
     this.#pendingKind = this.#pendingKind?.discrete ? this.#pendingKind : kind;
-    this.#urlTimer ??= setTimeout(() => this.#flushUrl(), URL_WRITE_GAP_MS);
+    if (kind.gesture) {
+      // Each step of a gesture pushes the write back; its end writes at once.
+      if (this.#urlTimer) clearTimeout(this.#urlTimer);
+      this.#urlTimer = setTimeout(() => {
+        this.#flushUrl();
+        this.#settle();
+      }, GESTURE_REST_MS);
+    } else this.#urlTimer ??= setTimeout(() => this.#flushUrl(), URL_WRITE_GAP_MS);
   }
 
   #flushUrl(): void {
@@ -291,6 +333,8 @@ export class SimulatorState {
     this.projection = r.projection;
     this.pins = r.pins;
     this.notice = r.notice;
+    this.inGesture = false;
+    this.#settle();
     for (const fn of this.#listeners) fn(this);
     return r.legacyUncertainty;
   }

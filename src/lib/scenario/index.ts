@@ -11,6 +11,7 @@ export {
   TITLE_MAX_LENGTH,
   SCENARIO_DETAIL_CODES,
   normaliseNumber,
+  validateInputValue,
   type Scenario,
   type Series,
   type YearOverrides,

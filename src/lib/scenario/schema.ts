@@ -346,6 +346,25 @@ export interface ScenarioError {
 
 export type ValidationResult = { ok: true; scenario: Scenario } | { ok: false; error: ScenarioError };
 
+// One input's value schema per input (the same `num` as inside seriesSchema), for edits that
+// change a single number of an already valid scenario.
+const inputValueSchemas = new Map<InputId, ReturnType<typeof num>>();
+
+/**
+ * Validate one value of an input (a period's or a year's) as validateV1 would inside a whole
+ * scenario: the same rule, the same normalisation, the same error at `path`
+ * ("inputs.gdpRealGrowth.periods.1"). A slider step of a valid scenario needs only this.
+ */
+export function validateInputValue(id: InputId, value: unknown, path: string): { ok: true; value: number } | { ok: false; error: ScenarioError } {
+  const m = INPUT_META[id];
+  let schema = inputValueSchemas.get(id);
+  if (!schema) inputValueSchemas.set(id, (schema = num(m.min, m.max, m.unit)));
+  const result = v.safeParse(schema, value, { abortPipeEarly: true });
+  if (result.success) return { ok: true, value: result.output };
+  const message = result.issues[0].message;
+  return { ok: false, error: { code: "invalid", path, message: `${path}: ${message}`, detail: detailByMessage.get(message) ?? { code: "bad-shape" } } };
+}
+
 /** Validate an already-migrated v1 object. Never throws. */
 export function validateV1(input: unknown): ValidationResult {
   let result;
