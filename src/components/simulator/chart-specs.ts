@@ -6,6 +6,7 @@ import { COMPARATOR_WORDS } from "../../lib/data/target-kinds";
 import type { Scenario } from "../../lib/scenario";
 import { formatWithUnit, targetPersons, type Unit } from "./format";
 import { t, type Lang } from "./i18n";
+import { PUNCT } from "../../lib/lang";
 
 /** What a line on a chart stands for; decides its style. */
 export type SeriesKind = "scenario" | "pin" | "target" | "national" | "reference" | "reported" | "band-outer" | "band-inner" | "band-base";
@@ -214,7 +215,7 @@ function scenarioAndPins(input: SpecInput, pick: (p: Projection) => readonly num
 
 function nationalSeries(input: SpecInput, values: readonly number[], lastReported: number): ChartSeries {
   const { lang } = input;
-  const label = `${t(lang, "nationalAverage")}${lang === "zh" ? `（${lastReported}年后为假设）` : ` (assumed after ${lastReported})`}`;
+  const label = t(lang, "nationalAverage") + PUNCT[lang].aside(t(lang, "assumedAfter", { year: lastReported }));
   return { id: "national", label, kind: "national", values: Array.from(values) };
 }
 
@@ -229,7 +230,7 @@ function reportedSeries(years: readonly number[], points: readonly ReportedPoint
       values: years.map((y) => byYear.get(y)?.value ?? null),
       notes: years.map((y) => {
         const p = byYear.get(y);
-        return p ? `${t(lang, "source")}${lang === "zh" ? "：" : ": "}${p.source}` : null;
+        return p ? t(lang, "source") + PUNCT[lang].colon + p.source : null;
       }),
     },
   ];
@@ -292,7 +293,7 @@ export function populationSpec(input: SpecInput): ChartSpec {
     const persons = targetPersons(target.value, target.unit);
     series.push({
       id: `reference-${target.id}`,
-      label: `${t(lang, "reference")}${lang === "zh" ? "：" : ": "}${formatWithUnit(persons, "persons", lang)}`,
+      label: t(lang, "reference") + PUNCT[lang].colon + formatWithUnit(persons, "persons", lang),
       kind: "reference",
       values: years.map(() => persons),
     });

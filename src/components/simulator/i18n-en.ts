@@ -71,6 +71,7 @@ export const en: Record<MessageKey, string> = {
   compareTable: "Differences between scenarios",
   current: "Current",
   exportTitle: "Export",
+  assumedAfter: "assumed after {year}",
   csvAssumption: "Assumption",
   monteCarlo: "Monte Carlo",
   exportCsv: "Download CSV (every series)",

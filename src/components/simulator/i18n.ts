@@ -72,6 +72,7 @@ const zh = {
   compareTable: "情景差异",
   current: "当前",
   exportTitle: "导出",
+  assumedAfter: "{year}年后为假设",
   csvAssumption: "假设",
   monteCarlo: "蒙特卡洛",
   exportCsv: "下载CSV（全部序列）",
