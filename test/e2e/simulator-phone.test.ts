@@ -17,7 +17,8 @@ function gdpReal(s: Scenario): readonly number[] {
   return r.projection.gdpReal;
 }
 
-const yi = (v: number) => `${new Intl.NumberFormat("zh-CN", { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(v)}亿元`;
+const yiNumber = (v: number) => new Intl.NumberFormat("zh-CN", { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(v);
+const yi = (v: number) => `${yiNumber(v)}亿元`;
 
 /** Where an element is, and whether it lies wholly inside the viewport. */
 function placement(page: Page, selector: string) {
@@ -79,7 +80,9 @@ for (const viewport of [
         return !!c && !!get?.(c);
       });
       const before = { y2025: await text(page, "[data-dock-value='2025']"), y2035: await text(page, "[data-dock-value='2035']") };
-      expect(before.y2035).toBe(yi(gdpReal(defaultScenario)[15]!));
+      expect(before.y2035).toBe(yiNumber(gdpReal(defaultScenario)[15]!));
+      // The dock shows bare numbers; its label carries the unit and the price basis.
+      expect(await text(page, ".dock-label")).toBe("地区生产总值（亿元，2020年不变价）");
       await page.evaluate(() => {
         (window as unknown as { __shifts: number[] }).__shifts = [];
         new PerformanceObserver((l) => l.getEntries().forEach((e) => (window as unknown as { __shifts: number[] }).__shifts.push((e as unknown as { value: number }).value))).observe({ type: "layout-shift" });
@@ -89,8 +92,8 @@ for (const viewport of [
       expected.inputs.gdpRealGrowth.periods[0] = 5;
       const values = gdpReal(expected);
       // The figures the slider moved, as the results section says them, are in the dock.
-      await expect.poll(() => text(page, "[data-dock-value='2035']")).toBe(yi(values[15]!));
-      expect(await text(page, "[data-dock-value='2025']")).toBe(yi(values[5]!));
+      await expect.poll(() => text(page, "[data-dock-value='2035']")).toBe(yiNumber(values[15]!));
+      expect(await text(page, "[data-dock-value='2025']")).toBe(yiNumber(values[5]!));
       expect(await text(page, "[data-dock-value='2025']")).not.toBe(before.y2025);
       expect(await text(page, "#result-gdpReal-2035")).toBe(yi(values[15]!));
       expect(await page.getAttribute(".dock", "data-dock")).toBe("gdp");
@@ -228,6 +231,18 @@ for (const viewport of [
       expect(await text(page, ".site-footer")).not.toMatch(/本站收录/);
       expect(await page.title()).toBe("Scenario simulator | Chengqu 14th Five-Year Plan");
       expect(await page.evaluate(() => document.documentElement.lang)).toBe("en");
+      // The navigation keeps one row, and the dock's figures fit their line (nothing cut off).
+      const navTops = await page.locator(".site-header nav li").evaluateAll((lis) => new Set(lis.map((li) => Math.round(li.getBoundingClientRect().top))).size);
+      expect(navTops).toBe(1);
+      await page.locator("#in-gdpRealGrowth-0-range").evaluate((e) => e.scrollIntoView({ block: "center" }));
+      await expect.poll(() => text(page, ".dock-label")).toBe("GDP (billion yuan, constant 2020 prices)");
+      const dockOverflow = await page.locator(".dock-figures").evaluate((box) => {
+        const inner = box.getBoundingClientRect().right - parseFloat(getComputedStyle(box).paddingRight);
+        const label = box.querySelector(".dock-label")!;
+        return { values: box.querySelector(".dock-values")!.getBoundingClientRect().right - inner, label: label.scrollWidth - label.clientWidth };
+      });
+      expect(dockOverflow.values).toBeLessThanOrEqual(0.5);
+      expect(dockOverflow.label).toBeLessThanOrEqual(0);
       // Population in words an English reader uses.
       expect(await text(page, "#result-residentPopulation-2035")).toMatch(/^\d[\d.,]* (million )?people$/);
       // Switching back restores the Chinese chrome.

@@ -3,7 +3,7 @@
 import type { Projection, TargetCheck } from "../../lib/model";
 import { COMPARATOR_WORDS } from "../../lib/data/target-kinds";
 import type { CsvCell } from "./csv";
-import { formatProbability, formatValue, formatWithUnit, roundForUnit, targetPersons, type Unit } from "./format";
+import { formatProbability, formatValue, formatWithUnit, roundForUnit, targetPersons, unitLabel, type Unit } from "./format";
 import { t, type Lang } from "./i18n";
 import { PUNCT } from "../../lib/lang";
 
@@ -55,6 +55,11 @@ function formatUnitName(unit: Unit, lang: Lang): string {
 export interface KeyFigure {
   id: string;
   label: string;
+  /** The label with the unit the bare numbers are in: "地区生产总值（亿元，2020年不变价）". */
+  labelWithUnit: string;
+  /** The figures without their unit, for places too narrow to repeat it ("54.24", not "54.24 billion yuan"). */
+  n2025: string;
+  n2035: string;
   v2025: string;
   v2035: string;
   raw2025: number;
@@ -70,12 +75,18 @@ export function metricLabel(m: Metric, lang: Lang): string {
   return m.label[lang] + PUNCT[lang].aside(t(lang, m.basis));
 }
 
+/** "GDP (billion yuan, constant 2020 prices)": the label over figures shown without their unit. */
+export function metricLabelWithUnit(m: Metric, lang: Lang): string {
+  const parts = [unitLabel(m.unit, lang), m.basis ? t(lang, m.basis) : ""].filter(Boolean);
+  return m.label[lang] + (parts.length ? PUNCT[lang].aside(parts.join(PUNCT[lang].comma)) : "");
+}
+
 export function keyFigures(p: Projection, lang: Lang, ids: readonly string[]): KeyFigure[] {
   return ids.map((id) => {
     const m = metrics.find((x) => x.id === id);
     if (!m) throw new Error(`unknown metric ${id}`);
     const v = m.values(p);
-    return { id, label: metricLabel(m, lang), v2025: formatWithUnit(v[I2025], m.unit, lang), v2035: formatWithUnit(v[I2035], m.unit, lang), raw2025: v[I2025]!, raw2035: v[I2035]! };
+    return { id, label: metricLabel(m, lang), labelWithUnit: metricLabelWithUnit(m, lang), n2025: formatValue(v[I2025], m.unit, lang), n2035: formatValue(v[I2035], m.unit, lang), v2025: formatWithUnit(v[I2025], m.unit, lang), v2035: formatWithUnit(v[I2035], m.unit, lang), raw2025: v[I2025]!, raw2035: v[I2035]! };
   });
 }
 
