@@ -34,19 +34,22 @@ function decodeBase64url(text: string): Uint8Array {
 
 const POINTS_PER_KIND = [1, 1, 2, 3] as const;
 
+// An unsigned LEB128 integer at bytes[at.pos…], moving at.pos past it.
+function readVarint(bytes: Uint8Array, at: { pos: number }): number {
+  let result = 0;
+  let scale = 1;
+  for (;;) {
+    if (at.pos >= bytes.length) throw new Error("font data: truncated");
+    const b = bytes[at.pos++]!;
+    result += (b & 0x7f) * scale;
+    if (b < 0x80) return result;
+    scale *= 128;
+  }
+}
+
 // Reads one glyph record at bytes[at.pos…], moving at.pos past it.
 function readGlyph(bytes: Uint8Array, at: { pos: number }): Glyph {
-  const varint = (): number => {
-    let result = 0;
-    let scale = 1;
-    for (;;) {
-      if (at.pos >= bytes.length) throw new Error("font data: truncated");
-      const b = bytes[at.pos++]!;
-      result += (b & 0x7f) * scale;
-      if (b < 0x80) return result;
-      scale *= 128;
-    }
-  };
+  const varint = (): number => readVarint(bytes, at);
   const unzigzag = (n: number): number => (n % 2 === 0 ? n / 2 : -(n + 1) / 2);
   const advance = varint();
   const opCount = varint();
@@ -69,17 +72,7 @@ function readGlyph(bytes: Uint8Array, at: { pos: number }): Glyph {
 
 // Moves at.pos past one glyph record without building the glyph (layout as readGlyph reads it).
 function skipRecord(bytes: Uint8Array, at: { pos: number }): void {
-  const varint = (): number => {
-    let result = 0;
-    let scale = 1;
-    for (;;) {
-      if (at.pos >= bytes.length) throw new Error("font data: truncated");
-      const b = bytes[at.pos++]!;
-      result += (b & 0x7f) * scale;
-      if (b < 0x80) return result;
-      scale *= 128;
-    }
-  };
+  const varint = (): number => readVarint(bytes, at);
   varint(); // advance
   const opCount = varint();
   for (let i = 0; i < opCount; i++) {

@@ -433,10 +433,10 @@ export class Canvas {
     }
   }
 
-  /** Fills path with the non-zero winding rule. */
-  fill(path: Path, color: Rgb, alpha = 1): void {
+  /** The path's accumulated edge coverage over its bounding box (non-zero winding); null when it has no edges. */
+  private coverage(path: Path): { acc: Float32Array; ox: number; oy: number; w: number; h: number } | null {
     path.close();
-    if (path.edges.length === 0) return;
+    if (path.edges.length === 0) return null;
     const ox = Math.floor(path.minX);
     const oy = Math.floor(path.minY);
     const w = Math.ceil(path.maxX) - ox + 2;
@@ -446,6 +446,14 @@ export class Canvas {
     for (let i = 0; i < e.length; i += 4) {
       accumulateEdge(acc, rowLo, rowHi, w, h, e[i]! - ox, e[i + 1]! - oy, e[i + 2]! - ox, e[i + 3]! - oy);
     }
+    return { acc, ox, oy, w, h };
+  }
+
+  /** Fills path with the non-zero winding rule. */
+  fill(path: Path, color: Rgb, alpha = 1): void {
+    const c = this.coverage(path);
+    if (!c) return;
+    const { acc, ox, oy, w, h } = c;
     this.composite(acc, ox, oy, w, h, color, alpha, true);
   }
 
@@ -454,17 +462,9 @@ export class Canvas {
    * preview image's glyphs are rasterised once per isolate, not once per request.
    */
   maskOf(path: Path): CoverageMask {
-    path.close();
-    if (path.edges.length === 0) return { x: 0, y: 0, width: 0, height: 0, runs: new Int32Array(0) };
-    const ox = Math.floor(path.minX);
-    const oy = Math.floor(path.minY);
-    const w = Math.ceil(path.maxX) - ox + 2;
-    const h = Math.ceil(path.maxY) - oy + 1;
-    const acc = this.mask(ox, oy, w, h);
-    const e = path.edges;
-    for (let i = 0; i < e.length; i += 4) {
-      accumulateEdge(acc, rowLo, rowHi, w, h, e[i]! - ox, e[i + 1]! - oy, e[i + 2]! - ox, e[i + 3]! - oy);
-    }
+    const c = this.coverage(path);
+    if (!c) return { x: 0, y: 0, width: 0, height: 0, runs: new Int32Array(0) };
+    const { acc, ox, oy, w, h } = c;
     const runs: number[] = [];
     for (let y = 0; y < h; y++) {
       const row = y * w;
