@@ -17,7 +17,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
-import { startServer, printTable } from "./lib.mjs";
+import { startServer, printTable, readySimulatorCharts } from "./lib.mjs";
 
 const steps = Number(process.argv[2] ?? 240);
 if (!existsSync("dist/simulate/index.html")) {
@@ -112,15 +112,8 @@ async function measure(browser, origin, { rate, viewport, phone }) {
   await page.goto(`${origin}/simulate/`);
   await page.waitForSelector("html[data-simulator=ready]");
   const where = `${viewport.width}×${viewport.height}, CPU ${rate}×`;
-  if (phone) {
-    // A reader on a phone scrolls to the first slider; the dock above it shows the GDP chart.
-    await page.locator("#in-gdpRealGrowth-0-range").evaluate((e) => e.scrollIntoView({ block: "center" }));
-    await page.waitForFunction(() => !!document.querySelector(".dock canvas") && (globalThis.__simDraws ?? 0) > 0);
-  } else {
-    // Charts are created as they near the viewport: bring them all in, so every one is live.
-    await page.evaluate(() => document.querySelector(".charts")?.scrollIntoView());
-    await page.waitForFunction(() => document.querySelectorAll(".chart canvas").length === 4 && [...document.querySelectorAll(".chart")].every((f) => !f.querySelector(".chart-loading")));
-  }
+  // On a phone the slider sits under the dock showing its chart; on a desktop every chart is live.
+  await readySimulatorCharts(page, phone);
   await page.waitForTimeout(1000);
 
   if (rate === 1 && !phone) {

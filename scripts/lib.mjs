@@ -121,3 +121,19 @@ export function printTable(title, rows) {
   console.log("|" + widths.map((w) => "-".repeat(w + 2)).join("|") + "|");
   for (const r of rows) console.log(line(keys.map((k) => cell(r[k]))));
 }
+
+/**
+ * Brings the simulator into the state a drag is measured in: on a phone, the slider `selector`
+ * in the middle of the screen with the dock's chart drawn above it; on a desktop, every chart
+ * created (they are made as they near the viewport) and drawn. Shared by the simulator's
+ * benchmark and its profiling tools, so they measure the same thing.
+ */
+export async function readySimulatorCharts(page, phone, selector = "#in-gdpRealGrowth-0-range") {
+  if (phone) {
+    await page.locator(selector).evaluate((e) => e.scrollIntoView({ block: "center" }));
+    await page.waitForFunction(() => !!document.querySelector(".dock canvas") && (globalThis.__simDraws ?? 0) > 0);
+  } else {
+    await page.evaluate(() => document.querySelector(".charts")?.scrollIntoView());
+    await page.waitForFunction(() => document.querySelectorAll(".chart canvas").length === 4 && [...document.querySelectorAll(".chart")].every((f) => !f.querySelector(".chart-loading")));
+  }
+}

@@ -9,7 +9,7 @@
 //   STEPS (40), INTERVAL (sampling interval, µs, 100)
 import { chromium } from "playwright-core";
 import { writeFileSync } from "node:fs";
-import { startServer } from "./lib.mjs";
+import { startServer, readySimulatorCharts } from "./lib.mjs";
 const rate = Number(process.env.RATE ?? 4);
 const phone = process.env.PHONE !== "0";
 const unc = process.env.UNC === "1";
@@ -29,13 +29,7 @@ try {
   await page.goto(`${server.origin}/simulate/`);
   await page.waitForSelector("html[data-simulator=ready]");
   const sel = unc ? "#in-gdpRealGrowth-1-range" : "#in-gdpRealGrowth-0-range";
-  if (phone) {
-    await page.locator("#in-gdpRealGrowth-0-range").evaluate((e) => e.scrollIntoView({ block: "center" }));
-    await page.waitForFunction(() => !!document.querySelector(".dock canvas") && (globalThis.__simDraws ?? 0) > 0);
-  } else {
-    await page.evaluate(() => document.querySelector(".charts")?.scrollIntoView());
-    await page.waitForFunction(() => document.querySelectorAll(".chart canvas").length === 4 && [...document.querySelectorAll(".chart")].every((f) => !f.querySelector(".chart-loading")));
-  }
+  await readySimulatorCharts(page, phone);
   if (unc) {
     await page.check("#uncertainty-toggle");
     await page.waitForFunction(() => [...document.querySelectorAll("table.targets tbody tr td:last-child")].some((td) => /%$/.test(td.textContent ?? "")), null, { timeout: 60_000 });

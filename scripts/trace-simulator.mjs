@@ -8,7 +8,7 @@
 //   env RATE (CPU slowdown, 4), PHONE (0 = desktop 1280×900), STEPS (30),
 //   NEST=1 (where layout and paint happen: forced inside script, or in the frame), DETAIL=1
 import { chromium } from "playwright-core";
-import { startServer } from "./lib.mjs";
+import { startServer, readySimulatorCharts } from "./lib.mjs";
 const rate = Number(process.env.RATE ?? 4);
 const phone = process.env.PHONE !== "0";
 const steps = Number(process.env.STEPS ?? 30);
@@ -23,13 +23,7 @@ try {
   await page.goto(`${server.origin}/simulate/`);
   await page.waitForSelector("html[data-simulator=ready]");
   const sel = "#in-gdpRealGrowth-0-range";
-  if (phone) {
-    await page.locator(sel).evaluate((e) => e.scrollIntoView({ block: "center" }));
-    await page.waitForFunction(() => !!document.querySelector(".dock canvas") && (globalThis.__simDraws ?? 0) > 0);
-  } else {
-    await page.evaluate(() => document.querySelector(".charts")?.scrollIntoView());
-    await page.waitForFunction(() => document.querySelectorAll(".chart canvas").length === 4 && [...document.querySelectorAll(".chart")].every((f) => !f.querySelector(".chart-loading")));
-  }
+  await readySimulatorCharts(page, phone, sel);
   await page.waitForTimeout(1000);
   const events = [];
   cdp.on("Tracing.dataCollected", (d) => events.push(...d.value));
