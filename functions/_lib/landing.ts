@@ -4,12 +4,11 @@
 // phone it is what the first screen shows. Every user-written value is escaped and
 // bidi-isolated (an RTL title cannot reorder the text around it).
 import { YEARS, type Projection } from "../../src/lib/model";
+import { formatValue } from "../../src/components/simulator/format";
 import { escapeHtml } from "./text";
 
 const YEAR_2025 = 2025 - YEARS[0]!;
 const YEAR_2035 = 2035 - YEARS[0]!;
-const whole = new Intl.NumberFormat("zh-CN", { maximumFractionDigits: 0 });
-const oneDecimal = new Intl.NumberFormat("zh-CN", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
 export interface LandingInput {
   title: string | null;
@@ -19,13 +18,17 @@ export interface LandingInput {
   projection: Projection | null;
 }
 
-/** The headline figures, with units and price basis; rounded, as projections should be. */
+/**
+ * The headline figures, with units and price basis, rounded by the simulator's own rule per
+ * unit (format.ts): the simulator right below, the poster and the preview image show the
+ * same figure the same way.
+ */
 export function landingFigures(p: Projection): { label: string; value: string; unit: string }[] {
   return [
-    { label: "2025年地区生产总值（2020年不变价）", value: whole.format(p.gdpReal[YEAR_2025]!), unit: "亿元" },
-    { label: "2035年地区生产总值（2020年不变价）", value: whole.format(p.gdpReal[YEAR_2035]!), unit: "亿元" },
-    { label: "2035年常住人口", value: oneDecimal.format(p.residentPopulation[YEAR_2035]! / 10_000), unit: "万人" },
-    { label: "2035年城镇居民人均可支配收入（现价）", value: whole.format(Math.round(p.urbanIncome[YEAR_2035]! / 100) * 100), unit: "元" },
+    { label: "2025年地区生产总值（2020年不变价）", value: formatValue(p.gdpReal[YEAR_2025], "yi-yuan", "zh"), unit: "亿元" },
+    { label: "2035年地区生产总值（2020年不变价）", value: formatValue(p.gdpReal[YEAR_2035], "yi-yuan", "zh"), unit: "亿元" },
+    { label: "2035年常住人口", value: formatValue(p.residentPopulation[YEAR_2035], "persons", "zh"), unit: "万人" },
+    { label: "2035年城镇居民人均可支配收入（现价）", value: formatValue(p.urbanIncome[YEAR_2035], "yuan", "zh"), unit: "元" },
   ];
 }
 

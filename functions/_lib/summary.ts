@@ -4,7 +4,7 @@
 import { nationalLastReported, planTargets, project, YEARS, type Projection } from "../../src/lib/model";
 import { gdpSpec, palette, seriesColour } from "../../src/components/simulator/chart-specs";
 import type { ChartSpec } from "../../src/components/simulator/chart-specs";
-import { unitLabel } from "../../src/components/simulator/format";
+import { formatValue, unitLabel } from "../../src/components/simulator/format";
 import { t } from "../../src/components/simulator/i18n";
 import { OG_TEXT, missingCharacters, titleFontLoaded, type OgData } from "./og";
 import { storedFormulas, type Scenario } from "./scenario";
@@ -20,9 +20,12 @@ const TITLE_SUFFIX = " · 城区“十四五”情景模拟";
 const YEAR_2025 = 2025 - YEARS[0]!; // index in the projection's per-year arrays
 const YEAR_2035 = 2035 - YEARS[0]!;
 
-// Also used for the image's figures ("1,234亿元"): grouping commas and digits are in its font subset.
+// Figures are written by the simulator's rule per unit (format.ts), so the page, the poster
+// and the preview image agree; the image's font subset has the digits, "," and ".".
+const gdp = (v: number | undefined) => formatValue(v, "yi-yuan", "zh");
+const persons = (v: number | undefined) => formatValue(v, "persons", "zh");
+const yuan = (v: number | undefined) => formatValue(v, "yuan", "zh");
 const whole = new Intl.NumberFormat("zh-CN", { maximumFractionDigits: 0 });
-const oneDecimal = new Intl.NumberFormat("zh-CN", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
 /**
  * The deterministic projection of a scenario (its formulas compiled first), or null when it
@@ -80,12 +83,12 @@ export function scenarioReading(p: Projection): string {
   return parts.join("；");
 }
 
-/** One sentence of figures with units and price basis; a projection, so rounded. */
+/** One sentence of figures with units and price basis. */
 export function figuresSentence(p: Projection): string {
   return (
-    `地区生产总值2025年${whole.format(p.gdpReal[YEAR_2025]!)}亿元、2035年${whole.format(p.gdpReal[YEAR_2035]!)}亿元（2020年不变价）；` +
-    `2035年常住人口${oneDecimal.format(p.residentPopulation[YEAR_2035]! / 10_000)}万人，` +
-    `城镇居民人均可支配收入${whole.format(Math.round(p.urbanIncome[YEAR_2035]! / 100) * 100)}元（现价）。模拟结果，非官方预测。`
+    `地区生产总值2025年${gdp(p.gdpReal[YEAR_2025])}亿元、2035年${gdp(p.gdpReal[YEAR_2035])}亿元（2020年不变价）；` +
+    `2035年常住人口${persons(p.residentPopulation[YEAR_2035])}万人，` +
+    `城镇居民人均可支配收入${yuan(p.urbanIncome[YEAR_2035])}元（现价）。模拟结果，非官方预测。`
   );
 }
 
@@ -212,9 +215,9 @@ export async function ogData(share: Share, siteHost: string): Promise<OgData | n
     scenarioColour: hex(seriesColour(scenario, palette)),
     lines: spec.series.filter((s) => s.kind === "target").map((s) => ({ label: s.label, values: s.values, colour: hex(seriesColour(s, palette)) })),
     figures: [
-      { label: `${OG_TEXT.year2025}${OG_TEXT.gdpReal}`, value: whole.format(p.gdpReal[YEAR_2025]!) + OG_TEXT.unitHundredMillionYuan },
-      { label: `${OG_TEXT.year2035}${OG_TEXT.gdpReal}`, value: whole.format(p.gdpReal[YEAR_2035]!) + OG_TEXT.unitHundredMillionYuan },
-      { label: `${OG_TEXT.year2035}${OG_TEXT.residentPopulation}`, value: oneDecimal.format(p.residentPopulation[YEAR_2035]! / 10_000) + OG_TEXT.unitTenThousandPersons },
+      { label: `${OG_TEXT.year2025}${OG_TEXT.gdpReal}`, value: gdp(p.gdpReal[YEAR_2025]) + OG_TEXT.unitHundredMillionYuan },
+      { label: `${OG_TEXT.year2035}${OG_TEXT.gdpReal}`, value: gdp(p.gdpReal[YEAR_2035]) + OG_TEXT.unitHundredMillionYuan },
+      { label: `${OG_TEXT.year2035}${OG_TEXT.residentPopulation}`, value: persons(p.residentPopulation[YEAR_2035]) + OG_TEXT.unitTenThousandPersons },
     ],
     footer: `${siteHost}/s/${share.row.id}`,
   };

@@ -44,7 +44,7 @@ describe("share page /s/:id", () => {
     expect(result.ogTitle).toBe(`${hostileTitle} · 城区“十四五”情景模拟`);
     expect(result.twitterTitle).toBe(result.ogTitle);
     expect(result.ogDescription).toContain(hostileNote);
-    expect(result.ogDescription).toMatch(/2035年\d[\d,]*亿元（2020年不变价）/);
+    expect(result.ogDescription).toMatch(/2035年\d[\d,]*\.\d亿元（2020年不变价）/);
     expect(result.ogUrl).toBe(`${base}/s/${id}`);
     expect(result.ogLocale).toBe("zh_CN");
     expect(result.twitterCard).toBe("summary_large_image");
@@ -102,7 +102,7 @@ describe("share page /s/:id", () => {
     const res = await postJson(base, { scenario });
     expect([200, 201]).toContain(res.status);
     const formulaId = ((await res.json()) as { id: string }).id;
-    const gdp2035 = (html: string) => Number(/2035年([\d,]+)亿元/.exec(html)![1]!.replace(/,/g, ""));
+    const gdp2035 = (html: string) => Number(/2035年([\d,.]+)亿元/.exec(html)![1]!.replace(/,/g, ""));
     const slow = gdp2035(await (await fetch(`${base}/s/${formulaId}`)).text());
     const plan = gdp2035(await (await fetch(`${base}/s/${plainId}`)).text());
     expect(slow).toBeLessThan(plan * 0.6);
@@ -184,7 +184,7 @@ describe("share page /s/:id", () => {
     expect(section).toContain(`<h2 id="share-landing-title" dir="auto"><bdi>&lt;/title&gt;&lt;script&gt;window.__pwned=1&lt;/script&gt;&quot;&gt;&lt;img src=x onerror=window.__pwned=2&gt;</bdi></h2>`);
     expect(section).toContain('<p class="note" dir="auto"><bdi>&lt;b&gt;粗体&lt;/b&gt; &amp; &quot;引号&quot;');
     expect(section).toMatch(/<p class="reading">2025年地区生产总值(高于|低于|与)规划目标[^<]*；2035年人均地区生产总值为全国平均的\d+%<\/p>/);
-    expect(section).toMatch(/2025年地区生产总值（2020年不变价）<\/dt><dd>\d[\d,]* <small>亿元<\/small>/);
+    expect(section).toMatch(/2025年地区生产总值（2020年不变价）<\/dt><dd>\d[\d,]*\.\d <small>亿元<\/small>/);
     expect(section).toContain(">在此基础上调整</a>");
     expect(section).toContain(">分享</button>");
     expect(section).toContain(">阅读规划原文</a>");
@@ -212,7 +212,7 @@ describe("long share link /simulate/?s=…&n=… (the dialog's link when the sto
     expect(section).toContain(`<h2 id="share-landing-title" dir="auto"><bdi>&lt;/title&gt;&lt;script&gt;window.__pwned=1&lt;/script&gt;&quot;&gt;&lt;img src=x onerror=window.__pwned=2&gt;</bdi></h2>`);
     expect(section).toContain('<p class="note" dir="auto"><bdi>&lt;b&gt;粗体&lt;/b&gt; &amp; &quot;引号&quot;');
     expect(section).toMatch(/<p class="reading">2025年地区生产总值(高于|低于|与)规划目标[^<]*；2035年人均地区生产总值为全国平均的\d+%<\/p>/);
-    expect(section).toMatch(/2025年地区生产总值（2020年不变价）<\/dt><dd>\d[\d,]* <small>亿元<\/small>/);
+    expect(section).toMatch(/2025年地区生产总值（2020年不变价）<\/dt><dd>\d[\d,]*\.\d <small>亿元<\/small>/);
     expect(section).toContain(">在此基础上调整</a>");
     expect(html).not.toContain("<script>window.__pwned");
     // The landing's script is allowed by hash; the page is the simulator page.

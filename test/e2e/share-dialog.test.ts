@@ -400,6 +400,11 @@ describe("the share loop in WeChat's browser at 390×844", () => {
       expect(box.y + box.height, selector).toBeLessThanOrEqual(844);
     }
     expect(await page.locator(".share-landing .reading").innerText()).toMatch(/^2025年地区生产总值低于规划目标/);
+    // The landing and the simulator under it write the same figure the same way.
+    const landingFigure = async (label: string) => (await page.locator(".share-landing dt", { hasText: label }).locator("xpath=following-sibling::dd[1]").innerText()).replace(/\s+/g, "");
+    expect(await landingFigure("2025年地区生产总值")).toBe(await page.locator("#result-gdpReal-2025").innerText());
+    expect(await landingFigure("2035年城镇居民人均可支配收入")).toBe(await page.locator("#result-urbanIncome-2035").innerText());
+    expect(await landingFigure("2035年常住人口")).toBe(await page.locator("#result-residentPopulation-2035").innerText());
     for (const name of ["在此基础上调整", "分享", "阅读规划原文"]) {
       const action = page.locator(".share-landing .actions").getByText(name, { exact: true });
       const box = (await action.boundingBox())!;
