@@ -6,6 +6,7 @@ import { gdpSpec, palette, seriesColour } from "../../src/components/simulator/c
 import type { ChartSpec } from "../../src/components/simulator/chart-specs";
 import { formatValue, unitLabel } from "../../src/components/simulator/format";
 import { t } from "../../src/components/simulator/i18n";
+import { PUNCT } from "../../src/lib/lang";
 import { OG_TEXT, missingCharacters, titleFontLoaded, type OgData } from "./og";
 import { storedFormulas, type Scenario } from "./scenario";
 import { landingHtml } from "./landing";
@@ -207,7 +208,7 @@ export async function ogData(share: Share, siteHost: string): Promise<OgData | n
   const heading = ogHeading(share.row.title);
   const data: OgData = {
     title: OG_TEXT.title,
-    seriesLabel: spec.title,
+    seriesLabel: spec.title + (spec.basis ? PUNCT.zh.aside(spec.basis) : ""),
     unit: unitLabel(spec.unit, "zh"),
     years: [...spec.years],
     scenario: scenario.values.map((v) => v ?? NaN),

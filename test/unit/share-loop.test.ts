@@ -5,8 +5,7 @@ import { describe, expect, it } from "vitest";
 import { isWeChatBrowser, markWechatHintSeen, qqIntentUrl, serviceLinks, wechatHintPending } from "../../src/components/share/share-services";
 import { figureText } from "../../src/components/share/figure";
 import { gdpSpec, palette } from "../../src/components/simulator/chart-specs";
-import { t } from "../../src/components/simulator/i18n";
-import { unitLabel } from "../../src/components/simulator/format";
+import { loadLang, t } from "../../src/components/simulator/i18n";
 import { landingHtml } from "../../functions/_lib/landing";
 import { siteOrigin } from "../../src/utils/site-url.mjs";
 import { nationalLastReported, planTargets, project } from "../../src/lib/model";
@@ -53,11 +52,10 @@ describe("share services", () => {
 });
 
 describe("exported figure", () => {
-  it("writes the chart's title with unit and price basis, every visible series in the legend, the source and the site", () => {
+  it("writes the chart's title with unit and price basis, every visible series in the legend, the source and the site", async () => {
     const s = spec("zh");
     const text = figureText(s, "zh", "example.org/simulate/");
-    expect(text.title).toBe(`${s.title}（亿元）`);
-    expect(text.title).toContain("2020年不变价");
+    expect(text.title).toBe("地区生产总值（亿元，2020年不变价）");
     const visible = s.series.filter((x) => !x.auxiliary && x.values.some((v) => v != null)).map((x) => x.label);
     expect(visible.length).toBeGreaterThanOrEqual(2);
     expect(text.legend.map((l) => l.label)).toEqual(visible);
@@ -65,7 +63,9 @@ describe("exported figure", () => {
     expect(text.legend.find((l) => l.label.startsWith("规划目标"))!.colour).toBe(palette.target);
     expect(text.source).toMatch(/^资料来源：.*模拟结果/);
     expect(text.site).toBe("example.org/simulate/");
-    expect(figureText(spec("en"), "en", "x").title).toBe(`${spec("en").title} (${unitLabel("yi-yuan", "en")})`);
+    // English brackets and comma, not the Chinese full-width ones.
+    await loadLang("en");
+    expect(figureText(spec("en"), "en", "x").title).toBe("GDP (billion yuan, constant 2020 prices)");
   });
 });
 

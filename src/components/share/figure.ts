@@ -5,10 +5,9 @@
 // light scheme's colours whatever the reader's scheme (EXPORT_INK, and the chart palette of
 // chart-specs.ts), so a saved or forwarded image reads the same on any background.
 import type { ChartSpec } from "../simulator/chart-specs";
-import { palette, seriesColour, seriesStroke } from "../simulator/chart-specs";
-import { unitLabel } from "../simulator/format";
+import { chartHeading, palette, seriesColour, seriesStroke } from "../simulator/chart-specs";
 import { wrapLines } from "./share-helpers";
-import { fill, shareStrings, type ShareLang } from "./share-strings";
+import { shareStrings, type ShareLang } from "./share-strings";
 
 /**
  * The colours of exported images (chart PNG, poster): the light scheme of
@@ -35,7 +34,6 @@ export interface FigureText {
 /** Everything the figure writes, from the spec (pure: the tests read it). */
 export function figureText(spec: ChartSpec, lang: ShareLang, site: string): FigureText {
   const s = shareStrings[lang];
-  const unit = unitLabel(spec.unit, lang);
   const legend = spec.series
     .filter((x) => !x.auxiliary && x.values.some((v) => v != null))
     .map((x) => {
@@ -44,7 +42,7 @@ export function figureText(spec: ChartSpec, lang: ShareLang, site: string): Figu
       const colour = band ? (x.kind === "band-outer" ? palette.band : palette.bandInner) : seriesColour(x, palette);
       return { label: x.label, colour, dash: band ? [] : seriesStroke(x.kind).dash, width: band ? 10 : seriesStroke(x.kind).width, marker };
     });
-  return { title: fill(s.figureTitle, { title: spec.title, unit }), legend, source: s.figureSource, site };
+  return { title: chartHeading(spec, lang), legend, source: s.figureSource, site };
 }
 
 /** Where the figure says it comes from: the site's configured address and the simulator. */

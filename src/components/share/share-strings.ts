@@ -62,8 +62,6 @@ const zh = {
   wechatHint: "在微信里：点右上角“···”，选择“发送给朋友”或“分享到朋友圈”。",
   wechatHintDismiss: "知道了",
   figureSource: "资料来源：《晋城市城区“十四五”规划和2035年远景目标纲要》及统计公报；情景为模拟结果，非官方预测。",
-  /** The exported figure's heading: the chart's title and its unit. */
-  figureTitle: "{title}（{unit}）",
   /** The BCP 47 tag of this language, for the dialog's lang attribute. */
   htmlLang: "zh-CN",
 };
@@ -131,7 +129,6 @@ const en: Record<ShareStringKey, string> = {
   wechatHint: "In WeChat: tap “···” at the top right, then “Send to Chat” or “Share to Moments”.",
   wechatHintDismiss: "Got it",
   figureSource: "Sources: Chengqu's 14th Five-Year Plan and statistical bulletins; the scenario is a simulation, not an official forecast.",
-  figureTitle: "{title} ({unit})",
   htmlLang: "en",
 };
 

@@ -4,7 +4,7 @@
 import type { PlanTarget, Projection } from "../../lib/model";
 import { COMPARATOR_WORDS } from "../../lib/data/target-kinds";
 import type { Scenario } from "../../lib/scenario";
-import { formatWithUnit, targetPersons, type Unit } from "./format";
+import { formatWithUnit, targetPersons, unitLabel, type Unit } from "./format";
 import { t, type Lang } from "./i18n";
 import { PUNCT } from "../../lib/lang";
 
@@ -30,12 +30,28 @@ export interface ChartSeries {
 
 export interface ChartSpec {
   id: string;
+  /** What is drawn, without unit or price basis: "地区生产总值". */
   title: string;
   unit: Unit;
+  /** The price basis where money is drawn: "2020年不变价", "current prices". */
+  basis?: string;
   years: readonly number[];
   series: ChartSeries[];
   /** Years with a vertical marker (2025, 2035). */
   milestones: readonly number[];
+}
+
+/**
+ * A chart's unit and price basis as its heading writes them after the title: "（亿元，2020年不变价）",
+ * " (billion yuan, constant 2020 prices)". The page, the exported PNG and the poster all use it.
+ */
+export function chartAside(spec: ChartSpec, lang: Lang): string {
+  return PUNCT[lang].aside([unitLabel(spec.unit, lang), spec.basis].filter(Boolean).join(PUNCT[lang].comma));
+}
+
+/** The full heading: "地区生产总值（亿元，2020年不变价）". */
+export function chartHeading(spec: ChartSpec, lang: Lang): string {
+  return spec.title + chartAside(spec, lang);
 }
 
 /**
@@ -249,7 +265,7 @@ export function gdpSpec(input: SpecInput): ChartSpec {
   }
   series.push(...bandSeries("band", input.bands?.[key], lang));
   const basis = t(lang, prices === "constant" ? "constantPrices" : "currentPrices");
-  return { id: "gdp", title: `${t(lang, "chartGdp")}（${basis}）`, unit: "yi-yuan", years, series, milestones: MILESTONES };
+  return { id: "gdp", title: t(lang, "chartGdp"), unit: "yi-yuan", basis, years, series, milestones: MILESTONES };
 }
 
 export function gdpPerCapitaSpec(input: SpecInput): ChartSpec {
@@ -263,7 +279,7 @@ export function gdpPerCapitaSpec(input: SpecInput): ChartSpec {
     series.push(...nationalTarget(target, years, projection.nationalGdpPerCapita, lang));
   }
   series.push(...bandSeries("band", input.bands?.gdpPerCapita, lang));
-  return { id: "gdpPerCapita", title: `${t(lang, "chartGdpPerCapita")}（${t(lang, "currentPrices")}）`, unit: "yuan", years, series, milestones: MILESTONES };
+  return { id: "gdpPerCapita", title: t(lang, "chartGdpPerCapita"), unit: "yuan", basis: t(lang, "currentPrices"), years, series, milestones: MILESTONES };
 }
 
 export function incomeSpec(input: SpecInput): ChartSpec {
@@ -282,7 +298,7 @@ export function incomeSpec(input: SpecInput): ChartSpec {
   }
   series.push(...reportedSeries(years, input.reported.urbanIncome, lang));
   series.push(...bandSeries("band", input.bands?.urbanIncome, lang));
-  return { id: "income", title: `${t(lang, "chartIncome")}（${t(lang, "currentPrices")}）`, unit: "yuan", years, series, milestones: MILESTONES };
+  return { id: "income", title: t(lang, "chartIncome"), unit: "yuan", basis: t(lang, "currentPrices"), years, series, milestones: MILESTONES };
 }
 
 export function populationSpec(input: SpecInput): ChartSpec {
