@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { OG_HEIGHT, OG_TEXT, OG_WIDTH, renderFallbackPng, renderOgPng, type OgData } from "../../functions/_lib/og";
 import { crc32, deflateRows, encodePng } from "../../functions/_lib/og/png";
 import { inflateSync } from "node:zlib";
@@ -65,8 +65,12 @@ describe("deflateRows", () => {
 });
 
 describe("renderOgPng output", () => {
-  const png = renderOgPng(sample);
-  const chunks = readChunks(png);
+  let png: Uint8Array;
+  let chunks: ReturnType<typeof readChunks>;
+  beforeAll(async () => {
+    png = await renderOgPng(sample);
+    chunks = readChunks(png);
+  });
 
   it("starts with the PNG signature", () => {
     expect(Array.from(png.subarray(0, 8))).toEqual(PNG_SIGNATURE);
@@ -108,8 +112,8 @@ describe("renderOgPng output", () => {
     expect(idat.crc).not.toBe(expectedCrc(idat));
   });
 
-  it("is deterministic", () => {
-    expect(Buffer.from(renderOgPng(sample)).equals(Buffer.from(png))).toBe(true);
+  it("is deterministic", async () => {
+    expect(Buffer.from(await renderOgPng(sample)).equals(Buffer.from(png))).toBe(true);
   });
 });
 

@@ -44,7 +44,8 @@ function putChunk(out: Uint8Array, at: number, type: string, data: Uint8Array): 
 let scanlineBuffer = new Uint8Array(0);
 let deflateBuffer = new Uint8Array(0);
 
-function scanlines(pixels: Uint8Array, rowBytes: number, height: number): Uint8Array {
+/** The image's rows, each after its filter byte (0, None), in a buffer kept for the next image. */
+export function scanlines(pixels: Uint8Array, rowBytes: number, height: number): Uint8Array {
   const size = (rowBytes + 1) * height;
   if (scanlineBuffer.length < size) scanlineBuffer = new Uint8Array(size);
   const out = scanlineBuffer.subarray(0, size);
@@ -240,8 +241,13 @@ function file(chunks: [string, Uint8Array][]): Uint8Array {
 export function encodeIndexedPng(indices: Uint8Array, palette: Uint8Array, paletteSize: number, width: number, height: number): Uint8Array {
   if (indices.length !== width * height) throw new Error(`expected ${width * height} palette indices, got ${indices.length}`);
   if (paletteSize < 1 || paletteSize > 256 || palette.length < paletteSize * 3) throw new Error(`palette must hold 1–256 colours, got ${paletteSize}`);
-  const idat = deflateInto(scanlines(indices, width, height), width + 1);
-  return file([["IHDR", header(width, height, 3)], ["PLTE", palette.subarray(0, paletteSize * 3)], ["IDAT", idat], ["IEND", new Uint8Array(0)]]);
+  return indexedPngFile(deflateInto(scanlines(indices, width, height), width + 1), palette, paletteSize, width, height);
+}
+
+/** An 8-bit indexed PNG around `zlib`, the zlib stream of its scanlines (see scanlines). */
+export function indexedPngFile(zlib: Uint8Array, palette: Uint8Array, paletteSize: number, width: number, height: number): Uint8Array {
+  if (paletteSize < 1 || paletteSize > 256 || palette.length < paletteSize * 3) throw new Error(`palette must hold 1–256 colours, got ${paletteSize}`);
+  return file([["IHDR", header(width, height, 3)], ["PLTE", palette.subarray(0, paletteSize * 3)], ["IDAT", zlib], ["IEND", new Uint8Array(0)]]);
 }
 
 /** Encodes width × height RGB pixels (3 bytes each, rows top to bottom) as an 8-bit RGB PNG. */

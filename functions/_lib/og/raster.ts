@@ -219,8 +219,8 @@ export interface CoverageMask {
   readonly y: number;
   readonly width: number;
   readonly height: number;
-  /** row, column, length, step; four numbers per run */
-  readonly runs: Int32Array;
+  /** row, column, length, step; four numbers per run (bytes in pre-rasterised masks) */
+  readonly runs: Int32Array | Uint8Array;
 }
 
 export interface StrokeOptions {
@@ -271,6 +271,19 @@ export class Canvas {
     this.indices = pixels ? pixels.fill(0) : new Uint8Array(width * height);
     // Index 0 is the background, so the zero-filled buffer already is the blank canvas.
     this.colourIndex(background);
+  }
+
+  /**
+   * Starts the palette over with `size` colours (RGB triples), for pixels drawn elsewhere with
+   * that palette (a pre-drawn layer): later paint finds and adds colours as if it had drawn them.
+   */
+  usePalette(palette: ArrayLike<number>, size: number): void {
+    if (size < 1 || size > 256 || palette.length < 3 * size) throw new OgRenderError(`palette must hold 1–256 colours, got ${size}`);
+    this.byRgb.clear();
+    this.inks.clear();
+    this.paletteSize = 0;
+    for (let i = 0; i < size; i++) this.colourIndex([palette[3 * i]!, palette[3 * i + 1]!, palette[3 * i + 2]!]);
+    if (this.paletteSize !== size) throw new OgRenderError("palette has a colour twice");
   }
 
   /** The palette index of an exact colour, added when new (nearest existing one when full). */
