@@ -11,7 +11,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { gzipSync } from "node:zlib";
+import { deflateSync, gzipSync } from "node:zlib";
 import { build } from "esbuild";
 import { printTable } from "./lib.mjs";
 
@@ -34,6 +34,10 @@ const option = (name, fallback) => {
 };
 const runs = Number(option("--runs", "200"));
 const out = option("--out", undefined);
+// --no-template: draw everything, as when public/_og/template.bin cannot be loaded.
+const withoutTemplate = args.includes("--no-template");
+// --js-deflate: the renderer's own deflate instead of native zlib.
+const jsDeflate = args.includes("--js-deflate");
 
 const dir = mkdtempSync(join(tmpdir(), "bench-og-"));
 const bundlePath = join(dir, "og.mjs");
@@ -55,7 +59,7 @@ const bundle = readFileSync(bundlePath);
 const dataPath = join(dir, "data.mjs");
 await build({
   stdin: {
-    contents: `export { ogData } from "./functions/_lib/summary.ts"; export { loadTitleFont, renderOgPng } from "./functions/_lib/og/index.ts"; export { canonicalJson, defaultScenario, validateScenario } from "./src/lib/scenario/index.ts";`,
+    contents: `export { ogData } from "./functions/_lib/summary.ts"; export { loadTemplate, loadTitleFont, renderOgPng, unloadTemplate } from "./functions/_lib/og/index.ts"; export { canonicalJson, defaultScenario, validateScenario } from "./src/lib/scenario/index.ts";`,
     resolveDir: root,
     loader: "ts",
   },
@@ -67,7 +71,10 @@ await build({
   logLevel: "error",
 });
 const og = await import(pathToFileURL(dataPath).href);
-og.loadTitleFont(new Uint8Array(readFileSync(join(root, "public/_og/title-glyphs.bin"))));
+// The Function fetches these from the site's assets (I/O) on an isolate's first image and
+// registers them (CPU, measured with the first request below).
+const titleFontBytes = new Uint8Array(readFileSync(join(root, "public/_og/title-glyphs.bin")));
+const templateBytes = withoutTemplate ? null : new Uint8Array(readFileSync(join(root, "public/_og/template.bin")));
 const scenario = structuredClone(og.defaultScenario);
 scenario.inputs.gdpRealGrowth.periods[0] = 5;
 const valid = og.validateScenario(scenario);
@@ -93,14 +100,24 @@ const titleFor = (k) => {
   return `${o}${m}${e}`;
 };
 const cpuMs = (u) => (u.user + u.system) / 1000;
+// A Worker's CompressionStream("deflate") is zlib at its default level, in C++ (workerd,
+// src/workerd/api/streams/compression.c++). Node's CompressionStream puts JavaScript web streams
+// around zlib, whose own first-use cost a Worker does not have, so the benchmark calls the
+// same zlib directly.
+const deflate = jsDeflate ? undefined : (bytes) => deflateSync(bytes);
+const renderOptions = jsDeflate ? { deflate: null } : { deflate };
 let run = 0;
 async function measure() {
   const title = titleFor(run++);
   const all = process.cpuUsage();
   const t = performance.now();
+  if (run === 1) {
+    og.loadTitleFont(titleFontBytes);
+    if (templateBytes) og.loadTemplate(templateBytes);
+  }
   const input = await og.ogData({ ...share, row: { ...share.row, title } }, "chengqu-plan.pages.dev");
   if (input?.heading !== title) throw new Error(`the title ${title} should be drawable as the heading`);
-  const png = og.renderOgPng(input);
+  const png = await og.renderOgPng(input, renderOptions);
   const wallMs = performance.now() - t;
   return { png, cpuMs: cpuMs(process.cpuUsage(all)), wallMs };
 }

@@ -571,16 +571,16 @@ export interface RenderOptions {
   /**
    * zlib (RFC 1950) compression of the PNG's scanlines. By default the runtime's native
    * CompressionStream("deflate") where there is one (Workers, browsers, Node), which has no JIT
-   * to warm up, else the renderer's own deflate (png.ts).
+   * to warm up, else (and with null) the renderer's own deflate (png.ts).
    */
-  deflate?: (bytes: Uint8Array) => Uint8Array | Promise<Uint8Array>;
+  deflate?: ((bytes: Uint8Array) => Uint8Array | Promise<Uint8Array>) | null;
 }
 
 /** Draws the preview for a shared scenario; see the module comment for the contract. */
 export async function renderOgPng(data: OgData, options: RenderOptions = {}): Promise<Uint8Array> {
   pixels ??= new Uint8Array(OG_WIDTH * OG_HEIGHT);
   const canvas = drawOg(data, pixels);
-  const deflate = options.deflate ?? (typeof CompressionStream === "function" ? nativeDeflate : undefined);
+  const deflate = options.deflate === null ? undefined : (options.deflate ?? (typeof CompressionStream === "function" ? nativeDeflate : undefined));
   if (!deflate) return encodeCanvas(canvas);
   const zlib = await deflate(scanlines(canvas.indices, OG_WIDTH, OG_HEIGHT));
   return indexedPngFile(zlib, canvas.palette, canvas.paletteSize, OG_WIDTH, OG_HEIGHT);
