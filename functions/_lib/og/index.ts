@@ -105,6 +105,7 @@ type Align = "left" | "right" | "center";
 const MAX_GLYPH_MASKS = 4000;
 const templateMasks = new Map<string, CoverageMask>();
 const titleMasks = new Map<string, CoverageMask>();
+const titleGlyphsSeen = new Set<string>();
 // When set (by the template builder), the keys of the glyph masks rasterised from outlines.
 let glyphsRasterised: string[] | null = null;
 
@@ -150,6 +151,15 @@ function drawText(canvas: Canvas, text: string, x: number, baseline: number, sty
       glyphsRasterised?.push(key);
       const path = new Path();
       textPath(path, ch, fx, fy, style);
+      if (style.weight === "title" && !titleGlyphsSeen.has(key)) {
+        // A title's glyph is kept as a mask from its second use on: most are drawn once, and
+        // the first image in a fresh isolate (all first uses) skips making masks.
+        if (titleGlyphsSeen.size >= MAX_GLYPH_MASKS) titleGlyphsSeen.clear();
+        titleGlyphsSeen.add(key);
+        canvas.fillShifted(path, ix, iy, color);
+        penX += measureText(ch, style) + (style.tracking ?? 0);
+        continue;
+      }
       mask = canvas.maskOf(path);
       if (masks.size >= MAX_GLYPH_MASKS) masks.clear();
       masks.set(key, mask);

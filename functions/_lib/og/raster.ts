@@ -464,10 +464,18 @@ export class Canvas {
 
   /** Fills path with the non-zero winding rule. */
   fill(path: Path, color: Rgb, alpha = 1): void {
+    this.fillShifted(path, 0, 0, color, alpha);
+  }
+
+  /**
+   * Fills path moved by whole pixels (dx, dy): the same pixels as drawMask(maskOf(path), dx, dy),
+   * without making the mask (for a shape drawn once).
+   */
+  fillShifted(path: Path, dx: number, dy: number, color: Rgb, alpha = 1): void {
     const c = this.coverage(path);
     if (!c) return;
     const { acc, ox, oy, w, h } = c;
-    this.composite(acc, ox, oy, w, h, color, alpha, true);
+    this.composite(acc, ox + dx, oy + dy, w, h, color, alpha, true);
   }
 
   /**
