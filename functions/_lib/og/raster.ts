@@ -139,6 +139,10 @@ export class Path implements PathSink {
 // `lo`/`hi` collect, per row, the first and last column the edges touch: composite() scans only
 // that span (left of it the running sum is zero, and right of it too, as every contour closes).
 function accumulateEdge(acc: Float32Array, lo: Int32Array, hi: Int32Array, w: number, h: number, ax: number, ay: number, bx: number, by: number): void {
+  // An edge that is level once moved into the mask's coordinates (its ends differed in the
+  // last bits only) covers nothing; left in, its infinite slope made NaN, which wiped out the
+  // rest of its row (gaps at the foot of some glyphs, e.g. 拟 and 怎).
+  if (ay === by) return;
   let dir = 1;
   if (ay > by) {
     dir = -1;
