@@ -123,35 +123,47 @@ export function loadTitleFont(bytes: Uint8Array): void {
   const offsets = codes + 4 * count;
   const data = offsets + 4 * (count + 1);
   if (data > bytes.length || data + view.getUint32(offsets + 4 * count) > bytes.length) throw new Error("title font: truncated");
-  const cache = new Map<string, Glyph | undefined>();
-  const lookup = (ch: string): Glyph | undefined => {
-    if (cache.has(ch)) return cache.get(ch);
+  // Per character looked up: where its record starts (-1: none) and its advance, read without
+  // the outline (measuring a title, or a label drawn from the pre-drawn template, needs no more).
+  const found = new Map<string, { start: number; advance: number }>();
+  const outlines = new Map<string, Int32Array>();
+  const lookup = (ch: string): { start: number; advance: number } => {
+    let entry = found.get(ch);
+    if (entry) return entry;
     const cp = ch.codePointAt(0)!;
     let lo = 0;
     let hi = count - 1;
-    let glyph: Glyph | undefined;
+    entry = { start: -1, advance: 0 };
     while (lo <= hi) {
       const mid = (lo + hi) >>> 1;
       const c = view.getUint32(codes + 4 * mid);
       if (c === cp) {
-        glyph = readGlyph(bytes, { pos: data + view.getUint32(offsets + 4 * mid) });
+        const start = data + view.getUint32(offsets + 4 * mid);
+        entry = { start, advance: readVarint(bytes, { pos: start }) };
         break;
       }
       if (c < cp) lo = mid + 1;
       else hi = mid - 1;
     }
-    cache.set(ch, glyph);
-    return glyph;
+    found.set(ch, entry);
+    return entry;
   };
   titleFace = {
     unitsPerEm: view.getUint16(4),
     ascender: view.getInt16(6),
     descender: view.getInt16(8),
-    advance: (ch) => lookup(ch)?.advance,
+    advance: (ch) => {
+      const entry = lookup(ch);
+      return entry.start < 0 ? undefined : entry.advance;
+    },
     outline: (ch) => {
-      const glyph = lookup(ch);
-      if (!glyph) throw new OgUnsupportedCharacterError(ch, ch);
-      return glyph.ops;
+      let ops = outlines.get(ch);
+      if (ops) return ops;
+      const { start } = lookup(ch);
+      if (start < 0) throw new OgUnsupportedCharacterError(ch, ch);
+      ops = readGlyph(bytes, { pos: start }).ops;
+      outlines.set(ch, ops);
+      return ops;
     },
   };
 }

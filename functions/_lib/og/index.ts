@@ -6,7 +6,7 @@
  * ```ts
  * import { renderOgPng, OG_TEXT, OgRenderError } from "../_lib/og";
  *
- * const png: Uint8Array = renderOgPng({
+ * const png: Uint8Array = await renderOgPng({
  *   title: OG_TEXT.title,                                    // template text only (see below)
  *   seriesLabel: `${OG_TEXT.gdpReal}（${OG_TEXT.constantPrices}）`,
  *   unit: OG_TEXT.unitHundredMillionYuan,                     // shown above the y axis
@@ -18,7 +18,9 @@
  *   footer: "chengqu.example/s/abc123",
  * });
  * ```
- * - renderOgPng(data) → the PNG bytes (8-bit RGB, 1200×630). Serve as image/png.
+ * - renderOgPng(data, { deflate? }) → a promise of the PNG bytes (8-bit palette, 1200×630).
+ *   Serve as image/png. The scanlines are compressed by the runtime's native
+ *   CompressionStream("deflate") (zlib in C++: no JIT warm-up), else by png.ts's own deflate.
  * - renderFallbackPng() → the generic image (also committed as public/og-fallback.png).
  * - OG_CHARSET: every character that can be drawn; OG_TEXT: the template strings.
  * - Errors: everything thrown is an OgRenderError. OgUnsupportedCharacterError when a string
@@ -28,11 +30,16 @@
  *   /og-fallback.png instead.
  * - The sharer's title (heading) and labels beyond the template subset are drawn from the
  *   title font: call loadTitleFont(bytes of public/_og/title-glyphs.bin) once per isolate.
+ * - The template: call loadTemplate(bytes of public/_og/template.bin) once per isolate. Its
+ *   pre-drawn fixed parts and pre-rasterised template glyphs (template.ts) replace drawing
+ *   them, pixel for pixel; without it (or for a layout it does not hold) everything is drawn.
  * - Cost (scripts/bench-og.mjs): a palette image by construction (coverage in 16 steps, at
- *   most 256 colours), a single-pass deflate, glyph and shape masks kept per isolate as runs,
- *   and buffers kept between renders (little garbage to collect) keep a warm render within
- *   the Workers Free plan's 10 ms of CPU; the first call in a fresh isolate costs more (JIT).
- *   Cache the PNG per scenario (it is immutable) rather than drawing it on every request.
+ *   most 256 colours), glyph and shape masks kept per isolate as runs, buffers kept between
+ *   renders (little garbage to collect), the template, and native zlib. A warm render stays
+ *   within the Workers Free plan's 10 ms of CPU; the first call in a fresh isolate still costs
+ *   several times that, mostly the sharer's title glyphs and the chart rasterised by code V8
+ *   has not compiled yet. Cache the PNG per scenario (it is immutable) rather than drawing it
+ *   on every request.
  */
 
 import { OgInvalidDataError, OgUnsupportedCharacterError } from "./errors";
