@@ -19,8 +19,10 @@
  * });
  * ```
  * - renderOgPng(data, { deflate? }) → a promise of the PNG bytes (8-bit palette, 1200×630).
- *   Serve as image/png. The scanlines are compressed by the runtime's native
- *   CompressionStream("deflate") (zlib in C++: no JIT warm-up), else by png.ts's own deflate.
+ *   Serve as image/png. An isolate's first image is compressed by the runtime's native
+ *   CompressionStream("deflate") (zlib in C++: no JIT warm-up); later ones by png.ts's own
+ *   deflate, which takes over row by row (see OWN_DEFLATE_ROWS); without CompressionStream (or
+ *   with deflate: null), by the own deflate alone.
  * - renderFallbackPng() → the generic image (also committed as public/og-fallback.png).
  * - OG_CHARSET: every character that can be drawn; OG_TEXT: the template strings.
  * - Errors: everything thrown is an OgRenderError. OgUnsupportedCharacterError when a string
