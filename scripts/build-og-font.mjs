@@ -6,6 +6,7 @@
 //
 // Needs Debian's fonts-noto-cjk (apt-get install -y fonts-noto-cjk); run after changing
 // functions/_lib/og/template-strings.ts:   node scripts/build-og-font.mjs
+// then redraw the preview image's template:  node scripts/build-og-template.mjs
 //
 // Glyph encoding (decoded by functions/_lib/og/font.ts): per glyph, in OG_CHARSET order,
 //   varint advanceWidth, varint opCount, then opCount ops. An op's first varint is
