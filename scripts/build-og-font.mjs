@@ -6,6 +6,7 @@
 //
 // Needs Debian's fonts-noto-cjk (apt-get install -y fonts-noto-cjk); run after changing
 // functions/_lib/og/template-strings.ts:   node scripts/build-og-font.mjs
+// then redraw the preview image's template:  node scripts/build-og-template.mjs
 //
 // Glyph encoding (decoded by functions/_lib/og/font.ts): per glyph, in OG_CHARSET order,
 //   varint advanceWidth, varint opCount, then opCount ops. An op's first varint is
@@ -49,6 +50,8 @@ const OP_KIND = { moveTo: 0, lineTo: 1, quadraticCurveTo: 2, bezierCurveTo: 3 };
 
 function encodeFace(font, chars) {
   const bytes = [];
+  const advances = [];
+  const starts = [];
   let px = 0;
   let py = 0;
   for (const ch of chars) {
@@ -58,6 +61,8 @@ function encodeFace(font, chars) {
     }
     const glyph = font.glyphForCodePoint(cp);
     const ops = glyph.path.commands.filter((c) => c.command !== "closePath");
+    starts.push(bytes.length);
+    advances.push(Math.round(glyph.advanceWidth));
     pushVarint(bytes, Math.round(glyph.advanceWidth));
     pushVarint(bytes, ops.length);
     // Each glyph starts from the origin so glyphs decode independently.
@@ -77,7 +82,7 @@ function encodeFace(font, chars) {
       }
     }
   }
-  return Buffer.from(bytes);
+  return Object.assign(Buffer.from(bytes), { advances, starts });
 }
 
 function versionNumber(font) {
@@ -171,6 +176,8 @@ function faceLiteral(f) {
   ascender: ${f.ascender},
   descender: ${f.descender},
   glyphs: ${JSON.stringify(f.data.toString("base64url"))},
+  advances: ${JSON.stringify(f.data.advances.join(","))},
+  starts: ${JSON.stringify(f.data.starts.join(","))},
 }`;
 }
 
@@ -182,6 +189,13 @@ export interface EncodedFace {
   readonly descender: number;
   /** base64url of the glyph records, one per character of FONT_CHARSET, in that order */
   readonly glyphs: string;
+  /**
+   * Per character of FONT_CHARSET, comma-separated: its advance width and where its record
+   * starts in the decoded glyphs. Text is measured and checked, and one glyph found, without
+   * decoding the outlines (most renders draw template text from pre-rasterised masks).
+   */
+  readonly advances: string;
+  readonly starts: string;
 }
 
 /** The characters this module has outlines for (must equal OG_CHARSET). */

@@ -2,34 +2,42 @@
 // against the plan-targets preset, with the 2025/2035 figures. Drawn once per id and location
 // and kept in the edge cache (an id's content never changes); when drawing fails, the static
 // /og-fallback.png is served instead with a short cache, so a fixed renderer takes over soon.
-import { loadTitleFont, renderOgPng, titleFontLoaded } from "../_lib/og";
+import { loadTemplate, loadTitleFont, renderOgPng, templateLoaded, titleFontLoaded } from "../_lib/og";
 import { siteUrl } from "../_lib/site";
 import { SCHEMA_VERSION } from "../_lib/scenario";
 import { IMMUTABLE, conditional, edgeCached, idParam, lookupShareOrUnavailable, shareEtag } from "../_lib/share";
 import { ogData } from "../_lib/summary";
 
 /** Bump when the drawing changes, so cached images are redrawn under a new key. */
-const RENDER_VERSION = 2;
+const RENDER_VERSION = 3;
 
 const TITLE_FONT_PATH = "/_og/title-glyphs.bin";
-let titleFont: Promise<void> | null = null;
+const TEMPLATE_PATH = "/_og/template.bin";
 
 /**
- * Loads the title glyphs from the site's assets once per isolate. Without them the image is
- * still drawn, with the site's title instead of the sharer's (and the next request retries).
+ * Loads an asset of the renderer once per isolate (fetched from the site's assets, which is
+ * I/O, not CPU). Without the title font the image is drawn with the site's title instead of
+ * the sharer's; without the template, drawn whole rather than from its pre-drawn parts (the
+ * same pixels, more CPU). A failed load is retried by the next request.
  */
-function ensureTitleFont(env: Env, request: Request): Promise<void> {
-  if (titleFontLoaded()) return Promise.resolve();
-  titleFont ??= (async () => {
-    const res = await env.ASSETS.fetch(new Request(new URL(TITLE_FONT_PATH, request.url)));
-    if (!res.ok) throw new Error(`${TITLE_FONT_PATH} answered ${res.status}`);
-    loadTitleFont(new Uint8Array(await res.arrayBuffer()));
-  })().catch((e: unknown) => {
-    console.error("og title font:", e instanceof Error ? e.message : String(e));
-    titleFont = null;
-  });
-  return titleFont;
+function assetLoader(path: string, load: (bytes: Uint8Array) => void, loaded: () => boolean): (env: Env, request: Request) => Promise<void> {
+  let pending: Promise<void> | null = null;
+  return (env, request) => {
+    if (loaded()) return Promise.resolve();
+    pending ??= (async () => {
+      const res = await env.ASSETS.fetch(new Request(new URL(path, request.url)));
+      if (!res.ok) throw new Error(`${path} answered ${res.status}`);
+      load(new Uint8Array(await res.arrayBuffer()));
+    })().catch((e: unknown) => {
+      console.error(`og asset ${path}:`, e instanceof Error ? e.message : String(e));
+      pending = null;
+    });
+    return pending;
+  };
 }
+
+const ensureTitleFont = assetLoader(TITLE_FONT_PATH, loadTitleFont, titleFontLoaded);
+const ensureTemplate = assetLoader(TEMPLATE_PATH, loadTemplate, templateLoaded);
 
 function text(status: number, body: string, headers: Record<string, string> = {}): Response {
   return new Response(body, {
@@ -63,10 +71,10 @@ export const onRequest: PagesFunction<Env> = async (ctx) => {
     const { share } = lookup;
     let png: Uint8Array;
     try {
-      await ensureTitleFont(env, request);
+      await Promise.all([ensureTitleFont(env, request), ensureTemplate(env, request)]);
       const data = await ogData(share, new URL(siteUrl(env)).host);
       if (data === null) return fallbackImage(env, request);
-      png = renderOgPng(data);
+      png = await renderOgPng(data);
     } catch (e) {
       console.error(`og image for ${share.row.id} failed:`, e instanceof Error ? e.message : String(e));
       return fallbackImage(env, request);

@@ -24,6 +24,26 @@ describe("Canvas.fill", () => {
     expect(total(c)).toBeCloseTo(20, 0);
   });
 
+  it("ignores an edge that is level only once moved into the mask (no gap in the rest of its row)", () => {
+    // A glyph's outline sits around its baseline (y ≤ 0 mostly): moved by the mask's top (-20),
+    // 0.5 and the next double above it become one number, and the edge between them level.
+    const nearlyLevel = 0.5 + Number.EPSILON / 2;
+    expect(nearlyLevel).not.toBe(0.5);
+    expect(nearlyLevel + 20).toBe(0.5 + 20);
+    const path = new Path();
+    path.moveTo(1, -20);
+    path.lineTo(11, -20);
+    path.lineTo(11, 0.5);
+    path.lineTo(6, nearlyLevel);
+    path.lineTo(1, 0.5);
+    path.close();
+    const c = new Canvas(20, 40, BLACK);
+    c.drawMask(c.maskOf(path), 0, 25, WHITE);
+    // Row y = 0 of the shape (canvas row 25) is half covered all along, left of the odd edge too.
+    for (let x = 1; x < 11; x++) expect(coverage(c, x, 25), `x ${x}`).toBeCloseTo(0.5, 1);
+    expect(coverage(c, 5, 10)).toBe(1);
+  });
+
   it("fills a circle with its area", () => {
     const c = new Canvas(40, 40, BLACK);
     c.fill(new Path().circle(20, 20, 12.3), WHITE);

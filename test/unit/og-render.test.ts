@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import {
   OG_CHARSET,
   OG_TEXT,
@@ -42,7 +42,10 @@ function countNear(png: DecodedPng, colour: number[]): number {
 }
 
 describe("renderOgPng pixels", () => {
-  const rising = decodeRgbPng(renderOgPng(base()));
+  let rising: DecodedPng;
+  beforeAll(async () => {
+    rising = decodeRgbPng(await renderOgPng(base()));
+  });
 
   it("paints the background colour in every corner", () => {
     for (const [x, y] of [[0, 0], [1199, 0], [0, 629], [1199, 629]] as const) expect(pixel(rising, x, y)).toEqual(BACKGROUND);
@@ -54,37 +57,37 @@ describe("renderOgPng pixels", () => {
     expect(colourDistance(pixel(rising, 450, y + 1), BACKGROUND)).toBeGreaterThan(100);
   });
 
-  it("puts higher values higher up: a rising series climbs left to right, a falling one descends", () => {
+  it("puts higher values higher up: a rising series climbs left to right, a falling one descends", async () => {
     const yLeft = findInColumn(rising, 250, SCENARIO_BLUE);
     const yRight = findInColumn(rising, 700, SCENARIO_BLUE);
     expect(yLeft).toBeGreaterThan(0);
     expect(yRight).toBeGreaterThan(0);
     expect(yRight).toBeLessThan(yLeft - 50);
 
-    const falling = decodeRgbPng(renderOgPng(base({ scenario: years.map((y) => 900 - (y - 2020) * 40) })));
+    const falling = decodeRgbPng(await renderOgPng(base({ scenario: years.map((y) => 900 - (y - 2020) * 40) })));
     expect(findInColumn(falling, 700, SCENARIO_BLUE)).toBeGreaterThan(findInColumn(falling, 250, SCENARIO_BLUE) + 50);
   });
 
-  it("draws the dashed target line only when a target is given", () => {
+  it("draws the dashed target line only when a target is given", async () => {
     expect(countNear(rising, TARGET_ORANGE)).toBe(0);
-    const withTarget = decodeRgbPng(renderOgPng(base({ lines: [{ label: OG_TEXT.target, colour: "#c2410c", values: years.map((y) => 300 + (y - 2020) * 50) }] })));
+    const withTarget = decodeRgbPng(await renderOgPng(base({ lines: [{ label: OG_TEXT.target, colour: "#c2410c", values: years.map((y) => 300 + (y - 2020) * 50) }] })));
     // Dashes: along a row through the line, orange alternates with gaps.
     expect(countNear(withTarget, TARGET_ORANGE)).toBeGreaterThan(500);
   });
 
-  it("widens the chart when there are no figures", () => {
-    const noFigures = decodeRgbPng(renderOgPng(base({ figures: [] })));
+  it("widens the chart when there are no figures", async () => {
+    const noFigures = decodeRgbPng(await renderOgPng(base({ figures: [] })));
     expect(findInColumn(noFigures, 1100, SCENARIO_BLUE)).toBeGreaterThan(0);
     expect(findInColumn(rising, 1100, SCENARIO_BLUE)).toBe(-1);
   });
 });
 
 describe("renderOgPng errors", () => {
-  it("refuses a character outside the font subset, with a clear error", () => {
+  it("refuses a character outside the font subset, with a clear error", async () => {
     expect(OG_CHARSET).not.toContain("我");
     let error: unknown;
     try {
-      renderOgPng(base({ title: "我的情景" }));
+      await renderOgPng(base({ title: "我的情景" }));
     } catch (e) {
       error = e;
     }
@@ -94,10 +97,10 @@ describe("renderOgPng errors", () => {
     expect((error as Error).message).toMatch(/"我" \(U\+6211\)/);
   });
 
-  it("checks every text field, astral characters included", () => {
-    expect(() => renderOgPng(base({ footer: "ok 😀" }))).toThrow(/U\+1F600/);
-    expect(() => renderOgPng(base({ figures: [{ label: "标签", value: "1" }] }))).toThrow(OgUnsupportedCharacterError);
-    expect(() => renderOgPng(base({ unit: "公里" }))).toThrow(OgUnsupportedCharacterError);
+  it("checks every text field, astral characters included", async () => {
+    await expect(renderOgPng(base({ footer: "ok 😀" }))).rejects.toThrow(/U\+1F600/);
+    await expect(renderOgPng(base({ figures: [{ label: "标签", value: "1" }] }))).rejects.toThrow(OgUnsupportedCharacterError);
+    await expect(renderOgPng(base({ unit: "公里" }))).rejects.toThrow(OgUnsupportedCharacterError);
   });
 
   it.each<[string, Partial<OgData>]>([
@@ -112,8 +115,8 @@ describe("renderOgPng errors", () => {
     ["title too long", { title: OG_TEXT.planName.repeat(2) }],
     ["values too large to label", { scenario: years.map((y) => (y - 2019) * 1e300) }],
     ["values too small to label", { scenario: years.map((y) => (y - 2019) * 1e-9) }],
-  ])("rejects %s with OgInvalidDataError", (_, overrides) => {
-    expect(() => renderOgPng(base(overrides))).toThrow(OgInvalidDataError);
+  ])("rejects %s with OgInvalidDataError", async (_, overrides) => {
+    await expect(renderOgPng(base(overrides))).rejects.toThrow(OgInvalidDataError);
   });
 });
 

@@ -48,8 +48,8 @@ describe("preview image of a share", () => {
     expect(band(a, 90, 175).equals(band(b, 90, 175))).toBe(false);
     // Below the headline the two images are the same chart.
     expect(band(a, 260, 630).equals(band(b, 260, 630))).toBe(true);
-    const pa = renderOgPng((await ogData(share("如果十五五只有5%会怎样"), "example.org"))!);
-    const pb = renderOgPng((await ogData(share("如果十五五增长更快"), "example.org"))!);
+    const pa = await renderOgPng((await ogData(share("如果十五五只有5%会怎样"), "example.org"))!);
+    const pb = await renderOgPng((await ogData(share("如果十五五增长更快"), "example.org"))!);
     expect(Buffer.from(pa).equals(Buffer.from(pb))).toBe(false);
   });
 

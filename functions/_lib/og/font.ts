@@ -19,7 +19,10 @@ interface DecodedFace {
   readonly unitsPerEm: number;
   readonly ascender: number;
   readonly descender: number;
-  readonly glyphs: { get(ch: string): Glyph | undefined };
+  /** Advance width in font units; undefined when the face has no glyph for ch. */
+  advance(ch: string): number | undefined;
+  /** The outline of a character the face has (advance(ch) !== undefined). */
+  outline(ch: string): Int32Array;
   /** The characters it has glyphs for, in its order (for the tests). */
   readonly characters?: () => string;
 }
@@ -70,41 +73,38 @@ function readGlyph(bytes: Uint8Array, at: { pos: number }): Glyph {
   return { advance, ops: Int32Array.from(ops) };
 }
 
-// Moves at.pos past one glyph record without building the glyph (layout as readGlyph reads it).
-function skipRecord(bytes: Uint8Array, at: { pos: number }): void {
-  const varint = (): number => readVarint(bytes, at);
-  varint(); // advance
-  const opCount = varint();
-  for (let i = 0; i < opCount; i++) {
-    const points = POINTS_PER_KIND[(varint() & 3) as 0 | 1 | 2 | 3];
-    // The head carries the first x; then y, then x and y of each further point.
-    for (let k = 1; k < 2 * points; k++) varint();
-  }
-}
-
-// Where each character's record starts: one pass over the bytes, no glyph built. A glyph is
-// decoded when first drawn (a render uses a few dozen of the face's characters), which keeps
-// the first request in a fresh isolate cheaper.
+// Advances and record starts come with the face (font-data.ts), so measuring and checking
+// text decodes nothing; the outlines are decoded the first time one is drawn from the font
+// (most renders draw their template text from pre-rasterised masks, see template.ts).
 function decodeFace(face: EncodedFace): DecodedFace {
-  const bytes = decodeBase64url(face.glyphs);
-  const at = { pos: 0 };
-  const starts = new Map<string, number>();
-  for (const ch of FONT_CHARSET) {
-    starts.set(ch, at.pos);
-    skipRecord(bytes, at);
-  }
-  if (at.pos !== bytes.length) throw new Error("font data: trailing bytes (FONT_CHARSET and glyphs disagree)");
-  const decoded = new Map<string, Glyph>();
-  const get = (ch: string): Glyph | undefined => {
-    let glyph = decoded.get(ch);
-    if (glyph) return glyph;
-    const start = starts.get(ch);
-    if (start === undefined) return undefined;
-    glyph = readGlyph(bytes, { pos: start });
-    decoded.set(ch, glyph);
-    return glyph;
+  const advances = face.advances.split(",").map(Number);
+  const starts = face.starts.split(",").map(Number);
+  const chars = Array.from(FONT_CHARSET);
+  if (advances.length !== chars.length || starts.length !== chars.length) throw new Error("font data: advances or starts disagree with FONT_CHARSET");
+  const index = new Map<string, number>();
+  chars.forEach((ch, i) => index.set(ch, i));
+  let bytes: Uint8Array | undefined;
+  const outlines = new Map<string, Int32Array>();
+  return {
+    unitsPerEm: face.unitsPerEm,
+    ascender: face.ascender,
+    descender: face.descender,
+    advance: (ch) => {
+      const i = index.get(ch);
+      return i === undefined ? undefined : advances[i];
+    },
+    outline: (ch) => {
+      let ops = outlines.get(ch);
+      if (ops) return ops;
+      const i = index.get(ch);
+      if (i === undefined) throw new OgUnsupportedCharacterError(ch, ch);
+      bytes ??= decodeBase64url(face.glyphs);
+      ops = readGlyph(bytes, { pos: starts[i]! }).ops;
+      outlines.set(ch, ops);
+      return ops;
+    },
+    characters: () => chars.join(""),
   };
-  return { unitsPerEm: face.unitsPerEm, ascender: face.ascender, descender: face.descender, glyphs: { get }, characters: () => [...starts.keys()].join("") };
 }
 
 let titleFace: DecodedFace | null = null;
@@ -123,27 +123,49 @@ export function loadTitleFont(bytes: Uint8Array): void {
   const offsets = codes + 4 * count;
   const data = offsets + 4 * (count + 1);
   if (data > bytes.length || data + view.getUint32(offsets + 4 * count) > bytes.length) throw new Error("title font: truncated");
-  const cache = new Map<string, Glyph | undefined>();
-  const lookup = (ch: string): Glyph | undefined => {
-    if (cache.has(ch)) return cache.get(ch);
+  // Per character looked up: where its record starts (-1: none) and its advance, read without
+  // the outline (measuring a title, or a label drawn from the pre-drawn template, needs no more).
+  const found = new Map<string, { start: number; advance: number }>();
+  const outlines = new Map<string, Int32Array>();
+  const lookup = (ch: string): { start: number; advance: number } => {
+    let entry = found.get(ch);
+    if (entry) return entry;
     const cp = ch.codePointAt(0)!;
     let lo = 0;
     let hi = count - 1;
-    let glyph: Glyph | undefined;
+    entry = { start: -1, advance: 0 };
     while (lo <= hi) {
       const mid = (lo + hi) >>> 1;
       const c = view.getUint32(codes + 4 * mid);
       if (c === cp) {
-        glyph = readGlyph(bytes, { pos: data + view.getUint32(offsets + 4 * mid) });
+        const start = data + view.getUint32(offsets + 4 * mid);
+        entry = { start, advance: readVarint(bytes, { pos: start }) };
         break;
       }
       if (c < cp) lo = mid + 1;
       else hi = mid - 1;
     }
-    cache.set(ch, glyph);
-    return glyph;
+    found.set(ch, entry);
+    return entry;
   };
-  titleFace = { unitsPerEm: view.getUint16(4), ascender: view.getInt16(6), descender: view.getInt16(8), glyphs: { get: lookup } };
+  titleFace = {
+    unitsPerEm: view.getUint16(4),
+    ascender: view.getInt16(6),
+    descender: view.getInt16(8),
+    advance: (ch) => {
+      const entry = lookup(ch);
+      return entry.start < 0 ? undefined : entry.advance;
+    },
+    outline: (ch) => {
+      let ops = outlines.get(ch);
+      if (ops) return ops;
+      const { start } = lookup(ch);
+      if (start < 0) throw new OgUnsupportedCharacterError(ch, ch);
+      ops = readGlyph(bytes, { pos: start }).ops;
+      outlines.set(ch, ops);
+      return ops;
+    },
+  };
 }
 
 export function titleFontLoaded(): boolean {
@@ -164,22 +186,13 @@ function face(weight: FontWeight): DecodedFace {
 /** The characters of text that `weight` has no glyph for (none: it can be drawn). */
 export function missingCharacters(text: string, weight: FontWeight): string[] {
   const f = face(weight);
-  return [...new Set(Array.from(text).filter((ch) => !f.glyphs.get(ch)))];
-}
-
-function glyphsOf(text: string, f: DecodedFace): Glyph[] {
-  const out: Glyph[] = [];
-  for (const ch of text) {
-    const g = f.glyphs.get(ch);
-    if (!g) throw new OgUnsupportedCharacterError(ch, text);
-    out.push(g);
-  }
-  return out;
+  return [...new Set(Array.from(text).filter((ch) => f.advance(ch) === undefined))];
 }
 
 /** Throws OgUnsupportedCharacterError unless every character of text is in the subset. */
 export function assertDrawable(text: string): void {
-  glyphsOf(text, face("regular"));
+  const f = face("regular");
+  for (const ch of text) if (f.advance(ch) === undefined) throw new OgUnsupportedCharacterError(ch, text);
 }
 
 export interface TextStyle {
@@ -192,10 +205,15 @@ export interface TextStyle {
 export function measureText(text: string, style: TextStyle): number {
   const f = face(style.weight);
   const scale = style.size / f.unitsPerEm;
-  const glyphs = glyphsOf(text, f);
   let width = 0;
-  for (const g of glyphs) width += g.advance * scale + (style.tracking ?? 0);
-  return glyphs.length > 0 ? width - (style.tracking ?? 0) : 0;
+  let count = 0;
+  for (const ch of text) {
+    const advance = f.advance(ch);
+    if (advance === undefined) throw new OgUnsupportedCharacterError(ch, text);
+    width += advance * scale + (style.tracking ?? 0);
+    count++;
+  }
+  return count > 0 ? width - (style.tracking ?? 0) : 0;
 }
 
 /** Appends the outlines of text, baseline starting at (x, y) in px with y down, to path. */
@@ -203,8 +221,10 @@ export function textPath(path: PathSink, text: string, x: number, y: number, sty
   const f = face(style.weight);
   const s = style.size / f.unitsPerEm;
   let penX = x;
-  for (const g of glyphsOf(text, f)) {
-    const ops = g.ops;
+  for (const ch of text) {
+    const advance = f.advance(ch);
+    if (advance === undefined) throw new OgUnsupportedCharacterError(ch, text);
+    const ops = f.outline(ch);
     let i = 0;
     while (i < ops.length) {
       const kind = ops[i++]!;
@@ -216,11 +236,28 @@ export function textPath(path: PathSink, text: string, x: number, y: number, sty
       else path.cubicTo(X(), Y(), X(), Y(), X(), Y());
     }
     path.close();
-    penX += g.advance * s + (style.tracking ?? 0);
+    penX += advance * s + (style.tracking ?? 0);
   }
 }
 
-/** For the tests: the characters each decoded face actually holds. */
+/**
+ * For the tests: the characters a face's outline data holds, read record after record; throws
+ * when a record does not start where `starts` says, its advance differs from `advances`, or
+ * bytes are left over (the outlines and the lists beside them disagree).
+ */
 export function decodedCharacters(weight: "regular" | "bold"): string {
-  return face(weight).characters!();
+  const encoded = weight === "bold" ? FONT_BOLD : FONT_REGULAR;
+  const f = face(weight);
+  const bytes = decodeBase64url(encoded.glyphs);
+  const starts = encoded.starts.split(",").map(Number);
+  const at = { pos: 0 };
+  const out: string[] = [];
+  Array.from(FONT_CHARSET).forEach((ch, i) => {
+    if (starts[i] !== at.pos) throw new Error(`font data: ${ch} starts at ${at.pos}, listed at ${starts[i]}`);
+    const glyph = readGlyph(bytes, at);
+    if (glyph.advance !== f.advance(ch)) throw new Error(`font data: ${ch} advances ${glyph.advance}, listed ${f.advance(ch)}`);
+    out.push(ch);
+  });
+  if (at.pos !== bytes.length) throw new Error("font data: trailing bytes (FONT_CHARSET and glyphs disagree)");
+  return out.join("");
 }

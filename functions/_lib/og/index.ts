@@ -6,7 +6,7 @@
  * ```ts
  * import { renderOgPng, OG_TEXT, OgRenderError } from "../_lib/og";
  *
- * const png: Uint8Array = renderOgPng({
+ * const png: Uint8Array = await renderOgPng({
  *   title: OG_TEXT.title,                                    // template text only (see below)
  *   seriesLabel: `${OG_TEXT.gdpReal}（${OG_TEXT.constantPrices}）`,
  *   unit: OG_TEXT.unitHundredMillionYuan,                     // shown above the y axis
@@ -18,7 +18,11 @@
  *   footer: "chengqu.example/s/abc123",
  * });
  * ```
- * - renderOgPng(data) → the PNG bytes (8-bit RGB, 1200×630). Serve as image/png.
+ * - renderOgPng(data, { deflate? }) → a promise of the PNG bytes (8-bit palette, 1200×630).
+ *   Serve as image/png. An isolate's first image is compressed by the runtime's native
+ *   CompressionStream("deflate") (zlib in C++: no JIT warm-up); later ones by png.ts's own
+ *   deflate, which takes over row by row (see OWN_DEFLATE_ROWS); without CompressionStream (or
+ *   with deflate: null), by the own deflate alone.
  * - renderFallbackPng() → the generic image (also committed as public/og-fallback.png).
  * - OG_CHARSET: every character that can be drawn; OG_TEXT: the template strings.
  * - Errors: everything thrown is an OgRenderError. OgUnsupportedCharacterError when a string
@@ -28,22 +32,29 @@
  *   /og-fallback.png instead.
  * - The sharer's title (heading) and labels beyond the template subset are drawn from the
  *   title font: call loadTitleFont(bytes of public/_og/title-glyphs.bin) once per isolate.
+ * - The template: call loadTemplate(bytes of public/_og/template.bin) once per isolate. Its
+ *   pre-drawn fixed parts and pre-rasterised template glyphs (template.ts) replace drawing
+ *   them, pixel for pixel; without it (or for a layout it does not hold) everything is drawn.
  * - Cost (scripts/bench-og.mjs): a palette image by construction (coverage in 16 steps, at
- *   most 256 colours), a single-pass deflate, glyph and shape masks kept per isolate as runs,
- *   and buffers kept between renders (little garbage to collect) keep a warm render within
- *   the Workers Free plan's 10 ms of CPU; the first call in a fresh isolate costs more (JIT).
- *   Cache the PNG per scenario (it is immutable) rather than drawing it on every request.
+ *   most 256 colours), glyph and shape masks kept per isolate as runs, buffers kept between
+ *   renders (little garbage to collect), the template, and native zlib. A warm render stays
+ *   within the Workers Free plan's 10 ms of CPU; the first call in a fresh isolate still costs
+ *   several times that, mostly the sharer's title glyphs and the chart rasterised by code V8
+ *   has not compiled yet. Cache the PNG per scenario (it is immutable) rather than drawing it
+ *   on every request.
  */
 
 import { OgInvalidDataError, OgUnsupportedCharacterError } from "./errors";
 import { assertDrawable, measureText, missingCharacters, textPath, titleFontLoaded, type TextStyle } from "./font";
-import { encodeIndexedPng } from "./png";
+import { deflateHead, encodeIndexedPng, indexedPngFile, joinZlib, scanlines } from "./png";
 import { Canvas, Path, type CoverageMask, type Rgb } from "./raster";
 import { OG_TEXT } from "./template-strings";
+import { builtGlyphMask, builtLayer } from "./template";
 
 export { OG_CHARSET, OG_TEXT, type OgTextKey } from "./template-strings";
 export { OgInvalidDataError, OgRenderError, OgUnsupportedCharacterError } from "./errors";
 export { loadTitleFont, missingCharacters, titleFontLoaded } from "./font";
+export { loadTemplate, templateLoaded, unloadTemplate } from "./template";
 
 export interface OgData {
   /** Template text only (OG_TEXT), never user-written. */
@@ -103,6 +114,9 @@ type Align = "left" | "right" | "center";
 const MAX_GLYPH_MASKS = 4000;
 const templateMasks = new Map<string, CoverageMask>();
 const titleMasks = new Map<string, CoverageMask>();
+const titleGlyphsSeen = new Set<string>();
+// When set (by the template builder), the keys of the glyph masks rasterised from outlines.
+let glyphsRasterised: string[] | null = null;
 
 // Shapes drawn in the same place in every image (the figures card, the plan period's band),
 // rasterised once per isolate like the glyphs; keyed by their geometry.
@@ -141,10 +155,20 @@ function drawText(canvas: Canvas, text: string, x: number, baseline: number, sty
     const [iy, fy] = quarter(baseline);
     const key = `${style.weight}|${style.size}|${fx}|${fy}|${ch}`;
     const masks = style.weight === "title" ? titleMasks : templateMasks;
-    let mask = masks.get(key);
+    let mask = masks.get(key) ?? (style.weight === "title" ? undefined : builtGlyphMask(key));
     if (!mask) {
+      glyphsRasterised?.push(key);
       const path = new Path();
       textPath(path, ch, fx, fy, style);
+      if (style.weight === "title" && !titleGlyphsSeen.has(key)) {
+        // A title's glyph is kept as a mask from its second use on: most are drawn once, and
+        // the first image in a fresh isolate (all first uses) skips making masks.
+        if (titleGlyphsSeen.size >= MAX_GLYPH_MASKS) titleGlyphsSeen.clear();
+        titleGlyphsSeen.add(key);
+        canvas.fillShifted(path, ix, iy, color);
+        penX += measureText(ch, style) + (style.tracking ?? 0);
+        continue;
+      }
       mask = canvas.maskOf(path);
       if (masks.size >= MAX_GLYPH_MASKS) masks.clear();
       masks.set(key, mask);
@@ -301,49 +325,167 @@ export function headingLines(text: string, maxWidth: number): { size: number; li
   return { size, lines: rest ? [first, rest] : [first] };
 }
 
-// Header (plan name, title) and footer (footer text, note on the right): shared by both images.
-function drawFrame(canvas: Canvas, title: string, footer: string, note: string, heading?: string): void {
+// Header (plan name, title) and footer rule: shared by both images.
+function drawHeader(canvas: Canvas, title: string, heading?: string): void {
   canvas.fill(new Path().roundRect(MARGIN, 50, 8, 28, 2), PLAN_RED);
-  const width = OG_WIDTH - 2 * MARGIN;
   if (heading) {
-    // The sharer's words lead; the site and the simulator's name become the line above.
+    // The sharer's words lead (drawHeading); the site and the simulator's name become the line above.
     drawText(canvas, `${OG_TEXT.siteName} · ${OG_TEXT.simulator}`, MARGIN + 20, 73, { size: 24, weight: "regular" }, MUTED);
-    const { size, lines } = headingLines(heading, width);
-    const baselines = lines.length === 1 ? [142] : [122, 164];
-    lines.forEach((line, i) => drawText(canvas, line, MARGIN, baselines[i]!, { size, weight: "title" }, INK));
   } else {
     drawText(canvas, OG_TEXT.planName, MARGIN + 20, 73, { size: 24, weight: "regular" }, MUTED);
-    const titleSize = fitSize(title, "bold", width, 52, 36, "title");
+    const titleSize = fitSize(title, "bold", OG_WIDTH - 2 * MARGIN, 52, 36, "title");
     drawText(canvas, title, MARGIN, 142, { size: titleSize, weight: "bold" }, INK);
   }
-
   canvas.fillRect(MARGIN, 574, OG_WIDTH - 2 * MARGIN, 1, GRID);
-  const noteWidth = note ? drawText(canvas, note, OG_WIDTH - MARGIN, 610, { size: 20, weight: "regular" }, MUTED, "right") + 40 : 0;
-  if (footer) {
-    const footerSize = fitSize(footer, "regular", OG_WIDTH - 2 * MARGIN - noteWidth, 20, 14, "footer");
-    drawText(canvas, footer, MARGIN, 610, { size: footerSize, weight: "regular" }, MUTED);
-  }
 }
+
+function drawHeading(canvas: Canvas, heading: string): void {
+  const { size, lines } = headingLines(heading, OG_WIDTH - 2 * MARGIN);
+  const baselines = lines.length === 1 ? [142] : [122, 164];
+  lines.forEach((line, i) => drawText(canvas, line, MARGIN, baselines[i]!, { size, weight: "title" }, INK));
+}
+
+const FOOTER_BASELINE = 610;
 
 const PLOT = { top: 262, bottom: 520 };
 // Right edge of the plot: beside the figures card, or the full width when there are no figures.
 const plotRight = (data: OgData): number => (data.figures.length > 0 ? 770 : OG_WIDTH - MARGIN);
 
-function drawChart(canvas: Canvas, data: OgData): void {
-  const { years, scenario, lines = [] } = data;
+interface LegendEntry {
+  label: string;
+  color: Rgb;
+  dash?: [number, number];
+  width: number;
+  weight: TextStyle["weight"];
+}
+
+/** Where things go: worked out once per image, shared by the fixed and the data-driven parts. */
+interface Layout {
+  axis: Axis;
+  tickLabels: string[];
+  /** Left and right edge of the plot. */
+  left: number;
+  right: number;
+  scenarioColour: Rgb;
+  seriesStyle: TextStyle;
+  legend: { entries: LegendEntry[]; size: number };
+  /** Width the note takes on the footer line, gap included (0 without a note). */
+  noteWidth: number;
+}
+
+function layoutOf(data: OgData, note: string): Layout {
+  const { scenario, lines = [] } = data;
   const axis = yAxis([...scenario, ...lines.flatMap((l) => l.values.filter((v): v is number => v !== null))]);
-  const scenarioColour = data.scenarioColour ? rgbOf(data.scenarioColour) : SCENARIO;
   // Beyond these, tick labels turn into exponents or strings of zeros no reader could use.
   if (Math.max(Math.abs(axis.min), Math.abs(axis.max)) >= 1e12) throw new OgInvalidDataError("values too large for the chart's axis labels");
   if (axis.step < 1e-4) throw new OgInvalidDataError("values too small for the chart's axis labels");
-  const tickStyle: TextStyle = { size: 20, weight: "regular" };
-  const labels = axis.ticks.map((t) => formatTick(t, axis.step));
-  const labelWidth = Math.max(...labels.map((l) => measureText(l, tickStyle)), measureText(data.unit, { size: 18, weight: "regular" }));
+  const tickLabels = axis.ticks.map((t) => formatTick(t, axis.step));
+  const labelWidth = Math.max(...tickLabels.map((l) => measureText(l, TICK_STYLE)), measureText(data.unit, UNIT_STYLE));
   // Values like 1e300 or steps like 1e-12 make labels no reader could use.
-  if (labelWidth > 160) throw new OgInvalidDataError(`axis labels too wide to draw (${labels[labels.length - 1]})`);
+  if (labelWidth > 160) throw new OgInvalidDataError(`axis labels too wide to draw (${tickLabels[tickLabels.length - 1]})`);
   const left = MARGIN + labelWidth + 14;
-  const { top, bottom } = PLOT;
   const right = plotRight(data);
+  const scenarioColour = data.scenarioColour ? rgbOf(data.scenarioColour) : SCENARIO;
+
+  const seriesWeight = weightFor(data.seriesLabel, "regular");
+  const seriesStyle: TextStyle = { size: fitSize(data.seriesLabel, seriesWeight, right - MARGIN - 240, 28, 20, "seriesLabel"), weight: seriesWeight };
+
+  // Legend, right-aligned above the plot, as large as fits beside the unit.
+  const entries: LegendEntry[] = [
+    { label: data.scenarioLabel ?? OG_TEXT.scenario, color: scenarioColour, width: 4.5, weight: weightFor(data.scenarioLabel ?? OG_TEXT.scenario, "regular") },
+    ...lines.map((l) => ({ label: l.label, color: rgbOf(l.colour), dash: [10, 8] as [number, number], width: 3, weight: weightFor(l.label, "regular") })),
+  ];
+  const room = right - left - 60;
+  let size = 20;
+  const widthAt = (sz: number) => entries.reduce((w, e) => w + measureText(e.label, { size: sz, weight: e.weight }) + 10 + 36 + 28, -28);
+  while (size > 14 && widthAt(size) > room) size -= 2;
+  if (widthAt(size) > room) throw new OgInvalidDataError("legend too long for the image");
+
+  const noteWidth = note ? measureText(note, NOTE_STYLE) + 40 : 0;
+  return { axis, tickLabels, left, right, scenarioColour, seriesStyle, legend: { entries, size }, noteWidth };
+}
+
+const TICK_STYLE: TextStyle = { size: 20, weight: "regular" };
+const UNIT_STYLE: TextStyle = { size: 18, weight: "regular" };
+const NOTE_STYLE: TextStyle = { size: 20, weight: "regular" };
+
+/**
+ * What decides the fixed part of an image (drawFixed): two images with the same key have the
+ * same fixed pixels and palette, so a layer pre-drawn for that key (template.ts) stands in for
+ * drawing it.
+ */
+function fixedKey(data: OgData, layout: Layout, note: string): string {
+  return JSON.stringify([
+    data.heading ? 1 : 0,
+    data.heading ? "" : data.title,
+    note,
+    data.seriesLabel,
+    layout.seriesStyle,
+    layout.right,
+    layout.legend,
+    data.figures.map((f) => f.label),
+  ]);
+}
+
+/**
+ * The parts that are the same for every share drawn with the same labels: header, footer rule
+ * and note, chart title, legend, the figures card and its labels. They touch no pixel that
+ * drawVariable paints before them in the picture's stacking, so the two can be drawn apart.
+ */
+export function drawFixed(canvas: Canvas, data: OgData, layout: Layout, note: string): void {
+  drawHeader(canvas, data.title, data.heading);
+  if (note) drawText(canvas, note, OG_WIDTH - MARGIN, FOOTER_BASELINE, NOTE_STYLE, MUTED, "right");
+  drawText(canvas, data.seriesLabel, MARGIN, 200, layout.seriesStyle, INK);
+
+  const baseline = PLOT.top - 22;
+  let x = layout.right;
+  for (const entry of [...layout.legend.entries].reverse()) {
+    x -= drawText(canvas, entry.label, x, baseline, { size: layout.legend.size, weight: entry.weight }, INK, "right");
+    x -= 10;
+    const y = baseline - 7;
+    canvas.strokePolyline([x - 36, y, x, y], entry.width, entry.color, entry.dash ? { dash: entry.dash } : {});
+    x -= 36 + 28;
+  }
+
+  if (data.figures.length > 0) {
+    const { left, right, top, bottom } = CARD_BOX;
+    fillShape(canvas, "card border", () => new Path().roundRect(left - 1, top - 1, right - left + 2, bottom - top + 2, 17), GRID);
+    fillShape(canvas, "card", () => new Path().roundRect(left, top, right - left, bottom - top, 16), CARD);
+    figureSlots(data.figures, (figure, slot) => {
+      if (slot.index > 0) canvas.fillRect(left + FIGURE_PAD, slot.top, right - left - 2 * FIGURE_PAD, 1, GRID);
+      drawText(canvas, figure.label, left + FIGURE_PAD, slot.labelBaseline, slot.labelStyle, MUTED);
+    });
+  }
+}
+
+/** The parts that change from share to share: the sharer's title, the address, the chart, the figures' values. */
+export function drawVariable(canvas: Canvas, data: OgData, layout: Layout): void {
+  if (data.heading) drawHeading(canvas, data.heading);
+  if (data.footer) {
+    const footerSize = fitSize(data.footer, "regular", OG_WIDTH - 2 * MARGIN - layout.noteWidth, 20, 14, "footer");
+    drawText(canvas, data.footer, MARGIN, FOOTER_BASELINE, { size: footerSize, weight: "regular" }, MUTED);
+  }
+  drawChart(canvas, data, layout);
+  if (data.figures.length > 0) {
+    const { left, right } = CARD_BOX;
+    figureSlots(data.figures, (figure, slot) => {
+      // Split "542.3亿元" into the number (large) and its unit (small).
+      const match = /^([+\-−]?\d[\d,.]*)(.*)$/u.exec(figure.value);
+      const number = match ? match[1]! : figure.value;
+      const suffix = match ? match[2]!.trim() : "";
+      const suffixStyle: TextStyle = { size: 24, weight: "regular" };
+      const suffixWidth = suffix ? measureText(suffix, suffixStyle) + 6 : 0;
+      const numberSize = fitSize(number, "bold", right - left - 2 * FIGURE_PAD - suffixWidth, slot.valueSize, 26, "figure value");
+      const w = drawText(canvas, number, left + FIGURE_PAD, slot.valueBaseline, { size: numberSize, weight: "bold" }, INK);
+      if (suffix) drawText(canvas, suffix, left + FIGURE_PAD + w + 6, slot.valueBaseline, suffixStyle, MUTED);
+    });
+  }
+}
+
+function drawChart(canvas: Canvas, data: OgData, layout: Layout): void {
+  const { years, scenario, lines = [] } = data;
+  const { axis, left, right, scenarioColour } = layout;
+  const { top, bottom } = PLOT;
   const firstYear = years[0]!;
   const lastYear = years[years.length - 1]!;
   const xOf = (year: number): number => left + ((year - firstYear) / (lastYear - firstYear)) * (right - left);
@@ -363,16 +505,16 @@ function drawChart(canvas: Canvas, data: OgData): void {
   axis.ticks.forEach((t, i) => {
     const y = Math.round(yOf(t));
     canvas.fillRect(left, y, right - left, 1, t === baseValue ? AXIS : GRID);
-    drawText(canvas, labels[i]!, left - 14, y + 7, tickStyle, MUTED, "right");
+    drawText(canvas, layout.tickLabels[i]!, left - 14, y + 7, TICK_STYLE, MUTED, "right");
   });
-  drawText(canvas, data.unit, left - 14, top - 22, { size: 18, weight: "regular" }, MUTED, "right");
+  drawText(canvas, data.unit, left - 14, top - 22, UNIT_STYLE, MUTED, "right");
 
   // x labels: every fifth year, plus both ends
   for (const year of years) {
     if (year !== firstYear && year !== lastYear && year % 5 !== 0) continue;
     const x = xOf(year);
     canvas.fillRect(x, bottom, 1, 6, AXIS);
-    drawText(canvas, String(year), x, bottom + 30, tickStyle, MUTED, "center");
+    drawText(canvas, String(year), x, bottom + 30, TICK_STYLE, MUTED, "center");
   }
 
   const points = (series: readonly number[]): number[] => series.flatMap((v, i) => [xOf(years[i]!), yOf(v)]);
@@ -411,56 +553,32 @@ function drawChart(canvas: Canvas, data: OgData): void {
     canvas.fill(new Path().circle(x, y, 7.5), scenarioColour);
     canvas.fill(new Path().circle(x, y, 3.5), CARD);
   }
-
-  // Legend, right-aligned above the plot, as large as fits beside the unit.
-  const baseline = top - 22;
-  const entries: { label: string; color: Rgb; dash?: [number, number]; width: number }[] = [
-    { label: data.scenarioLabel ?? OG_TEXT.scenario, color: scenarioColour, width: 4.5 },
-    ...lines.map((l) => ({ label: l.label, color: rgbOf(l.colour), dash: [10, 8] as [number, number], width: 3 })),
-  ];
-  const room = right - left - 60;
-  let size = 20;
-  const widthAt = (sz: number) => entries.reduce((w, e) => w + measureText(e.label, { size: sz, weight: weightFor(e.label, "regular") }) + 10 + 36 + 28, -28);
-  while (size > 14 && widthAt(size) > room) size -= 2;
-  if (widthAt(size) > room) throw new OgInvalidDataError("legend too long for the image");
-  let x = right;
-  for (const entry of entries.reverse()) {
-    x -= drawText(canvas, entry.label, x, baseline, { size, weight: weightFor(entry.label, "regular") }, INK, "right");
-    x -= 10;
-    const y = baseline - 7;
-    canvas.strokePolyline([x - 36, y, x, y], entry.width, entry.color, entry.dash ? { dash: entry.dash } : {});
-    x -= 36 + 28;
-  }
 }
 
 const CARD_BOX = { left: 832, right: OG_WIDTH - MARGIN, top: 190, bottom: 548 };
+const FIGURE_PAD = 28;
 
-function drawFigures(canvas: Canvas, figures: OgData["figures"]): void {
+interface FigureSlot {
+  index: number;
+  top: number;
+  labelStyle: TextStyle;
+  labelBaseline: number;
+  valueSize: number;
+  valueBaseline: number;
+}
+
+/** The figures card's slots, one per figure, top to bottom. */
+function figureSlots(figures: OgData["figures"], each: (figure: OgData["figures"][number], slot: FigureSlot) => void): void {
   const { left, right, top, bottom } = CARD_BOX;
-  fillShape(canvas, "card border", () => new Path().roundRect(left - 1, top - 1, right - left + 2, bottom - top + 2, 17), GRID);
-  fillShape(canvas, "card", () => new Path().roundRect(left, top, right - left, bottom - top, 16), CARD);
-  const pad = 28;
   const slot = (bottom - top) / figures.length;
   // Fewer figures, larger numbers.
   const valueSize = [64, 64, 56, 48][figures.length]!;
   figures.forEach((figure, i) => {
     const slotTop = top + slot * i;
-    if (i > 0) canvas.fillRect(left + pad, slotTop, right - left - 2 * pad, 1, GRID);
-    const labelStyle: TextStyle = { size: fitSize(figure.label, "regular", right - left - 2 * pad, 22, 16, "figure label"), weight: "regular" };
+    const labelStyle: TextStyle = { size: fitSize(figure.label, "regular", right - left - 2 * FIGURE_PAD, 22, 16, "figure label"), weight: "regular" };
     const block = 22 + 14 + valueSize; // label, gap, value
     const labelBaseline = slotTop + (slot - block) / 2 + 20;
-    drawText(canvas, figure.label, left + pad, labelBaseline, labelStyle, MUTED);
-
-    // Split "542.3亿元" into the number (large) and its unit (small).
-    const match = /^([+\-−]?\d[\d,.]*)(.*)$/u.exec(figure.value);
-    const number = match ? match[1]! : figure.value;
-    const suffix = match ? match[2]!.trim() : "";
-    const suffixStyle: TextStyle = { size: 24, weight: "regular" };
-    const suffixWidth = suffix ? measureText(suffix, suffixStyle) + 6 : 0;
-    const numberSize = fitSize(number, "bold", right - left - 2 * pad - suffixWidth, valueSize, 26, "figure value");
-    const valueBaseline = labelBaseline + 14 + valueSize - 4;
-    const w = drawText(canvas, number, left + pad, valueBaseline, { size: numberSize, weight: "bold" }, INK);
-    if (suffix) drawText(canvas, suffix, left + pad + w + 6, valueBaseline, suffixStyle, MUTED);
+    each(figure, { index: i, top: slotTop, labelStyle, labelBaseline, valueSize, valueBaseline: labelBaseline + 14 + valueSize - 4 });
   });
 }
 
@@ -468,10 +586,43 @@ function drawFigures(canvas: Canvas, figures: OgData["figures"]): void {
 // it returns, so the next render may draw over them (see png.ts on why buffers are kept).
 let pixels: Uint8Array | undefined;
 
+export interface RenderOptions {
+  /**
+   * zlib (RFC 1950) compression of the PNG's scanlines. By default the runtime's native
+   * CompressionStream("deflate") where there is one (Workers, browsers, Node), which has no JIT
+   * to warm up, else (and with null) the renderer's own deflate (png.ts).
+   */
+  deflate?: ((bytes: Uint8Array) => Uint8Array | Promise<Uint8Array>) | null;
+}
+
+// Images encoded in this isolate. The first is compressed by native zlib alone; each later one
+// gives OWN_DEFLATE_ROWS more of its top rows to the renderer's own deflate (png.ts), until that
+// does all of them (about 3 times faster than zlib once V8 has compiled it, several times
+// slower before: on a fresh isolate's first image, interpreted).
+let encoded = 0;
+const OWN_DEFLATE_ROWS = 64;
+
 /** Draws the preview for a shared scenario; see the module comment for the contract. */
-export function renderOgPng(data: OgData): Uint8Array {
+export async function renderOgPng(data: OgData, options: RenderOptions = {}): Promise<Uint8Array> {
   pixels ??= new Uint8Array(OG_WIDTH * OG_HEIGHT);
-  return encodeCanvas(drawOg(data, pixels));
+  const canvas = drawOg(data, pixels);
+  const deflate = options.deflate === null ? undefined : (options.deflate ?? (typeof CompressionStream === "function" ? nativeDeflate : undefined));
+  const ownRows = deflate ? Math.min(OG_HEIGHT, encoded * OWN_DEFLATE_ROWS) : OG_HEIGHT;
+  encoded++;
+  if (ownRows === OG_HEIGHT || !deflate) return encodeCanvas(canvas);
+  const rows = scanlines(canvas.indices, OG_WIDTH, OG_HEIGHT);
+  const split = ownRows * (OG_WIDTH + 1);
+  // Everything read from the kept buffers before the first await: another request in the
+  // isolate may draw into them meanwhile (nativeDeflate copies its input at once).
+  const head = ownRows > 0 ? deflateHead(rows.subarray(0, split), OG_WIDTH + 1) : null;
+  const tail = await deflate(rows.subarray(split));
+  const zlib = head ? joinZlib(head, tail, rows.length - split) : tail;
+  return indexedPngFile(zlib, canvas.palette, canvas.paletteSize, OG_WIDTH, OG_HEIGHT);
+}
+
+async function nativeDeflate(bytes: Uint8Array): Promise<Uint8Array> {
+  const stream = new Blob([bytes]).stream().pipeThrough(new CompressionStream("deflate"));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
 function encodeCanvas(canvas: Canvas): Uint8Array {
@@ -481,17 +632,50 @@ function encodeCanvas(canvas: Canvas): Uint8Array {
 /**
  * The preview drawn but not encoded (renderOgPng encodes it; tests and benchmarks look inside).
  * `into`: a buffer of OG_WIDTH × OG_HEIGHT bytes to draw in rather than a new one.
+ * `fixed`: "drawn" to draw the fixed parts even when a pre-drawn layer exists (for the tests
+ * and the template builder).
  */
-export function drawOg(data: OgData, into?: Uint8Array): Canvas {
+export function drawOg(data: OgData, into?: Uint8Array, fixed: "layer" | "drawn" = "layer"): Canvas {
   validate(data);
+  const note = OG_TEXT.disclaimer;
+  const layout = layoutOf(data, note);
   const canvas = new Canvas(OG_WIDTH, OG_HEIGHT, BACKGROUND, into);
-  drawFrame(canvas, data.title, data.footer, OG_TEXT.disclaimer, data.heading);
-  const seriesWeight = weightFor(data.seriesLabel, "regular");
-  const seriesSize = fitSize(data.seriesLabel, seriesWeight, plotRight(data) - MARGIN - 240, 28, 20, "seriesLabel");
-  drawText(canvas, data.seriesLabel, MARGIN, 200, { size: seriesSize, weight: seriesWeight }, INK);
-  drawChart(canvas, data);
-  if (data.figures.length > 0) drawFigures(canvas, data.figures);
+  const layer = fixed === "layer" ? builtLayer(fixedKey(data, layout, note)) : undefined;
+  if (layer) layer.paint(canvas);
+  else drawFixed(canvas, data, layout, note);
+  drawVariable(canvas, data, layout);
   return canvas;
+}
+
+/**
+ * For scripts/build-og-template.mjs: the fixed part of data's image alone (with its key), and
+ * the keys of the template glyph masks that drawing the rest rasterised from outlines.
+ */
+export function templateParts(data: OgData): { key: string; fixed: Canvas; glyphKeys: string[] } {
+  validate(data);
+  const note = OG_TEXT.disclaimer;
+  const layout = layoutOf(data, note);
+  const fixed = new Canvas(OG_WIDTH, OG_HEIGHT, BACKGROUND);
+  drawFixed(fixed, data, layout, note);
+  templateMasks.clear();
+  glyphsRasterised = [];
+  try {
+    const canvas = new Canvas(OG_WIDTH, OG_HEIGHT, BACKGROUND);
+    drawVariable(canvas, data, layout);
+    return { key: fixedKey(data, layout, note), fixed, glyphKeys: glyphsRasterised.filter((k) => !k.startsWith("title|")) };
+  } finally {
+    glyphsRasterised = null;
+  }
+}
+
+/** For the template builder and tests: the glyph mask for a key, rasterised from the outlines. */
+export function glyphMaskFromOutlines(key: string): CoverageMask {
+  const parts = key.split("|");
+  const [weight, size, fx, fy] = parts as [TextStyle["weight"], string, string, string];
+  const ch = parts.slice(4).join("|");
+  const path = new Path();
+  textPath(path, ch, Number(fx), Number(fy), { size: Number(size), weight });
+  return new Canvas(1, 1, BACKGROUND).maskOf(path);
 }
 
 /** The generic image for pages without a scenario, and for when renderOgPng fails. */
@@ -499,7 +683,7 @@ export function renderFallbackPng(): Uint8Array {
   const canvas = new Canvas(OG_WIDTH, OG_HEIGHT, BACKGROUND);
   // Decoration only, no data: the plan's period in large light type behind the text.
   drawText(canvas, "十四五", OG_WIDTH - MARGIN + 10, 520, { size: 250, weight: "bold" }, PERIOD_BAND, "right");
-  drawFrame(canvas, OG_TEXT.siteName, "", "");
+  drawHeader(canvas, OG_TEXT.siteName);
   drawText(canvas, OG_TEXT.fallbackTagline, MARGIN, 232, { size: 34, weight: "regular" }, INK);
   drawText(canvas, OG_TEXT.fallbackSubline, MARGIN, 290, { size: 26, weight: "regular" }, MUTED);
   return encodeCanvas(canvas);

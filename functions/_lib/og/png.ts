@@ -44,7 +44,8 @@ function putChunk(out: Uint8Array, at: number, type: string, data: Uint8Array): 
 let scanlineBuffer = new Uint8Array(0);
 let deflateBuffer = new Uint8Array(0);
 
-function scanlines(pixels: Uint8Array, rowBytes: number, height: number): Uint8Array {
+/** The image's rows, each after its filter byte (0, None), in a buffer kept for the next image. */
+export function scanlines(pixels: Uint8Array, rowBytes: number, height: number): Uint8Array {
   const size = (rowBytes + 1) * height;
   if (scanlineBuffer.length < size) scanlineBuffer = new Uint8Array(size);
   const out = scanlineBuffer.subarray(0, size);
@@ -110,15 +111,22 @@ const ADLER_REDUCE_AT = 2 ** 40;
 // deflateRows into the kept buffer: the view is valid until the next call. The Adler-32 of the
 // data is summed as the tokens go by, so the bytes are read once: a run of one byte adds its
 // sums in closed form, which is most of an image like this.
-function deflateInto(data: Uint8Array, stride: number): Uint8Array {
+// With wrap false: no zlib header or Adler-32 trailer, and the block is not the last: it ends
+// with an empty stored block, which brings the stream to a byte boundary, so that another
+// deflate stream's blocks can follow (see deflateHead). The Adler-32 is left in lastAdler.
+let lastAdler = 1;
+
+function deflateInto(data: Uint8Array, stride: number, wrap = true): Uint8Array {
   if (stride < 1 || stride > 32768) throw new Error("row stride must be 1–32768 bytes");
   const n = data.length;
   const bound = 16 + Math.ceil((n * 9) / 8);
   if (deflateBuffer.length < bound) deflateBuffer = new Uint8Array(bound);
   const out = deflateBuffer;
-  out[0] = 0x78; // deflate, 32 KiB window
-  out[1] = 0x01; // fastest; 0x7801 is a multiple of 31
-  let o = 2;
+  let o = 0;
+  if (wrap) {
+    out[o++] = 0x78; // deflate, 32 KiB window
+    out[o++] = 0x01; // fastest; 0x7801 is a multiple of 31
+  }
   // Bits not yet written, LSB first: at most 7 between writes, and a write adds at most 18
   // (a length code with its extra bits, or a distance code with its), so an int32 holds them.
   let bitBuf = 0;
@@ -132,7 +140,7 @@ function deflateInto(data: Uint8Array, stride: number): Uint8Array {
   let b = 0;
   const words = new DataView(data.buffer, data.byteOffset, data.byteLength);
 
-  bitBuf = 1 | (1 << 1); // final block, fixed Huffman codes
+  bitBuf = (wrap ? 1 : 0) | (1 << 1); // final block (unless more follow), fixed Huffman codes
   bitCount = 3;
   let i = 0;
   while (i < n) {
@@ -195,20 +203,74 @@ function deflateInto(data: Uint8Array, stride: number): Uint8Array {
       bitCount -= 8;
     }
   }
-  // End of block, then pad to a byte.
+  // End of block, then pad to a byte (after an empty stored block's 3 header bits, 0 and 00,
+  // when more blocks follow).
   bitBuf |= LIT_CODE[256]! << bitCount;
   bitCount += LIT_BITS[256]!;
+  if (!wrap) bitCount += 3;
   while (bitCount > 0) {
     out[o++] = bitBuf & 0xff;
     bitBuf >>>= 8;
     bitCount -= 8;
   }
   const adler = (((b % ADLER_MOD) << 16) | (a % ADLER_MOD)) >>> 0;
+  lastAdler = adler;
+  if (!wrap) {
+    // The stored block's LEN 0 and NLEN 0xffff.
+    out[o++] = 0;
+    out[o++] = 0;
+    out[o++] = 0xff;
+    out[o++] = 0xff;
+    return out.subarray(0, o);
+  }
   out[o++] = adler >>> 24;
   out[o++] = (adler >>> 16) & 0xff;
   out[o++] = (adler >>> 8) & 0xff;
   out[o++] = adler & 0xff;
   return out.subarray(0, o);
+}
+
+/**
+ * The first rows of an image as raw deflate blocks that are not the last (ending on a byte
+ * boundary), with their Adler-32: joinZlib puts another compressor's stream of the remaining
+ * rows after them. `raw` is a copy (the kept buffer is reused by the next call).
+ */
+export function deflateHead(data: Uint8Array, stride: number): { raw: Uint8Array; adler: number } {
+  const raw = deflateInto(data, stride, false).slice();
+  return { raw, adler: lastAdler };
+}
+
+/**
+ * One zlib stream of head's bytes followed by tail's: the head's raw blocks (deflateHead), then
+ * the blocks of `tail` (a complete zlib stream of `tailLength` bytes, e.g. a CompressionStream's),
+ * and the Adler-32 of both parts combined (zlib's adler32_combine).
+ */
+export function joinZlib(head: { raw: Uint8Array; adler: number }, tail: Uint8Array, tailLength: number): Uint8Array {
+  if (tail.length < 6 || (tail[0]! & 0x0f) !== 8 || (tail[1]! & 0x20) !== 0) throw new Error("tail must be a zlib stream without a preset dictionary");
+  const blocks = tail.subarray(2, tail.length - 4);
+  const t = tail.length - 4;
+  const tailAdler = ((tail[t]! << 24) | (tail[t + 1]! << 16) | (tail[t + 2]! << 8) | tail[t + 3]!) >>> 0;
+  const rem = tailLength % ADLER_MOD;
+  let sum1 = head.adler & 0xffff;
+  let sum2 = (rem * sum1) % ADLER_MOD;
+  sum1 += (tailAdler & 0xffff) + ADLER_MOD - 1;
+  sum2 += (head.adler >>> 16) + (tailAdler >>> 16) + ADLER_MOD - rem;
+  if (sum1 >= ADLER_MOD) sum1 -= ADLER_MOD;
+  if (sum1 >= ADLER_MOD) sum1 -= ADLER_MOD;
+  if (sum2 >= 2 * ADLER_MOD) sum2 -= 2 * ADLER_MOD;
+  if (sum2 >= ADLER_MOD) sum2 -= ADLER_MOD;
+  const adler = ((sum2 << 16) | sum1) >>> 0;
+  const out = new Uint8Array(2 + head.raw.length + blocks.length + 4);
+  out[0] = 0x78;
+  out[1] = 0x01;
+  out.set(head.raw, 2);
+  out.set(blocks, 2 + head.raw.length);
+  const at = out.length - 4;
+  out[at] = adler >>> 24;
+  out[at + 1] = (adler >>> 16) & 0xff;
+  out[at + 2] = (adler >>> 8) & 0xff;
+  out[at + 3] = adler & 0xff;
+  return out;
 }
 
 function header(width: number, height: number, colourType: 2 | 3): Uint8Array {
@@ -240,8 +302,13 @@ function file(chunks: [string, Uint8Array][]): Uint8Array {
 export function encodeIndexedPng(indices: Uint8Array, palette: Uint8Array, paletteSize: number, width: number, height: number): Uint8Array {
   if (indices.length !== width * height) throw new Error(`expected ${width * height} palette indices, got ${indices.length}`);
   if (paletteSize < 1 || paletteSize > 256 || palette.length < paletteSize * 3) throw new Error(`palette must hold 1–256 colours, got ${paletteSize}`);
-  const idat = deflateInto(scanlines(indices, width, height), width + 1);
-  return file([["IHDR", header(width, height, 3)], ["PLTE", palette.subarray(0, paletteSize * 3)], ["IDAT", idat], ["IEND", new Uint8Array(0)]]);
+  return indexedPngFile(deflateInto(scanlines(indices, width, height), width + 1), palette, paletteSize, width, height);
+}
+
+/** An 8-bit indexed PNG around `zlib`, the zlib stream of its scanlines (see scanlines). */
+export function indexedPngFile(zlib: Uint8Array, palette: Uint8Array, paletteSize: number, width: number, height: number): Uint8Array {
+  if (paletteSize < 1 || paletteSize > 256 || palette.length < paletteSize * 3) throw new Error(`palette must hold 1–256 colours, got ${paletteSize}`);
+  return file([["IHDR", header(width, height, 3)], ["PLTE", palette.subarray(0, paletteSize * 3)], ["IDAT", zlib], ["IEND", new Uint8Array(0)]]);
 }
 
 /** Encodes width × height RGB pixels (3 bytes each, rows top to bottom) as an 8-bit RGB PNG. */

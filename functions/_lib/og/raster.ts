@@ -139,6 +139,10 @@ export class Path implements PathSink {
 // `lo`/`hi` collect, per row, the first and last column the edges touch: composite() scans only
 // that span (left of it the running sum is zero, and right of it too, as every contour closes).
 function accumulateEdge(acc: Float32Array, lo: Int32Array, hi: Int32Array, w: number, h: number, ax: number, ay: number, bx: number, by: number): void {
+  // An edge that is level once moved into the mask's coordinates (its ends differed in the
+  // last bits only) covers nothing; left in, its infinite slope made NaN, which wiped out the
+  // rest of its row (gaps at the foot of some glyphs, e.g. 拟 and 怎).
+  if (ay === by) return;
   let dir = 1;
   if (ay > by) {
     dir = -1;
@@ -219,8 +223,8 @@ export interface CoverageMask {
   readonly y: number;
   readonly width: number;
   readonly height: number;
-  /** row, column, length, step; four numbers per run */
-  readonly runs: Int32Array;
+  /** row, column, length, step; four numbers per run (bytes in pre-rasterised masks) */
+  readonly runs: Int32Array | Uint8Array;
 }
 
 export interface StrokeOptions {
@@ -271,6 +275,19 @@ export class Canvas {
     this.indices = pixels ? pixels.fill(0) : new Uint8Array(width * height);
     // Index 0 is the background, so the zero-filled buffer already is the blank canvas.
     this.colourIndex(background);
+  }
+
+  /**
+   * Starts the palette over with `size` colours (RGB triples), for pixels drawn elsewhere with
+   * that palette (a pre-drawn layer): later paint finds and adds colours as if it had drawn them.
+   */
+  usePalette(palette: ArrayLike<number>, size: number): void {
+    if (size < 1 || size > 256 || palette.length < 3 * size) throw new OgRenderError(`palette must hold 1–256 colours, got ${size}`);
+    this.byRgb.clear();
+    this.inks.clear();
+    this.paletteSize = 0;
+    for (let i = 0; i < size; i++) this.colourIndex([palette[3 * i]!, palette[3 * i + 1]!, palette[3 * i + 2]!]);
+    if (this.paletteSize !== size) throw new OgRenderError("palette has a colour twice");
   }
 
   /** The palette index of an exact colour, added when new (nearest existing one when full). */
@@ -451,10 +468,18 @@ export class Canvas {
 
   /** Fills path with the non-zero winding rule. */
   fill(path: Path, color: Rgb, alpha = 1): void {
+    this.fillShifted(path, 0, 0, color, alpha);
+  }
+
+  /**
+   * Fills path moved by whole pixels (dx, dy): the same pixels as drawMask(maskOf(path), dx, dy),
+   * without making the mask (for a shape drawn once).
+   */
+  fillShifted(path: Path, dx: number, dy: number, color: Rgb, alpha = 1): void {
     const c = this.coverage(path);
     if (!c) return;
     const { acc, ox, oy, w, h } = c;
-    this.composite(acc, ox, oy, w, h, color, alpha, true);
+    this.composite(acc, ox + dx, oy + dy, w, h, color, alpha, true);
   }
 
   /**
