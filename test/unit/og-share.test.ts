@@ -31,7 +31,7 @@ describe("preview image of a share", () => {
     const p = project(share(null).scenario);
     if (!p.ok) throw new Error("projection failed");
     const spec = shareGdpSpec(p.projection);
-    expect(data.seriesLabel).toBe(spec.title);
+    expect(data.seriesLabel).toBe(`${spec.title}（2020年不变价）`);
     expect(data.seriesLabel).toContain("2020年不变价");
     const target = spec.series.find((s) => s.kind === "target")!;
     expect(data.lines).toEqual([{ label: target.label, values: target.values, colour: palette.target }]);
