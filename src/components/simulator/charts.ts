@@ -397,8 +397,10 @@ export function applySpec(
     y.suggestedMin = range.min;
     y.suggestedMax = range.max;
   }
-  if (quick && sameShape && labelsKept && !optionsChanged && !rangeChanged && quickRedraw(chart, bands)) return true;
   if (optionsChanged || rangeChanged || !sameShape) optionsUnchanged.delete(chart);
+  // A new fan (a quick Monte Carlo run arriving during the drag) is drawn the same way when it
+  // fits: its range goes into the options above, for the layout at the gesture's end.
+  if (quick && sameShape && labelsKept && !optionsChanged && quickRedraw(chart, bands)) return true;
   chart.update("none");
   optionsUnchanged.add(chart);
   return false;
