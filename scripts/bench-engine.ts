@@ -67,7 +67,8 @@ const passes = (r: Row) => r.goal === undefined || r.cpu50 <= r.goal;
 const fmt = (ms: number) => (ms >= 1 ? `${ms.toFixed(2)} ms` : `${(ms * 1000).toFixed(2)} µs`);
 const rows: Row[] = [
   bench("project (deterministic, 2020–2035)", () => project(plain), { goal: 0.01, samples: 60 }),
-  bench("monteCarlo 10,000 paths", () => monteCarlo(plain, { paths: 10_000 }), { goal: 10, samples: 25 }),
+  // Issue 8: 10,000 paths in ≤ 6 ms of CPU on the project machine (same results).
+  bench("monteCarlo 10,000 paths", () => monteCarlo(plain, { paths: 10_000 }), { goal: 6, samples: 25 }),
   bench("monteCarlo 10,000 paths, formula input", () => monteCarlo(withFormula, { paths: 10_000, formulas }), { goal: 60, samples: 25 }),
   bench("encode + decode scenario", () => decodeScenario(encodeScenario(plain)), { samples: 40 }),
   bench("decode share link", () => decodeScenario(link), { samples: 40 }),

@@ -5,13 +5,14 @@
 // A/B comparison to use on a busy machine (run it on both builds back to back); wall-clock
 // goals are `npm run bench:simulator`'s.
 // Usage (after `npm run build`): node scripts/trace-simulator.mjs
-//   env RATE (CPU slowdown, 4), PHONE (0 = desktop 1280×900), STEPS (30),
-//   NEST=1 (where layout and paint happen: forced inside script, or in the frame), DETAIL=1
+//   env RATE (CPU slowdown, 4), PHONE (0 = desktop 1280×900), STEPS (30), UNC=1 (uncertainty
+//   on: the drag moves the second GDP slider, as the benchmark's case does), NEST=1 (where layout and paint happen: forced inside script, or in the frame), DETAIL=1
 import { chromium } from "playwright-core";
 import { startServer, readySimulatorCharts } from "./lib.mjs";
 const rate = Number(process.env.RATE ?? 4);
 const phone = process.env.PHONE !== "0";
 const steps = Number(process.env.STEPS ?? 30);
+const unc = process.env.UNC === "1";
 const server = await startServer();
 const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
 try {
@@ -22,8 +23,13 @@ try {
   await cdp.send("Emulation.setCPUThrottlingRate", { rate });
   await page.goto(`${server.origin}/simulate/`);
   await page.waitForSelector("html[data-simulator=ready]");
-  const sel = "#in-gdpRealGrowth-0-range";
+  const sel = unc ? "#in-gdpRealGrowth-1-range" : "#in-gdpRealGrowth-0-range";
   await readySimulatorCharts(page, phone, sel);
+  if (unc) {
+    await page.check("#uncertainty-toggle");
+    await page.waitForFunction(() => [...document.querySelectorAll("table.targets tbody tr td:last-child")].some((td) => /%$/.test(td.textContent ?? "")), null, { timeout: 60_000 });
+    if (phone) await page.locator(sel).evaluate((e) => e.scrollIntoView({ block: "center" }));
+  }
   await page.waitForTimeout(1000);
   const events = [];
   cdp.on("Tracing.dataCollected", (d) => events.push(...d.value));
@@ -63,6 +69,14 @@ try {
   }
   if (process.env.DETAIL) {
     for (const e of mine.filter((e) => e.name === "Paint" || e.name === "Layout" || e.name === "UpdateLayoutTree").slice(-40)) console.log(e.name, (e.dur / 1000).toFixed(1), JSON.stringify(e.args).slice(0, 300));
+  }
+  if (process.env.LONG) {
+    // The longest tasks and what ran in them (events directly inside, with their durations).
+    const tasks = mine.filter((e) => e.name === "RunTask").sort((a, b) => b.dur - a.dur).slice(0, Number(process.env.LONG));
+    for (const t of tasks) {
+      const inner = mine.filter((e) => e !== t && e.ts >= t.ts && e.ts + e.dur <= t.ts + t.dur && e.dur > 500 && e.name !== "RunTask");
+      console.log(`task ${(t.dur / 1000).toFixed(1)} ms:`, inner.slice(0, 8).map((e) => `${e.name}${e.args?.data?.type ? `(${e.args.data.type})` : ""} ${(e.dur / 1000).toFixed(1)}`).join(", "));
+    }
   }
   // Thread CPU time (tdur, µs) per step: robust to other processes on the machine.
   const top = mine.filter((e) => e.name === "RunTask" && e.tdur != null);

@@ -17,7 +17,8 @@ import {
   type ShockSource,
 } from "../../src/lib/model/kernel";
 import { INPUT_INDEX } from "../../src/lib/model/inputs";
-import { checkTargets } from "../../src/lib/model/targets";
+import { checkTargets, checkerFor, type YearValues } from "../../src/lib/model/targets";
+import type { PlanTarget } from "../../src/lib/data/plan";
 import { SHOCK_IDS, type Scenario, type ShockId } from "../../src/lib/scenario";
 
 function mc(s: Scenario, paths = 4000): MonteCarloResult {
@@ -329,6 +330,41 @@ describe("monteCarlo", () => {
     for (const [id, band] of Object.entries(ref.bands)) expect(r.bands[id as keyof typeof r.bands], id).toEqual(band);
     expect(r.targets).toEqual(ref.targets);
     for (const key of ["incomeCatchUp", "gdpPerCapitaCatchUp", "doubling", "millionPopulation"] as const) expect(r[key], key).toEqual(ref[key]);
+  });
+  it("counts the paths meeting a target as checking each path does, for every comparator", () => {
+    // countMet has a loop per comparator: each must agree with measure() path by path, on
+    // thresholds inside the paths' spread (so that some paths meet them and some do not).
+    const s = withSd(defaultScenario, { gdpRealGrowth: 2, urbanIncomeGrowth: 1.5, populationGrowth: 2 });
+    const prepared = prepare(s);
+    if (!prepared.ok) throw new Error("prepare failed");
+    const ctx = prepared.ctx;
+    const paths = 401;
+    const rows: (Float64Array | null)[] = new Array(SHOCK_ROWS).fill(null);
+    for (const k of [INPUT_INDEX.gdpRealGrowth!, OUT_INCOME_GROWTH, OUT_POPULATION_GROWTH]) rows[k] = new Float64Array(paths);
+    const rng = new Rng(5);
+    const update = () => {
+      for (const row of rows) if (row) for (let p = 0; p < paths; p++) row[p] = 2 * rng.normal();
+    };
+    const out = allocateOutputs(paths);
+    expect(runPaths(ctx, paths, [], { rows, update }, out, allocateWorkspace(paths))).toBeNull();
+    const at: YearValues = (series, year) => ({ values: out[series], from: year * paths });
+    const base = proj(s);
+    const cases: [PlanTarget["metric"], number, number, string][] = [
+      ["gdpRealGrowthAvg", 2025, (Math.pow(base.gdpReal[5]! / base.gdpReal[0]!, 1 / 5) - 1) * 100, "%"],
+      ["urbanIncomeGrowthAvg", 2035, (Math.pow(base.urbanIncome[15]! / base.urbanIncome[10]!, 1 / 5) - 1) * 100, "%"],
+      ["residentPopulation", 2030, base.residentPopulation[10]! / 1e4, "万人"],
+    ];
+    for (const [metric, year, value, unit] of cases) {
+      for (const comparator of [">", "<", "≤", "≥", "="] as const) {
+        const target = { id: "t", label: "t", year, metric, comparator, value, unit, quote: "", chapter: "" } as PlanTarget;
+        const check = checkerFor(target, ctx)!;
+        let met = 0;
+        for (let p = 0; p < paths; p++) if (check.measure(out, paths, p).met) met++;
+        expect(met, `${metric} ${comparator}`).toBeGreaterThan(0);
+        expect(met, `${metric} ${comparator}`).toBeLessThan(paths);
+        expect(check.countMet(at, paths), `${metric} ${comparator}`).toBe(met);
+      }
+    }
   });
   it("floors rates at RATE_FLOOR and the population at POPULATION_FLOOR", () => {
     const s = structuredClone(defaultScenario);

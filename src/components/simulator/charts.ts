@@ -328,12 +328,50 @@ export function createChart(canvas: HTMLCanvasElement, spec: ChartSpec, lang: La
   return chart;
 }
 
+// chart.js's members that quickRedraw uses (chart.js 4: not in its typings, stable since 3.0).
+interface ChartInternals {
+  getDatasetMeta(i: number): { controller: { buildOrUpdateElements(reset: boolean): void } };
+  _updateDatasets(mode: "none"): void;
+  render(): void;
+}
+
+/**
+ * Redraws the chart for new data on the axes it already has, or returns false (and does
+ * nothing) when a value falls outside them. chart.update() lays the whole chart out again
+ * (scales, tick labels measured, boxes fitted) and resolves its options: more than half of a
+ * slider step's redraw. During a drag the axes stay as they are while the values fit them (the
+ * line moves against a still scale, which also reads better); when the gesture ends the chart
+ * is laid out again (LineChart.svelte), so at rest it is exactly what a full update draws.
+ */
+function quickRedraw(chart: Chart<"line", (number | null)[], string>, bands: readonly BandArea[]): boolean {
+  const y = chart.scales.y;
+  if (!y) return false;
+  const { min, max } = y;
+  const fits = (values: readonly (number | null)[]) => values.every((v) => v == null || Number.isNaN(v) || (v >= min && v <= max));
+  if (!chart.data.datasets.every((d) => fits(d.data)) || !bands.every((b) => fits(b.upper) && fits(b.lower))) return false;
+  const c = chart as unknown as ChartInternals;
+  // What update() does for the data alone: parse each dataset, place its points, draw.
+  for (let i = 0; i < chart.data.datasets.length; i++) c.getDatasetMeta(i).controller.buildOrUpdateElements(false);
+  c._updateDatasets("none");
+  c.render();
+  return true;
+}
+
 /**
  * Updates a live chart in place: datasets are matched by series id, so unchanged series keep
  * their elements and a slider step only swaps the data arrays; options are rebuilt only when
- * the language or unit changed.
+ * the language or unit changed. With `quick` (a slider drag in progress), new values that fit
+ * the current axes are drawn without laying the chart out again (quickRedraw); returns whether
+ * that happened, i.e. whether a full update is still owed once the gesture ends.
  */
-export function applySpec(chart: Chart<"line", (number | null)[], string>, spec: ChartSpec, lang: Lang, onHover?: HoverHandler, optionsChanged = true): void {
+export function applySpec(
+  chart: Chart<"line", (number | null)[], string>,
+  spec: ChartSpec,
+  lang: Lang,
+  onHover?: HoverHandler,
+  optionsChanged = true,
+  quick = false,
+): boolean {
   const lines = spec.series.filter((s) => !isBand(s));
   const old = chart.data.datasets as LineDataset[];
   const sameShape = old.length === lines.length && old.every((d, i) => d.seriesId === lines[i]!.id);
@@ -347,7 +385,8 @@ export function applySpec(chart: Chart<"line", (number | null)[], string>, spec:
   } else {
     chart.data.datasets = lines.map((s) => toDataset(s, themeOf(chart)));
   }
-  if (chart.data.labels?.length !== spec.years.length) chart.data.labels = spec.years.map(String);
+  const labelsKept = chart.data.labels?.length === spec.years.length;
+  if (!labelsKept) chart.data.labels = spec.years.map(String);
   const bands = bandAreas(spec, themeOf(chart));
   bandsByChart.set(chart as unknown as Chart, bands);
   if (optionsChanged) chart.options = chartConfig(spec, lang, onHover, themeOf(chart)).options!;
@@ -359,8 +398,12 @@ export function applySpec(chart: Chart<"line", (number | null)[], string>, spec:
     y.suggestedMax = range.max;
   }
   if (optionsChanged || rangeChanged || !sameShape) optionsUnchanged.delete(chart);
+  // A new fan (a quick Monte Carlo run arriving during the drag) is drawn the same way when it
+  // fits: its range goes into the options above, for the layout at the gesture's end.
+  if (quick && sameShape && labelsKept && !optionsChanged && quickRedraw(chart, bands)) return true;
   chart.update("none");
   optionsUnchanged.add(chart);
+  return false;
 }
 
 /**

@@ -232,8 +232,8 @@ export class SimulatorState {
     this.#flushUrl();
     this.inGesture = false;
     this.#settle();
-    // Charts that waited off screen during the drag draw its result now.
-    flushCharts();
+    // Charts that waited off screen or kept their axes during the drag catch up, one per frame.
+    flushCharts(true);
   }
 
   #settle(): void {

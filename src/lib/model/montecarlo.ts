@@ -12,7 +12,7 @@ import { INPUT_COUNT, INPUT_INDEX } from "./inputs";
 import { OUT_INCOME_GROWTH, OUT_POPULATION_GROWTH, SHOCK_ROWS, allocateOutputs, allocateWorkspace, dynamicSlots, prepare, runPaths, type PathOutputs, type ShockSource, type Workspace, type YearObserver } from "./kernel";
 import { percentiles } from "./percentiles";
 import { Rng } from "./rng";
-import { checkerFor, type TargetChecker } from "./targets";
+import { checkerFor, type TargetChecker, type YearValues } from "./targets";
 import { planTargets } from "../data/plan";
 import { BASE_YEAR, YEARS, YEAR_COUNT } from "./years";
 
@@ -70,10 +70,13 @@ const SHOCK_ROW: Readonly<Record<ShockId, number>> = {
   populationGrowth: OUT_POPULATION_GROWTH,
 };
 
-// Path outputs are large (7 series × 16 years × paths): keep one set and reuse it between runs.
+// One set of buffers, reused between runs. The path outputs keep two years (the year being
+// computed and the one before): each year is summarised as soon as it is done.
 interface McWorkspace {
   paths: number;
   out: PathOutputs;
+  /** Values of earlier years that targets read (e.g. 2020 for an average growth to 2025), by "series@year". */
+  saved: Map<string, Float64Array>;
   ws: Workspace;
   rows: Float64Array[];
   draws: Float64Array;
@@ -85,7 +88,8 @@ function workspaceFor(paths: number): McWorkspace {
   if (workspace?.paths !== paths) {
     workspace = {
       paths,
-      out: allocateOutputs(paths),
+      out: allocateOutputs(paths, 2),
+      saved: new Map(),
       ws: allocateWorkspace(paths),
       rows: Array.from({ length: SHOCK_ROWS }, () => new Float64Array(paths)),
       draws: new Float64Array(paths),
@@ -175,6 +179,7 @@ export function monteCarlo(s: Scenario, opts: { paths?: number; formulas?: Formu
       ["residentPopulation", new Float64Array(YEAR_COUNT).fill(1_000_000 * (1 - 1e-12))],
     ],
     w.waiting,
+    w.saved,
   );
   const issue = runPaths(ctx, paths, dynamic, shocks, out, w.ws, summaries);
   if (issue) return { ok: false, issues: [{ ...issue, message: `${issue.message} (on a random path: the formula breaks under the Monte Carlo shocks)` }] };
@@ -245,6 +250,15 @@ class YearSummaries implements YearObserver {
   readonly bands: Partial<Record<BandId, Band>> = {};
   readonly events: EventState[];
   private readonly series: { data: Float64Array; rows: number[][] }[];
+  /** The year being summarised and where its values are; the saved ones of earlier years. */
+  private year = 0;
+  private from = 0;
+  private readonly at: YearValues = (series, year) => {
+    if (year === this.year) return { values: this.out[series], from: this.from };
+    const values = this.saved.get(`${series}@${year}`);
+    if (!values) throw new Error(`Monte Carlo: ${series} in year index ${year} was not kept`);
+    return { values, from: 0 };
+  };
   private readonly q = new Float64Array(QUANTILES.length);
   /** Smallest and largest value of each series in the current year. */
   private readonly min = new Float64Array(BAND_SERIES.length);
@@ -257,6 +271,7 @@ class YearSummaries implements YearObserver {
     private readonly targets: { year: number; check: TargetChecker | null; met: number }[],
     events: [series: (typeof BAND_SERIES)[number], reference: Float64Array][],
     waiting: Int32Array[],
+    private readonly saved: Map<string, Float64Array>,
   ) {
     this.series = BAND_SERIES.map((id) => {
       const band: Band = { p5: [], p25: [], p50: [], p75: [], p95: [] };
@@ -273,9 +288,10 @@ class YearSummaries implements YearObserver {
     }));
   }
 
-  yearDone(i: number): void {
+  yearDone(i: number, o: number): void {
     const { paths, q } = this;
-    const o = i * paths;
+    this.year = i;
+    this.from = o;
     for (let k = 0; k < this.series.length; k++) {
       const { data, rows } = this.series[k]!;
       if (i < this.first) {
@@ -289,8 +305,18 @@ class YearSummaries implements YearObserver {
       this.min[k] = q[0]!;
       this.max[k] = q[QUANTILES.length - 1]!;
     }
-    for (const e of this.events) this.eventYear(e, i);
-    for (const t of this.targets) if (t.year === i && t.check) t.met = t.check.countMet(this.out, paths);
+    for (const e of this.events) this.eventYear(e, i, o);
+    for (const t of this.targets) {
+      if (!t.check) continue;
+      for (const { series, year } of t.check.earlier) {
+        if (year !== i) continue;
+        const key = `${series}@${year}`;
+        let copy = this.saved.get(key);
+        if (!copy) this.saved.set(key, (copy = new Float64Array(paths)));
+        copy.set(this.out[series].subarray(o, o + paths));
+      }
+      if (t.year === i) t.met = t.check.countMet(this.at, paths);
+    }
   }
 
   /**
@@ -301,7 +327,7 @@ class YearSummaries implements YearObserver {
    * kept if still waiting): in the years when the event happens on about half of the paths
    * that branch would be a coin toss.
    */
-  private eventYear(e: EventState, i: number): void {
+  private eventYear(e: EventState, i: number, row: number): void {
     const { paths } = this;
     const r = e.reference[i]!;
     let kept: number;
@@ -309,7 +335,6 @@ class YearSummaries implements YearObserver {
     else if (this.max[e.series]! < r) kept = e.left;
     else {
       const { values, waiting } = e;
-      const row = i * paths;
       const left = e.left;
       kept = 0;
       if (left === paths) {

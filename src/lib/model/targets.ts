@@ -69,9 +69,17 @@ function periodStart(year: number): number {
 /** The value of a target's quantity on one path, and whether the path meets the target. */
 export interface TargetChecker {
   measure(out: PathOutputs, stride: number, p: number): { actual: number; met: boolean; boundary: boolean };
-  /** How many of the `paths` paths in `out` meet the target (the Monte Carlo's count, in one loop). */
-  countMet(out: PathOutputs, paths: number): number;
+  /**
+   * How many of `paths` paths meet the target (the Monte Carlo's count, in one loop), reading
+   * the values through `at`: the target's own year, and the years listed in `earlier`.
+   */
+  countMet(at: YearValues, paths: number): number;
+  /** Years before its own whose values countMet reads (a caller that keeps only the latest year saves these). */
+  readonly earlier: readonly { series: PathOutputId; year: number }[];
 }
+
+/** Where the values of `series` in year index `year` are: path p's at values[from + p]. */
+export type YearValues = (series: PathOutputId, year: number) => { values: Float64Array; from: number };
 
 /** Count of i in [from, from + n) with meets(values[i] · k, threshold, comparator), in one tight loop. */
 function countLevels(values: Float64Array, from: number, n: number, k: number, threshold: number, comparator: Comparator): number {
@@ -96,6 +104,40 @@ function countLevels(values: Float64Array, from: number, n: number, k: number, t
   return met;
 }
 
+/**
+ * Count of p in [0, n) with meets(end[a + p], start[b + p] · factor, comparator): a loop per
+ * comparator, as in countLevels (meets() called per path took most of the targets' time).
+ */
+function countGrowth(end: Float64Array, a: number, start: Float64Array, b: number, n: number, factor: number, comparator: Comparator): number {
+  let met = 0;
+  switch (comparator) {
+    case ">":
+      for (let p = 0; p < n; p++) {
+        const threshold = start[b + p]! * factor;
+        if (end[a + p]! - threshold > TOLERANCE * Math.max(Math.abs(threshold), 1)) met++;
+      }
+      break;
+    case "<":
+      for (let p = 0; p < n; p++) {
+        const threshold = start[b + p]! * factor;
+        if (end[a + p]! - threshold < -(TOLERANCE * Math.max(Math.abs(threshold), 1))) met++;
+      }
+      break;
+    case "≤":
+      for (let p = 0; p < n; p++) {
+        const threshold = start[b + p]! * factor;
+        if (end[a + p]! - threshold <= TOLERANCE * Math.max(Math.abs(threshold), 1)) met++;
+      }
+      break;
+    default:
+      for (let p = 0; p < n; p++) {
+        const threshold = start[b + p]! * factor;
+        if (end[a + p]! - threshold >= -(TOLERANCE * Math.max(Math.abs(threshold), 1))) met++;
+      }
+  }
+  return met;
+}
+
 /** A target on one value of one series in one year, times a constant k (e.g. 100 / national). */
 function level(series: PathOutputId, y: number, k: number, threshold: number, comparator: Comparator): TargetChecker {
   return {
@@ -103,7 +145,11 @@ function level(series: PathOutputId, y: number, k: number, threshold: number, co
       const actual = out[series][y * stride + p]! * k;
       return { actual, ...compare(actual, threshold, comparator) };
     },
-    countMet: (out, paths) => countLevels(out[series], y * paths, paths, k, threshold, comparator),
+    countMet: (at, paths) => {
+      const { values, from } = at(series, y);
+      return countLevels(values, from, paths, k, threshold, comparator);
+    },
+    earlier: [],
   };
 }
 
@@ -142,14 +188,12 @@ export function checkerFor(target: PlanTarget, ctx: ModelContext): TargetChecker
           const end = out[series][y * stride + p]!;
           return { actual: averageAnnualGrowth(start, end, n), ...compare(end, thresholdFrom(start), comparator) };
         },
-        countMet: (out, paths) => {
-          const values = out[series];
-          const a = y * paths;
-          const b = s * paths;
-          let met = 0;
-          for (let p = 0; p < paths; p++) if (meets(values[a + p]!, values[b + p]! * spanFactor, comparator)) met++;
-          return met;
+        countMet: (at, paths) => {
+          const { values: end, from: a } = at(series, y);
+          const { values: start, from: b } = at(series, s);
+          return countGrowth(end, a, start, b, paths, spanFactor, comparator);
         },
+        earlier: [{ series, year: s }],
       };
     }
     case "residentPopulation": {
@@ -159,7 +203,7 @@ export function checkerFor(target: PlanTarget, ctx: ModelContext): TargetChecker
     case "servicesShare": {
       const share = ctx.servicesShare[y]!;
       const met = compare(share, value, comparator);
-      return { measure: () => ({ actual: share, ...met }), countMet: (_out, paths) => (met.met ? paths : 0) };
+      return { measure: () => ({ actual: share, ...met }), countMet: (_at, paths) => (met.met ? paths : 0), earlier: [] };
     }
     case "gdpPerCapitaVsNational":
     case "urbanIncomeVsNational": {

@@ -1,0 +1,91 @@
+// A slider drag on a phone redraws the dock's chart on the axes it already has (charts.ts
+// quickRedraw: no layout pass per step), and lays the chart out for its values once the drag
+// ends. What a reader sees must still follow the slider at every step.
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { launchChromium } from "../helpers/browser";
+import { openSimulator, WECHAT_UA } from "../helpers/simulator-page";
+
+const base = inject("baseUrl");
+const SLIDER = "#in-gdpRealGrowth-0-range";
+
+interface Drawn {
+  min: number;
+  max: number;
+  /** Largest distance (px) between a drawn point of any line and where its value belongs on the current axes. */
+  offset: number;
+  /** The scenario line's 2035 value. */
+  last: number;
+}
+
+/** The dock chart as chart.js holds it: axes, and whether each point sits at its value. */
+function drawn(page: Page): Promise<Drawn> {
+  return page.evaluate(() => {
+    type Meta = { data: { y: number }[] };
+    type ChartLike = { scales: { y: { min: number; max: number; getPixelForValue(v: number): number } }; data: { datasets: { data: (number | null)[] }[] }; getDatasetMeta(i: number): Meta };
+    const get = (globalThis as unknown as { __simGetChart: (c: HTMLCanvasElement) => ChartLike }).__simGetChart;
+    const chart = get(document.querySelector<HTMLCanvasElement>(".dock canvas")!);
+    const y = chart.scales.y;
+    let offset = 0;
+    chart.data.datasets.forEach((d, k) => {
+      const points = chart.getDatasetMeta(k).data;
+      d.data.forEach((v, i) => {
+        if (v != null) offset = Math.max(offset, Math.abs(points[i]!.y - y.getPixelForValue(v)));
+      });
+    });
+    return { min: y.min, max: y.max, offset, last: chart.data.datasets[0]!.data[15]! };
+  });
+}
+
+const frame = (page: Page) => page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
+
+describe("the dock chart during a slider drag (390×844 phone)", () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("draws every step's values on the axes it had, and fits the axes to the values when the drag ends", async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, userAgent: WECHAT_UA, isMobile: true, hasTouch: true, deviceScaleFactor: 2, locale: "zh-CN" });
+    const page = await context.newPage();
+    await openSimulator(page, base);
+    await page.locator(SLIDER).evaluate((e) => e.scrollIntoView({ block: "center" }));
+    await page.waitForFunction(() => {
+      const c = document.querySelector<HTMLCanvasElement>(".dock canvas");
+      return !!c && !!(globalThis as unknown as { __simGetChart?: (c: HTMLCanvasElement) => unknown }).__simGetChart?.(c);
+    });
+    const start = await drawn(page);
+    let previous = start;
+    // Lower growth: every value stays inside the axes the chart has, which a full layout would narrow.
+    for (const v of [5, 4, 3, 2, 1]) {
+      await page.locator(SLIDER).evaluate((el, v) => {
+        (el as HTMLInputElement).value = String(v);
+        el.dispatchEvent(new Event("input", { bubbles: true }));
+      }, v);
+      await frame(page);
+      const now = await drawn(page);
+      expect(now.last, `step ${v}: the line moved`).toBeLessThan(previous.last);
+      expect(now.offset, `step ${v}: points drawn at their values`).toBeLessThan(0.01);
+      expect([now.min, now.max], `step ${v}: axes kept during the drag`).toEqual([start.min, start.max]);
+      previous = now;
+    }
+    await page.locator(SLIDER).evaluate((el) => el.dispatchEvent(new Event("change", { bubbles: true })));
+    await frame(page);
+    const end = await drawn(page);
+    expect(end.offset).toBeLessThan(0.01);
+    // At rest the chart is what a full layout draws: another one changes nothing, and the
+    // axes have narrowed to the lower values.
+    const refit = await page.evaluate(() => {
+      const get = (globalThis as unknown as { __simGetChart: (c: HTMLCanvasElement) => { update(mode: string): void; scales: { y: { min: number; max: number } } } }).__simGetChart;
+      const chart = get(document.querySelector<HTMLCanvasElement>(".dock canvas")!);
+      chart.update("none");
+      return [chart.scales.y.min, chart.scales.y.max];
+    });
+    expect([end.min, end.max]).toEqual(refit);
+    expect(end.max).toBeLessThan(start.max);
+    await context.close();
+  });
+});
