@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { deflateSync, strToU8 } from "fflate";
 import { defaultScenario, presetScenario, validateScenario, type Scenario } from "../../src/lib/scenario";
 import { planTargets, project, type Projection } from "../../src/lib/model";
-import { allSpecs, gdpSpec, populationSpec, incomeSpec, type SpecInput } from "../../src/components/simulator/chart-specs";
+import { allSpecs, chartHeading, gdpSpec, populationSpec, incomeSpec, type SpecInput } from "../../src/components/simulator/chart-specs";
 import { bandAreas } from "../../src/components/simulator/charts";
 import { scenarioCsv } from "../../src/components/simulator/export";
 import { compareRows } from "../../src/components/simulator/compare";
@@ -48,11 +48,11 @@ describe("chart specs", () => {
     // Five years of growth at the target rate, written out rather than taken from the helper.
     expect(path.values[5]).toBeCloseTo(plan.gdpReal[0]! * (1 + target.value / 100) ** 5, 9);
     expect(path.values.slice(6).every((v) => v === null)).toBe(true);
-    expect(spec.title).toContain("2020年不变价");
+    expect(chartHeading(spec, "zh")).toBe("地区生产总值（亿元，2020年不变价）");
 
     const current = gdpSpec(input({ prices: "current" }));
     expect(current.series.some((s) => s.kind === "target")).toBe(false);
-    expect(current.title).toContain("当年价");
+    expect(chartHeading(current, "zh")).toBe("地区生产总值（亿元，当年价）");
     expect(current.series[0]!.values).toEqual(plan.gdpNominal);
   });
 
