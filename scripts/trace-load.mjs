@@ -62,6 +62,9 @@ try {
       new PerformanceObserver(() => { clearTimeout(timer); timer = setTimeout(resolve, 3000); }).observe({ type: "longtask" });
     })`);
     const intlMade = await evaluate("globalThis.__intlMade");
+    // The simulator's parts measure their hydration (components/simulator/hydrate-soon.ts).
+    const parts = await evaluate(`performance.getEntriesByType("measure").filter((m) => m.name.startsWith("hydrate ")).map((m) => [m.name.slice(8), m.duration])`);
+    if (process.env.DETAIL && parts?.length) for (const [name, d] of parts) console.log(`run ${run + 1}: hydrated ${d.toFixed(1).padStart(6)} ms ${name.replace(/&quot;|"/g, "")}`);
     await cdp.send("Tracing.end");
     await done;
     await context.close();

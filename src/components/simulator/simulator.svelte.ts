@@ -338,10 +338,13 @@ export class SimulatorState {
     await loadLang(r.scenario.view.lang);
     // Before any state changes: the page then switches to the link's state in one step.
     if (r.notice) this.errorText ??= await import("./i18n-errors");
+    // The plan scenario's page reads the scenario it already shows: keep its projection, so
+    // that nothing is drawn again for an equal one.
+    const same = r.scenario === this.scenario && r.formulas === this.formulas;
     this.formulas = r.formulas;
     this.formulaErrors = {};
     this.scenario = r.scenario;
-    this.projection = r.projection;
+    if (!same) this.projection = r.projection;
     this.pins = r.pins;
     this.notice = r.notice;
     this.inGesture = false;
