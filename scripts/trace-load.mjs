@@ -4,8 +4,9 @@
 // page has been quiet for 3 s, with the blocking time they add up to (Lighthouse's TBT counts
 // the same tasks, from first paint), and where the longest ones spend their time. Thread CPU
 // time (tdur) is printed beside wall time: on a busy machine it is the figure to compare A/B.
-// Usage (after `npm run build`): node scripts/trace-load.mjs [path]
-//   env RUNS (3), RATE (4), DETAIL=1 (the events inside each long task)
+// Usage (after `npm run build`): npm run bench:hydrate, or node scripts/trace-load.mjs [path]
+//   env RUNS (3), RATE (4; 1 counts tasks as Lighthouse's simulated 4× does), DETAIL=1 (the
+//   events inside each long task, and each simulator part's hydration time)
 import { chromium } from "playwright-core";
 import { loadavg } from "node:os";
 import { startServer, printTable } from "./lib.mjs";
@@ -112,5 +113,14 @@ try {
 } finally {
   await browser.close();
   server.stop();
+}
+// The median of each column, as the figure to quote (runs differ on a shared machine).
+if (rows.length > 1) {
+  const median = { run: "median" };
+  for (const key of Object.keys(rows[0]).filter((k) => k !== "run")) {
+    const values = rows.map((r) => Number(r[key])).filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
+    median[key] = values.length ? String(values[Math.floor((values.length - 1) / 2)]) : "—";
+  }
+  rows.push(median);
 }
 printTable(`Load of ${path} at 390×844, CPU ${rate}×: main-thread tasks over 50 ms after first paint (${rate === 4 ? "as measured" : `times ${scale}, as Lighthouse simulates a phone`}) (load average ${loadavg().map((x) => x.toFixed(1)).join(" ")})`, rows);
