@@ -4,6 +4,7 @@ import svelte from "@astrojs/svelte";
 import sitemap from "@astrojs/sitemap";
 import { simulatorChunkGroups } from "./src/components/simulator/bundle.mjs";
 import securityHeaders from "./src/integrations/security-headers.ts";
+import hydrateSoon from "./src/integrations/hydrate-soon.ts";
 import { satteri } from "@astrojs/markdown-satteri";
 import { planMarkdown } from "./src/markdown/index.ts";
 import { sectionLinks } from "./src/utils/simulator-links.ts";
@@ -19,7 +20,7 @@ export default defineConfig({
   trailingSlash: "always",
   build: { format: "directory", inlineStylesheets: "auto" },
   // securityHeaders writes dist/_headers (CSP with the built pages' inline script hashes).
-  integrations: [svelte(), sitemap({ filter: (page) => !page.includes("/s/") && !page.endsWith("/search/") }), securityHeaders()],
+  integrations: [svelte(), hydrateSoon(), sitemap({ filter: (page) => !page.includes("/s/") && !page.endsWith("/search/") }), securityHeaders()],
   // The plan's chapters: Astro's Markdown processor with the plan's subset, 专栏 boxes, section
   // layout and slots (src/markdown/, docs/content-to-pages.md).
   markdown: { processor: satteri(planMarkdown({ sectionLinks })) },

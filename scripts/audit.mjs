@@ -1,6 +1,6 @@
 // Lighthouse (mobile) and shipped bytes for the key pages of the built site, served locally by
 // the same Pages runtime as production. Usage: node scripts/audit.mjs [path …]
-import { readFileSync, existsSync, statSync } from "node:fs";
+import { readFileSync, existsSync, statSync, writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { join } from "node:path";
 import { loadavg } from "node:os";
@@ -65,12 +65,16 @@ try {
     const audit = (k) => result?.lhr.audits?.[k]?.numericValue;
     const score = (k) => (c[k]?.score == null ? "—" : Math.round(c[k].score * 100));
     const b = shippedBytes(path, result?.lhr);
+    // AUDIT_JSON=dir keeps the median run's report, to see which element is the LCP, what blocks rendering, …
+    if (process.env.AUDIT_JSON && result) writeFileSync(join(process.env.AUDIT_JSON, `lighthouse${path.replace(/\W+/g, "-")}json`), JSON.stringify(result.lhr));
     rows.push({
       page: path,
       performance: score("performance"),
       [`performance (${RUNS} runs)`]: `${Math.min(...perfs)}–${Math.max(...perfs)}`,
       "TBT ms": Math.round(audit("total-blocking-time") ?? NaN),
+      "FCP ms": Math.round(audit("first-contentful-paint") ?? NaN),
       "LCP ms": Math.round(audit("largest-contentful-paint") ?? NaN),
+      "SI ms": Math.round(audit("speed-index") ?? NaN),
       CLS: (audit("cumulative-layout-shift") ?? NaN).toFixed(3),
       accessibility: score("accessibility"),
       "best-practices": score("best-practices"),

@@ -4,7 +4,7 @@ import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 
 const scripts = JSON.parse(readFileSync("package.json", "utf8")).scripts;
-const parts = ["bench:engine", "bench:bundle", "bench:audit", "bench:simulator", "bench:og", "bench:share", "bench:load"];
+const parts = ["bench:engine", "bench:bundle", "bench:audit", "bench:hydrate", "bench:simulator", "bench:og", "bench:share", "bench:load"];
 let failed = 0;
 for (const part of parts) {
   if (!scripts[part]) {

@@ -253,3 +253,74 @@ for (const viewport of [
     });
   });
 }
+
+// /simulate/ hydrates in parts (src/components/simulator/README.md, "Hydration"): the header and
+// key results at once, every other part (charts, targets, dock, each group of assumptions, the
+// extra panels) later. What a reader does to a part's server-rendered controls before it
+// hydrates must count once it has, and every part must end up working.
+describe("simulator hydrating in parts, on a 390×844 phone", () => {
+  let browser: Browser;
+  let context: BrowserContext;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    context = await browser.newContext({ viewport: { width: 390, height: 844 }, userAgent: WECHAT_UA, isMobile: true, hasTouch: true, locale: "zh-CN" });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("a number typed, a radio set and a fold opened before their part has hydrated are in force once it has", async () => {
+    const page = await context.newPage();
+    // The parts' code is held back until the reader has acted on the server-rendered page.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/_astro\/SimulatorPart\.[\w-]+\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${base}/simulate/`);
+    const planGdp2035 = await text(page, "#result-gdpReal-2035");
+    expect(await page.locator(".sim-side astro-island[ssr]").count()).toBeGreaterThan(0);
+    await page.fill("#in-gdpRealGrowth-0-number", "12");
+    await page.locator('input[name="income.mode"][value="elasticity"]').check();
+    await page.locator('[data-group="national"] details.folded summary').click();
+    expect(await page.locator(".sim-side astro-island[ssr]").count()).toBeGreaterThan(0);
+    release();
+    await page.waitForSelector("html[data-simulator=ready]");
+    // The typed value moved the state: the slider, the results and the address follow it.
+    await expect.poll(() => page.locator("#in-gdpRealGrowth-0-range").inputValue()).toBe("12");
+    expect(await page.inputValue("#in-gdpRealGrowth-0-number")).toBe("12");
+    const expected = { ...defaultScenario, inputs: { ...defaultScenario.inputs, gdpRealGrowth: { ...defaultScenario.inputs.gdpRealGrowth, periods: [12, 9, 9] } } } as Scenario;
+    await expect.poll(() => text(page, "#result-gdpReal-2035")).not.toBe(planGdp2035);
+    expect(await text(page, "#result-gdpReal-2025")).toBe(yi(gdpReal(expected)[5]!));
+    // The radio: income follows per-capita GDP, so its elasticity slider is shown.
+    await expect.poll(() => page.locator("#in-incomeElasticity-0-range").count()).toBe(1);
+    // The fold: its settings are built.
+    await expect.poll(() => page.locator('[data-group="national"] input[type="range"]').count()).toBeGreaterThan(0);
+    await expect.poll(() => scenarioFromUrl(page.url()).income.mode).toBe("elasticity");
+    expect(scenarioFromUrl(page.url()).inputs.gdpRealGrowth.periods[0]).toBe(12);
+    await page.close();
+  });
+
+  it("once the page has settled, a slider in every group of assumptions moves the state", async () => {
+    const page = await context.newPage();
+    await open(page);
+    const groupsWithSliders = await page.locator(".sim-side [data-group]").evaluateAll((gs) =>
+      gs.map((g) => g.querySelector<HTMLInputElement>('input[type="range"]:not(:disabled)')?.id ?? null).filter((id): id is string => id != null),
+    );
+    expect(groupsWithSliders.length).toBeGreaterThanOrEqual(4);
+    for (const id of groupsWithSliders) {
+      const range = page.locator(`#${id}`);
+      await range.evaluate((e) => e.scrollIntoView({ block: "center" }));
+      const [min, max, now] = await range.evaluate((e) => [Number((e as HTMLInputElement).min), Number((e as HTMLInputElement).max), Number((e as HTMLInputElement).value)]);
+      const next = now === max ? min : max;
+      const before = page.url();
+      await drag(page, `#${id}`, [next]);
+      const number = `#${id.replace(/-range$/, "-number")}`;
+      await expect.poll(() => page.inputValue(number), { message: id }).toBe(String(next));
+      await expect.poll(() => page.url(), { message: id }).not.toBe(before);
+    }
+    await page.close();
+  });
+});

@@ -9,7 +9,7 @@
 // Carlo, the formula compiler) are not listed, so they stay out of it.
 
 const eager = [
-  /[\\/]src[\\/]components[\\/]simulator[\\/](i18n|format|controls|results|url-state|scenario-edit|chart-specs|simulator\.svelte)\.ts$/,
+  /[\\/]src[\\/]components[\\/]simulator[\\/](i18n|format|controls|results|url-state|scenario-edit|chart-specs|simulator\.svelte|start-pause(-2)?)\.ts$/,
   /[\\/]src[\\/]lib[\\/]scenario[\\/][\w-]+\.ts$/,
   /[\\/]src[\\/]lib[\\/]data[\\/][\w.-]+\.ts$/,
   /[\\/]src[\\/]lib[\\/]model[\\/](index|inputs|kernel|project|targets|national|years|growth)\.ts$/,

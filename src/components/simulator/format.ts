@@ -2,20 +2,15 @@
 // precision than its source: 亿元 to 0.1, 元 to 1, 万人 to 0.01, percentages to 0.1.
 // Probabilities are shown as whole percentages, never as 0% or 100% (they are sampled).
 import type { Lang } from "./i18n";
-import { LOCALE } from "../../lib/lang";
+import { formatDecimal } from "../../lib/number-format";
 
 /** Units the simulator shows. Population is held in persons and shown in 万人. */
 export type Unit = "yi-yuan" | "yuan" | "wan-persons" | "persons" | "percent" | "pp" | "ratio" | "year";
 
-const formatters = new Map<string, Intl.NumberFormat>();
-function nf(lang: Lang, min: number, max: number): Intl.NumberFormat {
-  const key = `${lang}:${min}:${max}`;
-  let f = formatters.get(key);
-  if (!f) {
-    f = new Intl.NumberFormat(LOCALE[lang], { minimumFractionDigits: min, maximumFractionDigits: max });
-    formatters.set(key, f);
-  }
-  return f;
+// Not Intl.NumberFormat: the key results are formatted while the page hydrates, and the first
+// Intl object would load ICU then (see src/lib/number-format.ts). Same output.
+function nf(lang: Lang, min: number, max: number): { format(x: number): string } {
+  return { format: (x) => formatDecimal(x, lang, { minimumFractionDigits: min, maximumFractionDigits: max }) };
 }
 
 /** How each unit is shown: scale from the stored value, decimal places [min, max], label. */

@@ -40,8 +40,19 @@ function coreCanonical(s: Scenario): string {
   return canonicalJson({ ...s, view: defaultScenario.view });
 }
 const sameView = (a: Scenario["view"], b: Scenario["view"]) => a.lang === b.lang && a.prices === b.prices && a.uncertainty === b.uncertainty && a.chart === b.chart;
-const defaultCore = coreCanonical(defaultScenario);
-const presetCores = new Map(presets.map((p) => [p.id, coreCanonical(p.scenario)]));
+// Made when first asked (not when the module loads): the page's start-up task is kept short.
+let defaultCoreText: string | null = null;
+const defaultCore = () => (defaultCoreText ??= coreCanonical(defaultScenario));
+const presetCores = new Map<string, string>();
+function presetCore(id: string): string | undefined {
+  let core = presetCores.get(id);
+  if (core === undefined) {
+    const p = presets.find((x) => x.id === id);
+    if (!p) return undefined;
+    presetCores.set(id, (core = coreCanonical(p.scenario)));
+  }
+  return core;
+}
 
 // The last encoding, by scenario object: the URL, a pin and the share dialog ask for the same
 // scenario's text (deflate at level 9 costs about half a millisecond on a fast machine).
@@ -90,9 +101,9 @@ export class SimulatorState {
   preset = $derived(presets.find((p) => p.id === this.scenario.basedOn) ?? null);
   /** The scenario without its view, as canonical text: computed once per change (a slider step). */
   #core = $derived(coreCanonical(this.scenario));
-  isDefault = $derived(this.#core === defaultCore && sameView(this.scenario.view, defaultScenario.view));
+  isDefault = $derived(this.#core === defaultCore() && sameView(this.scenario.view, defaultScenario.view));
   /** The scenario is its preset, unchanged (apart from the view), so the preset's name fits it. */
-  scenarioMatchesPreset = $derived(this.preset != null && this.#core === presetCores.get(this.preset.id));
+  scenarioMatchesPreset = $derived(this.preset != null && this.#core === presetCore(this.preset.id));
 
   /** A slider is being dragged or a number typed (not reactive: charts read it when they draw). */
   inGesture = false;
@@ -327,10 +338,13 @@ export class SimulatorState {
     await loadLang(r.scenario.view.lang);
     // Before any state changes: the page then switches to the link's state in one step.
     if (r.notice) this.errorText ??= await import("./i18n-errors");
+    // The plan scenario's page reads the scenario it already shows: keep its projection, so
+    // that nothing is drawn again for an equal one.
+    const same = r.scenario === this.scenario && r.formulas === this.formulas;
     this.formulas = r.formulas;
     this.formulaErrors = {};
     this.scenario = r.scenario;
-    this.projection = r.projection;
+    if (!same) this.projection = r.projection;
     this.pins = r.pins;
     this.notice = r.notice;
     this.inGesture = false;

@@ -6,7 +6,8 @@ import { deflatorDefault } from "../data/prices";
 import { national } from "../data/national.generated";
 import { nationalCpi } from "../model/national";
 import { DEFAULTS, normaliseNumber, type Scenario, type Series, type YearOverrides } from "./schema";
-import { LOCALE, PUNCT, type Lang } from "../lang";
+import { PUNCT, type Lang } from "../lang";
+import { formatDecimal } from "../number-format";
 
 export interface Preset {
   id: string;
@@ -19,9 +20,12 @@ export interface Preset {
 }
 
 const n = normaliseNumber;
-/** Counts as each language writes them: zh-CN groups from five digits up (5216, 38,780), en from four (5,216). */
-const COUNT: Record<Lang, Intl.NumberFormat> = { zh: new Intl.NumberFormat(LOCALE.zh, { useGrouping: "min2" }), en: new Intl.NumberFormat(LOCALE.en) };
-const count = (x: number, lang: Lang) => COUNT[lang].format(x);
+/**
+ * Counts as each language writes them: zh-CN groups from five digits up (5216, 38,780), en from
+ * four (5,216). Without Intl: these texts are made when the simulator's code loads (see
+ * ../number-format.ts).
+ */
+const count = (x: number, lang: Lang) => formatDecimal(x, lang, { useGrouping: lang === "zh" ? "min2" : "auto" });
 const flat = (x: number, years?: YearOverrides): Series => (years ? { periods: [n(x), n(x), n(x)], years } : { periods: [n(x), n(x), n(x)] });
 const periods = (a: number, b: number, c: number): Series => ({ periods: [n(a), n(b), n(c)] });
 
@@ -135,7 +139,7 @@ const planPreset: Preset = {
   label: { zh: "规划目标", en: "The plan's targets" },
   description: {
     zh: `“十四五”地区生产总值年均增长 ${plan.gdpGrowthTarget14th}%、城镇居民收入年均增长 ${plan.urbanIncomeGrowthTarget14th}%（专栏2），2025 年后保持同一增速；${millionTarget.year} 年常住人口达到 ${millionTarget.value / 1e4} 万；服务业比重保持 ${plan.servicesShare2020}%。`,
-    en: `GDP grows ${plan.gdpGrowthTarget14th}% and urban income ${plan.urbanIncomeGrowthTarget14th}% a year in 2021–2025 (专栏2), held at those rates after 2025; ${millionTarget.value.toLocaleString("en")} residents by ${millionTarget.year}; services held at ${plan.servicesShare2020}% of GDP.`,
+    en: `GDP grows ${plan.gdpGrowthTarget14th}% and urban income ${plan.urbanIncomeGrowthTarget14th}% a year in 2021–2025 (专栏2), held at those rates after 2025; ${count(millionTarget.value, "en")} residents by ${millionTarget.year}; services held at ${plan.servicesShare2020}% of GDP.`,
   },
   sources: [
     {
@@ -260,7 +264,7 @@ const optimisticPreset: Preset = {
   label: { zh: "乐观情形", en: "Optimistic case" },
   description: {
     zh: `“力争更好水平”：地区生产总值年均增长 ${optimisticGdp}%、城镇居民收入年均增长 ${optimisticIncome}%，均比规划目标高 1 个百分点；${millionTarget.year} 年常住人口 ${millionTarget.value / 1e4} 万；服务业比重 2035 年达到 ${optimisticServices}%。`,
-    en: `“力争更好水平”: GDP ${optimisticGdp}% and urban income ${optimisticIncome}% a year, one point above the plan's targets; ${millionTarget.value.toLocaleString("en")} residents by ${millionTarget.year}; services ${optimisticServices}% of GDP by 2035.`,
+    en: `“力争更好水平”: GDP ${optimisticGdp}% and urban income ${optimisticIncome}% a year, one point above the plan's targets; ${count(millionTarget.value, "en")} residents by ${millionTarget.year}; services ${optimisticServices}% of GDP by 2035.`,
   },
   sources: [
     {
@@ -365,7 +369,7 @@ const reportedPreset: Preset = {
   label: { zh: "已公布数据 + 规划目标", en: "Reported so far, then the plan" },
   description: {
     zh: `已公布的年份按公布数：地区生产总值增长 ${pctList(reportedGdpRates, "zh")}；城镇居民收入增长 ${pctList(reportedIncomeRates, "zh")}；常住人口 ${[...reportedPopulation].map(([y, p]) => `${y} 年 ${count(p, "zh")} 人`).join("、")}。此后按规划：地区生产总值和收入年均增长 ${plan.gdpGrowthTarget14th}%，常住人口每年净增 ${count(migrationToMillion, "zh")} 人，${millionTarget.year} 年达到 ${millionTarget.value / 1e4} 万；服务业比重保持 ${plan.servicesShare2020}%。`,
-    en: `Reported years as reported: GDP growth ${pctList(reportedGdpRates, "en")}; urban income growth ${pctList(reportedIncomeRates, "en")}; population ${[...reportedPopulation].map(([y, p]) => `${count(p, "en")} in ${y}`).join(", ")}. Then the plan: GDP and income ${plan.gdpGrowthTarget14th}% a year, population up ${count(migrationToMillion, "en")} a year to ${millionTarget.value.toLocaleString("en")} in ${millionTarget.year}; services held at ${plan.servicesShare2020}%.`,
+    en: `Reported years as reported: GDP growth ${pctList(reportedGdpRates, "en")}; urban income growth ${pctList(reportedIncomeRates, "en")}; population ${[...reportedPopulation].map(([y, p]) => `${count(p, "en")} in ${y}`).join(", ")}. Then the plan: GDP and income ${plan.gdpGrowthTarget14th}% a year, population up ${count(migrationToMillion, "en")} a year to ${count(millionTarget.value, "en")} in ${millionTarget.year}; services held at ${plan.servicesShare2020}%.`,
   },
   sources: [
     {
