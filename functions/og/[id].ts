@@ -9,7 +9,7 @@ import { IMMUTABLE, conditional, edgeCached, idParam, lookupShareOrUnavailable, 
 import { ogData } from "../_lib/summary";
 
 /** Bump when the drawing changes, so cached images are redrawn under a new key. */
-const RENDER_VERSION = 3;
+const RENDER_VERSION = 4;
 
 const TITLE_FONT_PATH = "/_og/title-glyphs.bin";
 const TEMPLATE_PATH = "/_og/template.bin";

@@ -143,10 +143,13 @@ describe("y axis", () => {
     const axis = yAxis([57.47, 57.4701]);
     expect(axis.max - axis.min).toBeGreaterThanOrEqual(57.47 * 0.02);
   });
-  it("labels ticks with the step's decimals and a true minus", () => {
+  it("labels ticks with the step's decimals, zh-CN grouping and a true minus", () => {
     expect(formatTick(57.5, 0.5)).toBe("57.5");
     expect(formatTick(58, 0.5)).toBe("58.0");
     expect(formatTick(-2, 2)).toBe("−2");
-    expect(formatTick(100000, 20000)).toBe("100000");
+    expect(formatTick(100000, 20000)).toBe("100,000");
+    expect(formatTick(1500, 500)).toBe("1,500");
+    expect(formatTick(-1500, 500)).toBe("−1,500");
+    expect(formatTick(-0.04, 0.5)).toBe("0.0");
   });
 });

@@ -48,6 +48,7 @@ import { OgInvalidDataError, OgUnsupportedCharacterError } from "./errors";
 import { assertDrawable, measureText, missingCharacters, textPath, titleFontLoaded, type TextStyle } from "./font";
 import { deflateHead, encodeIndexedPng, indexedPngFile, joinZlib, scanlines } from "./png";
 import { Canvas, Path, type CoverageMask, type Rgb } from "./raster";
+import { formatDecimal } from "../../../src/lib/number-format";
 import { OG_TEXT } from "./template-strings";
 import { builtGlyphMask, builtLayer } from "./template";
 
@@ -232,11 +233,14 @@ export function yAxis(values: readonly number[]): Axis {
   return { min, max, step, ticks };
 }
 
-/** Tick label with as many decimals as the step needs; the minus is U+2212. */
+/**
+ * Tick label with as many decimals as the step needs, grouped as zh-CN writes numbers (1,500,
+ * as the page's axes); the minus is U+2212.
+ */
 export function formatTick(value: number, step: number): string {
   const decimals = Math.max(0, -Math.floor(Math.log10(step) + 1e-9));
-  const text = Math.abs(value).toFixed(decimals);
-  return value < 0 && Number(text) !== 0 ? `−${text}` : text;
+  const text = formatDecimal(Math.abs(value), "zh", { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+  return value < 0 && /[1-9]/.test(text) ? `−${text}` : text;
 }
 
 const HEX = /^#[0-9a-f]{6}$/i;
