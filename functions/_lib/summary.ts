@@ -7,6 +7,7 @@ import type { ChartSpec } from "../../src/components/simulator/chart-specs";
 import { formatValue, unitLabel } from "../../src/components/simulator/format";
 import { t } from "../../src/components/simulator/i18n";
 import { PUNCT } from "../../src/lib/lang";
+import { formatDecimal } from "../../src/lib/number-format";
 import { OG_TEXT, missingCharacters, titleFontLoaded, type OgData } from "./og";
 import { storedFormulas, type Scenario } from "./scenario";
 import { landingHtml } from "./landing";
@@ -22,11 +23,11 @@ const YEAR_2025 = 2025 - YEARS[0]!; // index in the projection's per-year arrays
 const YEAR_2035 = 2035 - YEARS[0]!;
 
 // Figures are written by the simulator's rule per unit (format.ts), so the page, the poster
-// and the preview image agree; the image's font subset has the digits, "," and ".".
+// and the preview image agree; the image's font subset has the digits, "," and ".". No Intl
+// in the Functions: the first Intl object loads ICU, CPU a fresh isolate's request would pay.
 const gdp = (v: number | undefined) => formatValue(v, "yi-yuan", "zh");
 const persons = (v: number | undefined) => formatValue(v, "persons", "zh");
 const yuan = (v: number | undefined) => formatValue(v, "yuan", "zh");
-const whole = new Intl.NumberFormat("zh-CN", { maximumFractionDigits: 0 });
 
 /**
  * The deterministic projection of a scenario (its formulas compiled first), or null when it
@@ -61,7 +62,6 @@ export function shareGdpSpec(p: Projection): ChartSpec {
   });
 }
 
-const percentOne = new Intl.NumberFormat("zh-CN", { maximumFractionDigits: 1 });
 
 /**
  * One line reading the scenario against the plan, e.g. "2025年地区生产总值低于规划目标7.3%；
@@ -75,11 +75,11 @@ export function scenarioReading(p: Projection): string {
   if (t2025 != null && t2025 > 0) {
     const gap = (g2025 / t2025 - 1) * 100;
     const rounded = Math.round(Math.abs(gap) * 10) / 10;
-    parts.push(rounded === 0 ? "2025年地区生产总值与规划目标持平" : `2025年地区生产总值${gap > 0 ? "高于" : "低于"}规划目标${percentOne.format(rounded)}%`);
+    parts.push(rounded === 0 ? "2025年地区生产总值与规划目标持平" : `2025年地区生产总值${gap > 0 ? "高于" : "低于"}规划目标${formatDecimal(rounded, "zh", { maximumFractionDigits: 1 })}%`);
   }
   const national = p.nationalGdpPerCapita[YEAR_2035];
   if (national != null && national > 0) {
-    parts.push(`2035年人均地区生产总值为全国平均的${whole.format((p.gdpPerCapita[YEAR_2035]! / national) * 100)}%`);
+    parts.push(`2035年人均地区生产总值为全国平均的${formatDecimal((p.gdpPerCapita[YEAR_2035]! / national) * 100, "zh", { maximumFractionDigits: 0 })}%`);
   }
   return parts.join("；");
 }
