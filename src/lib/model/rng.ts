@@ -87,8 +87,9 @@ export function portableRoot(x: number, n: number): number {
 const RECIPROCALS = Float64Array.from({ length: 15 }, (_, n) => (n === 0 ? 0 : 1 / n));
 
 // Ziggurat tables (Marsaglia & Tsang 2000, RNOR with 256 layers: r and v for 256 from the
-// same construction), built with the portable
-// functions so that they are the same everywhere.
+// same construction), built with the portable functions so that they are the same everywhere.
+// Built when the first generator is made, not on import: the simulator's start-up code imports
+// the model, and most visits never draw a normal (the Monte Carlo runs in a worker).
 const ZIG_R = 3.6541528853610088;
 const ZIG_V = 4.92867323399e-3;
 const ZIG_LAYERS = 256;
@@ -97,7 +98,20 @@ const ZIG_M = 2147483648;
 const kn = new Int32Array(ZIG_LAYERS);
 const wn = new Float64Array(ZIG_LAYERS);
 const fn = new Float64Array(ZIG_LAYERS);
-{
+// Wedge squeeze (the idea of McFarland 2016). Layer i's wedge spans |x| from x(i−1) to x(i)
+// (x(0) = 0; x(i) = wn[i]·2³¹ exactly), where f(x) = exp(−x²/2) falls from fn[i − 1] to fn[i].
+// f is concave below 1 and convex above, so in a wedge the chord and the tangents bound it: a
+// draw clearly above or below the bounds is decided without the exponential, and only draws
+// within WEDGE_MARGIN of a bound take the exact test. The margin is far larger than the
+// rounding of the bounds and of portableExp (about 1e-15), so each decision is the one the
+// exact test gives: the squeeze changes the speed, never a draw.
+const zx = new Float64Array(ZIG_LAYERS);
+/** First layer whose wedge lies wholly in the convex part (x ≥ 1); the one before holds x = 1. */
+let ZIG_CONVEX = 1;
+const WEDGE_MARGIN = 1e-12;
+let tablesBuilt = false;
+
+function buildTables(): void {
   let dn = ZIG_R;
   let tn = dn;
   const q = ZIG_V / portableExp(-0.5 * dn * dn);
@@ -114,20 +128,10 @@ const fn = new Float64Array(ZIG_LAYERS);
     fn[i] = portableExp(-0.5 * dn * dn);
     wn[i] = dn / ZIG_M;
   }
+  for (let i = 1; i < ZIG_LAYERS; i++) zx[i] = wn[i]! * ZIG_M;
+  while (zx[ZIG_CONVEX - 1]! < 1) ZIG_CONVEX++;
+  tablesBuilt = true;
 }
-// Wedge squeeze (the idea of McFarland 2016). Layer i's wedge spans |x| from x(i−1) to x(i)
-// (x(0) = 0; x(i) = wn[i]·2³¹ exactly), where f(x) = exp(−x²/2) falls from fn[i − 1] to fn[i].
-// f is concave below 1 and convex above, so in a wedge the chord and the tangents bound it: a
-// draw clearly above or below the bounds is decided without the exponential, and only draws
-// within WEDGE_MARGIN of a bound take the exact test. The margin is far larger than the
-// rounding of the bounds and of portableExp (about 1e-15), so each decision is the one the
-// exact test gives: the squeeze changes the speed, never a draw.
-const zx = new Float64Array(ZIG_LAYERS);
-for (let i = 1; i < ZIG_LAYERS; i++) zx[i] = wn[i]! * ZIG_M;
-/** First layer whose wedge lies wholly in the convex part (x ≥ 1); the one before holds x = 1. */
-let ZIG_CONVEX = 1;
-while (zx[ZIG_CONVEX - 1]! < 1) ZIG_CONVEX++;
-const WEDGE_MARGIN = 1e-12;
 
 /**
  * Whether the point (|x|, y) of layer iz's wedge lies under the curve, i.e. y < exp(−x²/2)
@@ -210,6 +214,8 @@ export class Rng {
   private hasSpare = false;
 
   constructor(seed: number) {
+    // Every draw goes through a generator, so the tables are ready before any is needed.
+    if (!tablesBuilt) buildTables();
     const st = { x: seed | 0 };
     for (let i = 0; i < 4; i++) this.s[i] = splitmix32(st);
     if ((this.s[0]! | this.s[1]! | this.s[2]! | this.s[3]!) === 0) this.s[0] = 1;
