@@ -4,10 +4,10 @@
 // sorted x₀ ≤ … ≤ xₙ₋₁, h = (n − 1)·q, and the percentile is x⌊h⌋ + (h − ⌊h⌋)(x⌊h⌋₊₁ − x⌊h⌋).
 // q = 0 and q = 1 give the smallest and the largest value.
 //
-// Method: two passes over the values. (1) Count them into 2,048 bins of equal width; (2) copy
-// out the values of the few bins that hold the wanted ranks (the cumulative counts say which,
-// and how many values lie below each), sort those (a dozen or two values each) and read off
-// the ranks. The bins' range comes from a sample of the values (the first 256, widened by half
+// Method: one pass over the values, counting them into 2,048 bins of equal width and threading
+// each bin's values on a list (an index per value); then the cumulative counts say which few
+// bins hold the wanted ranks and how many values lie below each, and only those bins' lists
+// are walked, their values (a dozen or two each) sorted and the ranks read off. The bins' range comes from a sample of the values (the first 256, widened by half
 // their spread on each side) instead of a pass for the minimum and maximum; values outside it
 // go to the first or the last bin. Any range gives the exact answer, because the bin of a value
 // never decreases as the value grows: a poor range only makes the bins to sort larger. Monte
@@ -20,10 +20,15 @@ const BINS = 2048;
 const SAMPLE = 256;
 const counts = new Int32Array(BINS);
 const countsOdd = new Int32Array(BINS);
+/**
+ * Each bin's values as a list: `head[bin]` is the position (from `from`) of the last value put
+ * in the bin, `next[position]` the one put before it. Never reset: a bin's list is walked for
+ * exactly its count, so entries left from an earlier call are never reached.
+ */
+const head = new Int32Array(BINS);
+let next = new Int32Array(16384);
 /** Start of each wanted bin's values in `gathered`; −1 for the others (and between calls). */
 const offsets = new Int32Array(BINS).fill(-1);
-/** Values of each wanted bin copied so far. */
-const filled = new Int32Array(BINS);
 /** For each wanted rank (two per probability): its bin, and the count of values below that bin. */
 const rankBin = new Int32Array(64);
 const rankBelow = new Int32Array(64);
@@ -65,32 +70,43 @@ export function percentiles(a: Float64Array, from: number, n: number, probs: rea
   }
   // Values beyond [lo, hi) are clamped into the first or the last bin.
   const scale = BINS / (hi - lo);
+  if (next.length < n) next = new Int32Array(Math.max(n, next.length * 2));
   // Two sets of counts, for even and odd positions: consecutive increments of one counter
-  // would wait for each other, which made this loop a sixth slower. (Keeping each value's bin
-  // for the second pass was tried: storing it cost more than computing it again.)
+  // would wait for each other, which made this loop a sixth slower. Threading the lists here
+  // costs less than the second pass over all values (bin computed again) it replaces.
   const c = counts;
   const c2 = countsOdd;
+  const hd = head;
+  const nx = next;
   c.fill(0);
   c2.fill(0);
-  let i = from;
-  for (; i + 1 < end; i += 2) {
-    const t = (a[i]! - lo) * scale;
+  let i = 0;
+  for (; i + 1 < n; i += 2) {
+    const t = (a[from + i]! - lo) * scale;
     // Literal bounds (2047 = BINS − 1): V8 would re-read a module constant on every iteration.
-    c[t < 0 ? 0 : t < 2047 ? t | 0 : 2047]!++;
-    const u = (a[i + 1]! - lo) * scale;
-    c2[u < 0 ? 0 : u < 2047 ? u | 0 : 2047]!++;
+    const bin = t < 0 ? 0 : t < 2047 ? t | 0 : 2047;
+    c[bin]!++;
+    nx[i] = hd[bin]!;
+    hd[bin] = i;
+    const u = (a[from + i + 1]! - lo) * scale;
+    const bin2 = u < 0 ? 0 : u < 2047 ? u | 0 : 2047;
+    c2[bin2]!++;
+    nx[i + 1] = hd[bin2]!;
+    hd[bin2] = i + 1;
   }
-  if (i < end) {
-    const t = (a[i]! - lo) * scale;
-    c[t < 0 ? 0 : t < 2047 ? t | 0 : 2047]!++;
+  if (i < n) {
+    const t = (a[from + i]! - lo) * scale;
+    const bin = t < 0 ? 0 : t < 2047 ? t | 0 : 2047;
+    c[bin]!++;
+    nx[i] = hd[bin]!;
+    hd[bin] = i;
   }
 
   // Ranks wanted: ⌊h⌋ and ⌊h⌋ + 1 for each probability, found on the cumulative counts. Only
-  // the bins the scan passes are read, and only the wanted bins' entries in `offsets` and
-  // `filled` are set (and reset at the end): whole-table passes cost as much as the sorting.
+  // the bins the scan passes are read, and only the wanted bins' entries in `offsets` are set
+  // (and reset at the end): whole-table passes cost as much as the sorting.
   const wantedRanks = probs.length * 2;
   const o = offsets;
-  const f = filled;
   let wantedBins = 0;
   let size = 0;
   let below = 0;
@@ -115,7 +131,6 @@ export function percentiles(a: Float64Array, from: number, n: number, probs: rea
     rankBelow[j] = below;
     if (o[b] === -1) {
       o[b] = size;
-      f[b] = 0;
       size += inBin;
       binList[wantedBins] = b;
       binSize[wantedBins++] = inBin;
@@ -123,28 +138,14 @@ export function percentiles(a: Float64Array, from: number, n: number, probs: rea
   }
   if (gathered.length < size) gathered = new Float64Array(Math.max(size, gathered.length * 2));
   const g = gathered;
-  // Two values per iteration, skipping both at once when neither is in a wanted bin (the
-  // common case: both offsets −1, so their bitwise and is negative).
-  let i2 = from;
-  for (; i2 + 1 < end; i2 += 2) {
-    const x = a[i2]!;
-    const y = a[i2 + 1]!;
-    const t = (x - lo) * scale;
-    const u = (y - lo) * scale;
-    const bin = t < 0 ? 0 : t < 2047 ? t | 0 : 2047;
-    const bin2 = u < 0 ? 0 : u < 2047 ? u | 0 : 2047;
-    const start = o[bin]!;
-    const start2 = o[bin2]!;
-    if ((start & start2) < 0) continue;
-    if (start >= 0) g[start + f[bin]!++] = x;
-    if (start2 >= 0) g[start2 + f[bin2]!++] = y;
-  }
-  if (i2 < end) {
-    const x = a[i2]!;
-    const t = (x - lo) * scale;
-    const bin = t < 0 ? 0 : t < 2047 ? t | 0 : 2047;
-    const start = o[bin]!;
-    if (start >= 0) g[start + f[bin]!++] = x;
+  for (let k = 0; k < wantedBins; k++) {
+    const bin = binList[k]!;
+    let at = o[bin]!;
+    let position = hd[bin]!;
+    for (let m = binSize[k]!; m > 0; m--) {
+      g[at++] = a[from + position]!;
+      position = nx[position]!;
+    }
   }
   for (let k = 0; k < wantedBins; k++) sortRange(g, o[binList[k]!]!, binSize[k]!);
 
