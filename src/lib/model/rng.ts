@@ -210,6 +210,11 @@ export class Rng {
   // every update would allocate a heap number. Word 4 is not state: zigguratRun leaves there
   // the draw it could not finish.
   private readonly s = new Int32Array(5);
+  /**
+   * Where normalSlow leaves its draw: a double returned from a call that is not inlined is
+   * boxed, and those allocations (about 190 KB a Monte Carlo run) cost more than the slow path.
+   */
+  private readonly slow = new Float64Array(1);
   private spare = 0;
   private hasSpare = false;
 
@@ -265,7 +270,8 @@ export class Rng {
       i = zigguratRun(st, out, i, end, scale);
       if (i >= end) return;
       const hz = st[4]!;
-      out[i] = this.normalSlow(hz, hz & ZIG_MASK) * scale;
+      this.normalSlow(hz, hz & ZIG_MASK);
+      out[i] = this.slow[0]! * scale;
     }
   }
 
@@ -277,11 +283,13 @@ export class Rng {
     // |hz| − 1 below: int32 arithmetic throughout (−hz overflows for −2³¹ and slows the
     // loop down by half), at the cost of accepting |hz| = kn for negative hz, a 2⁻³² event.
     if ((hz ^ (hz >> 31)) < kn[iz]!) return hz * wn[iz]!;
-    return this.normalSlow(hz, iz);
+    this.normalSlow(hz, iz);
+    return this.slow[0]!;
   }
 
-  /** The ziggurat's rare cases: the base strip's tail and the wedges between rectangle and curve. */
-  private normalSlow(hz: number, iz: number): number {
+  /** The ziggurat's rare cases: the base strip's tail and the wedges between rectangle and curve. The draw goes to slow[0]. */
+  private normalSlow(hz: number, iz: number): void {
+    const result = this.slow;
     for (;;) {
       if (iz === 0) {
         // Tail beyond ZIG_R (Marsaglia 1964).
@@ -291,13 +299,20 @@ export class Rng {
           x = -portableLog(this.uniform()) / ZIG_R;
           y = -portableLog(this.uniform());
         } while (y + y < x * x);
-        return hz > 0 ? ZIG_R + x : -ZIG_R - x;
+        result[0] = hz > 0 ? ZIG_R + x : -ZIG_R - x;
+        return;
       }
       const x = hz * wn[iz]!;
-      if (underCurve(iz, x, fn[iz]! + this.uniform() * (fn[iz - 1]! - fn[iz]!))) return x;
+      if (underCurve(iz, x, fn[iz]! + this.uniform() * (fn[iz - 1]! - fn[iz]!))) {
+        result[0] = x;
+        return;
+      }
       hz = this.nextUint32() | 0;
       iz = hz & ZIG_MASK;
-      if ((hz ^ (hz >> 31)) < kn[iz]!) return hz * wn[iz]!;
+      if ((hz ^ (hz >> 31)) < kn[iz]!) {
+        result[0] = hz * wn[iz]!;
+        return;
+      }
     }
   }
 
