@@ -71,28 +71,15 @@ export function percentiles(a: Float64Array, from: number, n: number, probs: rea
   const scale = BINS / (hi - lo);
   if (next.length < n) next = new Int32Array(Math.max(n, next.length * 2));
   // Threading the lists here costs less than the second pass over all values (each bin
-  // computed again) that it replaces. Two values per iteration; one set of counts (with the
-  // lists' stores in between, a second set for odd positions no longer paid off).
+  // computed again) that it replaces. (With the lists' stores in between, neither two values
+  // per iteration nor a second set of counts for odd positions pays off any more.)
   const c = counts;
   const hd = head;
   const nx = next;
   c.fill(0);
-  let i = 0;
-  for (; i + 1 < n; i += 2) {
+  for (let i = 0; i < n; i++) {
     const t = (a[from + i]! - lo) * scale;
     // Literal bounds (2047 = BINS − 1): V8 would re-read a module constant on every iteration.
-    const bin = t < 0 ? 0 : t < 2047 ? t | 0 : 2047;
-    c[bin]!++;
-    nx[i] = hd[bin]!;
-    hd[bin] = i;
-    const u = (a[from + i + 1]! - lo) * scale;
-    const bin2 = u < 0 ? 0 : u < 2047 ? u | 0 : 2047;
-    c[bin2]!++;
-    nx[i + 1] = hd[bin2]!;
-    hd[bin2] = i + 1;
-  }
-  if (i < n) {
-    const t = (a[from + i]! - lo) * scale;
     const bin = t < 0 ? 0 : t < 2047 ? t | 0 : 2047;
     c[bin]!++;
     nx[i] = hd[bin]!;
