@@ -7,9 +7,10 @@
 // Method: one pass over the values, counting them into 2,048 bins of equal width and threading
 // each bin's values on a list (an index per value); then the cumulative counts say which few
 // bins hold the wanted ranks and how many values lie below each, and only those bins' lists
-// are walked, their values (a dozen or two each) sorted and the ranks read off. The bins' range comes from a sample of the values (the first 256, widened by half
-// their spread on each side) instead of a pass for the minimum and maximum; values outside it
-// go to the first or the last bin. Any range gives the exact answer, because the bin of a value
+// are walked, their values (a dozen or two each) sorted and the ranks read off. The bins'
+// range comes from a sample of the values (the first 256, widened by half their spread on each
+// side) instead of a pass for the minimum and maximum; values outside it go to the first or
+// the last bin. Any range gives the exact answer, because the bin of a value
 // never decreases as the value grows: a poor range only makes the bins to sort larger. Monte
 // Carlo paths are independent, so their first 256 are a fair sample of the rest.
 //
@@ -18,7 +19,7 @@
 // same exactness (bins of equal width within each power of two).
 //
 // The Monte Carlo calls this 90 times a run (6 series × 15 years, 10,000 values each), so the
-// loops are written for V8: bounds as literals, two values per iteration, no whole-table passes.
+// loops are written for V8: bounds as literals, no whole-table passes.
 
 const BINS = 2048;
 const SAMPLE = 256;
