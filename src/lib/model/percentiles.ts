@@ -99,9 +99,9 @@ export function percentiles(a: Float64Array, from: number, n: number, probs: rea
   if (lo > 0 && span >= 2048) {
     // Positive values (all the Monte Carlo's series): bins from the high 32 bits of each
     // double (sign, exponent, 20 bits of mantissa), which grow with the value; integer
-    // arithmetic only, a third quicker than scaling each value. The bins are of equal width
-    // within each power of two, which is as exact as any other: a value's bin never decreases
-    // as the value grows. Values below lo, zero and negative values go to the first bin.
+    // arithmetic only (the Monte Carlo ran ~4 % quicker than with scaling). Bins of equal width
+    // within each power of two are as exact as any others: a value's bin never decreases as
+    // the value grows. Values below lo, zero and negative values go to the first bin.
     let shift = 0;
     while (span >> shift > 2047) shift++;
     const words = wordsOf(a);
