@@ -212,7 +212,7 @@ export class Rng {
   private readonly s = new Int32Array(5);
   /**
    * Where normalSlow leaves its draw: a double returned from a call that is not inlined is
-   * boxed, and those allocations (about 190 KB a Monte Carlo run) cost more than the slow path.
+   * boxed, which came to about 190 KB of heap numbers (and their garbage) a Monte Carlo run.
    */
   private readonly slow = new Float64Array(1);
   private spare = 0;
@@ -287,7 +287,10 @@ export class Rng {
     return this.slow[0]!;
   }
 
-  /** The ziggurat's rare cases: the base strip's tail and the wedges between rectangle and curve. The draw goes to slow[0]. */
+  /**
+   * The ziggurat's rare cases: the base strip's tail and the wedges between rectangle and
+   * curve. The draw goes to slow[0].
+   */
   private normalSlow(hz: number, iz: number): void {
     const result = this.slow;
     for (;;) {
