@@ -218,6 +218,25 @@ describe("percentiles", () => {
     expect(out[0]).toBe(Math.min(...xs));
     expect(out[withEnds.length - 1]).toBe(Math.max(...xs));
   });
+  // Positive samples take the bins from the doubles' high 32 bits (integer arithmetic): each
+  // of these has a positive, not too narrow sample range, so that way is the one tested.
+  it.each([
+    ["GDP-like levels", 10_000, (r: Rng) => 500 + 20 * r.normal()],
+    ["levels across a power of two (512)", 6_000, (r: Rng) => 512 * Math.exp(0.2 * r.normal())],
+    ["heavily tied levels", 5_000, (r: Rng) => 1000 + Math.round(r.normal() * 3)],
+    ["a narrow sample, the rest spread wide, with zero, −0 and negatives", 4_000, (r: Rng, i: number) =>
+      i < 256 ? 100 + r.uniform() : [0, -0, -5, 1e-300, 1e300, Infinity][i % 6] ?? 0],
+    ["ties straddling the sample's range", 3_000, (r: Rng, i: number) => (i < 256 ? 10 + r.uniform() : i % 2 === 0 ? 9 : 12)],
+  ])("match sorting exactly for positive samples: %s", (_, n, draw) => {
+    const rng = new Rng(n + 2);
+    const xs = Array.from({ length: n }, (_v, i) => draw(rng, i));
+    const data = new Float64Array([7, ...xs, 8]);
+    const withEnds = [0, ...probs, 1];
+    const out = new Float64Array(withEnds.length);
+    percentiles(data, 1, n, withEnds, out);
+    withEnds.forEach((q, i) => expect(Object.is(out[i], reference(xs, q)) || out[i] === reference(xs, q), `q = ${q}`).toBe(true));
+    expect(Array.from(data.subarray(1, n + 1))).toEqual(xs); // input untouched
+  });
   it("accept probabilities in any order", () => {
     const rng = new Rng(3);
     const xs = Array.from({ length: 2_000 }, () => rng.normal());

@@ -4,26 +4,35 @@
 // sorted x₀ ≤ … ≤ xₙ₋₁, h = (n − 1)·q, and the percentile is x⌊h⌋ + (h − ⌊h⌋)(x⌊h⌋₊₁ − x⌊h⌋).
 // q = 0 and q = 1 give the smallest and the largest value.
 //
-// Method: two passes over the values. (1) Count them into 2,048 bins of equal width; (2) copy
-// out the values of the few bins that hold the wanted ranks (the cumulative counts say which,
-// and how many values lie below each), sort those (a dozen or two values each) and read off
-// the ranks. The bins' range comes from a sample of the values (the first 256, widened by half
-// their spread on each side) instead of a pass for the minimum and maximum; values outside it
-// go to the first or the last bin. Any range gives the exact answer, because the bin of a value
+// Method: one pass over the values, counting them into 2,048 bins of equal width and threading
+// each bin's values on a list (an index per value); then the cumulative counts say which few
+// bins hold the wanted ranks and how many values lie below each, and only those bins' lists
+// are walked, their values (a dozen or two each) sorted and the ranks read off. The bins'
+// range comes from a sample of the values (the first 256, widened by half their spread on each
+// side) instead of a pass for the minimum and maximum; values outside it go to the first or
+// the last bin. Any range gives the exact answer, because the bin of a value
 // never decreases as the value grows: a poor range only makes the bins to sort larger. Monte
 // Carlo paths are independent, so their first 256 are a fair sample of the rest.
 //
+// When the range is positive (every Monte Carlo series), a value's bin comes from the high 32
+// bits of its IEEE double, which grow with the value: integer arithmetic, no scaling, and the
+// same exactness (bins of equal width within each power of two).
+//
 // The Monte Carlo calls this 90 times a run (6 series × 15 years, 10,000 values each), so the
-// loops are written for V8: bounds as literals, two values per iteration, no whole-table passes.
+// loops are written for V8: bounds as literals, no whole-table passes.
 
 const BINS = 2048;
 const SAMPLE = 256;
 const counts = new Int32Array(BINS);
-const countsOdd = new Int32Array(BINS);
+/**
+ * Each bin's values as a list: `head[bin]` is the position (from `from`) of the last value put
+ * in the bin, `next[position]` the one put before it. Never reset: a bin's list is walked for
+ * exactly its count, so entries left from an earlier call are never reached.
+ */
+const head = new Int32Array(BINS);
+let next = new Int32Array(16384);
 /** Start of each wanted bin's values in `gathered`; −1 for the others (and between calls). */
 const offsets = new Int32Array(BINS).fill(-1);
-/** Values of each wanted bin copied so far. */
-const filled = new Int32Array(BINS);
 /** For each wanted rank (two per probability): its bin, and the count of values below that bin. */
 const rankBin = new Int32Array(64);
 const rankBelow = new Int32Array(64);
@@ -31,6 +40,18 @@ const rankBelow = new Int32Array(64);
 const binList = new Int32Array(64);
 const binSize = new Int32Array(64);
 let gathered = new Float64Array(4096);
+/** A double and its two 32-bit words; HIGH is the index of the word with sign and exponent. */
+const scratch = new Float64Array(1);
+const scratchWords = new Int32Array(scratch.buffer);
+scratch[0] = 1; // 0x3ff00000 00000000
+const HIGH = scratchWords[1] === 0x3ff00000 ? 1 : 0;
+/** Int32 views of the arrays passed in (the Monte Carlo passes the same few every run). */
+const wordViews = new WeakMap<Float64Array, Int32Array>();
+function wordsOf(a: Float64Array): Int32Array {
+  let words = wordViews.get(a);
+  if (!words) wordViews.set(a, (words = new Int32Array(a.buffer, a.byteOffset, 2 * a.length)));
+  return words;
+}
 
 /**
  * Percentiles of a[from .. from + n − 1] for the given probabilities (each in [0, 1], at most
@@ -63,39 +84,59 @@ export function percentiles(a: Float64Array, from: number, n: number, probs: rea
     lo -= spread * 0.5;
     hi += spread * 0.5;
   }
-  // Values beyond [lo, hi) are clamped into the first or the last bin.
-  const scale = BINS / (hi - lo);
-  // Two sets of counts, for even and odd positions: consecutive increments of one counter
-  // would wait for each other, which made this loop a sixth slower. (Keeping each value's bin
-  // for the second pass was tried: storing it cost more than computing it again.)
+  if (next.length < n) next = new Int32Array(Math.max(n, next.length * 2));
+  // Threading the lists here costs less than the second pass over all values (each bin
+  // computed again) that it replaces. (With the lists' stores in between, neither two values
+  // per iteration nor a second set of counts for odd positions pays off any more.)
   const c = counts;
-  const c2 = countsOdd;
+  const hd = head;
+  const nx = next;
   c.fill(0);
-  c2.fill(0);
-  let i = from;
-  for (; i + 1 < end; i += 2) {
-    const t = (a[i]! - lo) * scale;
-    // Literal bounds (2047 = BINS − 1): V8 would re-read a module constant on every iteration.
-    c[t < 0 ? 0 : t < 2047 ? t | 0 : 2047]!++;
-    const u = (a[i + 1]! - lo) * scale;
-    c2[u < 0 ? 0 : u < 2047 ? u | 0 : 2047]!++;
-  }
-  if (i < end) {
-    const t = (a[i]! - lo) * scale;
-    c[t < 0 ? 0 : t < 2047 ? t | 0 : 2047]!++;
+  scratch[0] = lo;
+  const loWord = scratchWords[HIGH]!;
+  scratch[0] = hi;
+  const span = scratchWords[HIGH]! - loWord;
+  if (lo > 0 && span >= 2048) {
+    // Positive values (all the Monte Carlo's series): bins from the high 32 bits of each
+    // double (sign, exponent, 20 bits of mantissa), which grow with the value; integer
+    // arithmetic only (the Monte Carlo ran ~4 % quicker than with scaling). Bins of equal width
+    // within each power of two are as exact as any others: a value's bin never decreases as
+    // the value grows. Values below lo, zero and negative values go to the first bin.
+    let shift = 0;
+    while (span >> shift > 2047) shift++;
+    const words = wordsOf(a);
+    const w0 = 2 * from + HIGH;
+    for (let i = 0; i < n; i++) {
+      const w = words[w0 + 2 * i]!;
+      const d = w < loWord ? 0 : (w - loWord) >> shift;
+      const bin = d < 2047 ? d : 2047;
+      c[bin]!++;
+      nx[i] = hd[bin]!;
+      hd[bin] = i;
+    }
+  } else {
+    // Values beyond [lo, hi) are clamped into the first or the last bin.
+    const scale = BINS / (hi - lo);
+    for (let i = 0; i < n; i++) {
+      const t = (a[from + i]! - lo) * scale;
+      // Literal bounds (2047 = BINS − 1): V8 would re-read a module constant on every iteration.
+      const bin = t < 0 ? 0 : t < 2047 ? t | 0 : 2047;
+      c[bin]!++;
+      nx[i] = hd[bin]!;
+      hd[bin] = i;
+    }
   }
 
   // Ranks wanted: ⌊h⌋ and ⌊h⌋ + 1 for each probability, found on the cumulative counts. Only
-  // the bins the scan passes are read, and only the wanted bins' entries in `offsets` and
-  // `filled` are set (and reset at the end): whole-table passes cost as much as the sorting.
+  // the bins the scan passes are read, and only the wanted bins' entries in `offsets` are set
+  // (and reset at the end): whole-table passes cost as much as the sorting.
   const wantedRanks = probs.length * 2;
   const o = offsets;
-  const f = filled;
   let wantedBins = 0;
   let size = 0;
   let below = 0;
   let b = 0;
-  let inBin = c[0]! + c2[0]!;
+  let inBin = c[0]!;
   let previous = -1;
   for (let j = 0; j < wantedRanks; j++) {
     const r = rankOf(n, probs[j >> 1]!, j & 1);
@@ -103,19 +144,18 @@ export function percentiles(a: Float64Array, from: number, n: number, probs: rea
       // Probabilities out of order: scan again from the first bin.
       below = 0;
       b = 0;
-      inBin = c[0]! + c2[0]!;
+      inBin = c[0]!;
     }
     previous = r;
     while (below + inBin <= r) {
       below += inBin;
       b++;
-      inBin = c[b]! + c2[b]!;
+      inBin = c[b]!;
     }
     rankBin[j] = b;
     rankBelow[j] = below;
     if (o[b] === -1) {
       o[b] = size;
-      f[b] = 0;
       size += inBin;
       binList[wantedBins] = b;
       binSize[wantedBins++] = inBin;
@@ -123,28 +163,14 @@ export function percentiles(a: Float64Array, from: number, n: number, probs: rea
   }
   if (gathered.length < size) gathered = new Float64Array(Math.max(size, gathered.length * 2));
   const g = gathered;
-  // Two values per iteration, skipping both at once when neither is in a wanted bin (the
-  // common case: both offsets −1, so their bitwise and is negative).
-  let i2 = from;
-  for (; i2 + 1 < end; i2 += 2) {
-    const x = a[i2]!;
-    const y = a[i2 + 1]!;
-    const t = (x - lo) * scale;
-    const u = (y - lo) * scale;
-    const bin = t < 0 ? 0 : t < 2047 ? t | 0 : 2047;
-    const bin2 = u < 0 ? 0 : u < 2047 ? u | 0 : 2047;
-    const start = o[bin]!;
-    const start2 = o[bin2]!;
-    if ((start & start2) < 0) continue;
-    if (start >= 0) g[start + f[bin]!++] = x;
-    if (start2 >= 0) g[start2 + f[bin2]!++] = y;
-  }
-  if (i2 < end) {
-    const x = a[i2]!;
-    const t = (x - lo) * scale;
-    const bin = t < 0 ? 0 : t < 2047 ? t | 0 : 2047;
-    const start = o[bin]!;
-    if (start >= 0) g[start + f[bin]!++] = x;
+  for (let k = 0; k < wantedBins; k++) {
+    const bin = binList[k]!;
+    let at = o[bin]!;
+    let position = hd[bin]!;
+    for (let m = binSize[k]!; m > 0; m--) {
+      g[at++] = a[from + position]!;
+      position = nx[position]!;
+    }
   }
   for (let k = 0; k < wantedBins; k++) sortRange(g, o[binList[k]!]!, binSize[k]!);
 

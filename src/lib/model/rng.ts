@@ -87,8 +87,9 @@ export function portableRoot(x: number, n: number): number {
 const RECIPROCALS = Float64Array.from({ length: 15 }, (_, n) => (n === 0 ? 0 : 1 / n));
 
 // Ziggurat tables (Marsaglia & Tsang 2000, RNOR with 256 layers: r and v for 256 from the
-// same construction), built with the portable
-// functions so that they are the same everywhere.
+// same construction), built with the portable functions so that they are the same everywhere.
+// Built when the first generator is made, not on import: the simulator's start-up code imports
+// the model, and most visits never draw a normal (the Monte Carlo runs in a worker).
 const ZIG_R = 3.6541528853610088;
 const ZIG_V = 4.92867323399e-3;
 const ZIG_LAYERS = 256;
@@ -97,7 +98,20 @@ const ZIG_M = 2147483648;
 const kn = new Int32Array(ZIG_LAYERS);
 const wn = new Float64Array(ZIG_LAYERS);
 const fn = new Float64Array(ZIG_LAYERS);
-{
+// Wedge squeeze (the idea of McFarland 2016). Layer i's wedge spans |x| from x(i−1) to x(i)
+// (x(0) = 0; x(i) = wn[i]·2³¹ exactly), where f(x) = exp(−x²/2) falls from fn[i − 1] to fn[i].
+// f is concave below 1 and convex above, so in a wedge the chord and the tangents bound it: a
+// draw clearly above or below the bounds is decided without the exponential, and only draws
+// within WEDGE_MARGIN of a bound take the exact test. The margin is far larger than the
+// rounding of the bounds and of portableExp (about 1e-15), so each decision is the one the
+// exact test gives: the squeeze changes the speed, never a draw.
+const zx = new Float64Array(ZIG_LAYERS);
+/** First layer whose wedge lies wholly in the convex part (x ≥ 1); the one before holds x = 1. */
+let ZIG_CONVEX = 1;
+const WEDGE_MARGIN = 1e-12;
+let tablesBuilt = false;
+
+function buildTables(): void {
   let dn = ZIG_R;
   let tn = dn;
   const q = ZIG_V / portableExp(-0.5 * dn * dn);
@@ -114,20 +128,10 @@ const fn = new Float64Array(ZIG_LAYERS);
     fn[i] = portableExp(-0.5 * dn * dn);
     wn[i] = dn / ZIG_M;
   }
+  for (let i = 1; i < ZIG_LAYERS; i++) zx[i] = wn[i]! * ZIG_M;
+  while (zx[ZIG_CONVEX - 1]! < 1) ZIG_CONVEX++;
+  tablesBuilt = true;
 }
-// Wedge squeeze (the idea of McFarland 2016). Layer i's wedge spans |x| from x(i−1) to x(i)
-// (x(0) = 0; x(i) = wn[i]·2³¹ exactly), where f(x) = exp(−x²/2) falls from fn[i − 1] to fn[i].
-// f is concave below 1 and convex above, so in a wedge the chord and the tangents bound it: a
-// draw clearly above or below the bounds is decided without the exponential, and only draws
-// within WEDGE_MARGIN of a bound take the exact test. The margin is far larger than the
-// rounding of the bounds and of portableExp (about 1e-15), so each decision is the one the
-// exact test gives: the squeeze changes the speed, never a draw.
-const zx = new Float64Array(ZIG_LAYERS);
-for (let i = 1; i < ZIG_LAYERS; i++) zx[i] = wn[i]! * ZIG_M;
-/** First layer whose wedge lies wholly in the convex part (x ≥ 1); the one before holds x = 1. */
-let ZIG_CONVEX = 1;
-while (zx[ZIG_CONVEX - 1]! < 1) ZIG_CONVEX++;
-const WEDGE_MARGIN = 1e-12;
 
 /**
  * Whether the point (|x|, y) of layer iz's wedge lies under the curve, i.e. y < exp(−x²/2)
@@ -206,10 +210,17 @@ export class Rng {
   // every update would allocate a heap number. Word 4 is not state: zigguratRun leaves there
   // the draw it could not finish.
   private readonly s = new Int32Array(5);
+  /**
+   * Where normalSlow leaves its draw: a double returned from a call that is not inlined is
+   * boxed, which came to about 190 KB of heap numbers (and their garbage) a Monte Carlo run.
+   */
+  private readonly slow = new Float64Array(1);
   private spare = 0;
   private hasSpare = false;
 
   constructor(seed: number) {
+    // Every draw goes through a generator, so the tables are ready before any is needed.
+    if (!tablesBuilt) buildTables();
     const st = { x: seed | 0 };
     for (let i = 0; i < 4; i++) this.s[i] = splitmix32(st);
     if ((this.s[0]! | this.s[1]! | this.s[2]! | this.s[3]!) === 0) this.s[0] = 1;
@@ -259,7 +270,8 @@ export class Rng {
       i = zigguratRun(st, out, i, end, scale);
       if (i >= end) return;
       const hz = st[4]!;
-      out[i] = this.normalSlow(hz, hz & ZIG_MASK) * scale;
+      this.normalSlow(hz, hz & ZIG_MASK);
+      out[i] = this.slow[0]! * scale;
     }
   }
 
@@ -271,11 +283,16 @@ export class Rng {
     // |hz| − 1 below: int32 arithmetic throughout (−hz overflows for −2³¹ and slows the
     // loop down by half), at the cost of accepting |hz| = kn for negative hz, a 2⁻³² event.
     if ((hz ^ (hz >> 31)) < kn[iz]!) return hz * wn[iz]!;
-    return this.normalSlow(hz, iz);
+    this.normalSlow(hz, iz);
+    return this.slow[0]!;
   }
 
-  /** The ziggurat's rare cases: the base strip's tail and the wedges between rectangle and curve. */
-  private normalSlow(hz: number, iz: number): number {
+  /**
+   * The ziggurat's rare cases: the base strip's tail and the wedges between rectangle and
+   * curve. The draw goes to slow[0].
+   */
+  private normalSlow(hz: number, iz: number): void {
+    const result = this.slow;
     for (;;) {
       if (iz === 0) {
         // Tail beyond ZIG_R (Marsaglia 1964).
@@ -285,13 +302,20 @@ export class Rng {
           x = -portableLog(this.uniform()) / ZIG_R;
           y = -portableLog(this.uniform());
         } while (y + y < x * x);
-        return hz > 0 ? ZIG_R + x : -ZIG_R - x;
+        result[0] = hz > 0 ? ZIG_R + x : -ZIG_R - x;
+        return;
       }
       const x = hz * wn[iz]!;
-      if (underCurve(iz, x, fn[iz]! + this.uniform() * (fn[iz - 1]! - fn[iz]!))) return x;
+      if (underCurve(iz, x, fn[iz]! + this.uniform() * (fn[iz - 1]! - fn[iz]!))) {
+        result[0] = x;
+        return;
+      }
       hz = this.nextUint32() | 0;
       iz = hz & ZIG_MASK;
-      if ((hz ^ (hz >> 31)) < kn[iz]!) return hz * wn[iz]!;
+      if ((hz ^ (hz >> 31)) < kn[iz]!) {
+        result[0] = hz * wn[iz]!;
+        return;
+      }
     }
   }
 
