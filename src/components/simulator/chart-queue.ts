@@ -20,10 +20,12 @@ export function cancelDraw(chart: object): void {
 
 /**
  * Runs the owed redraws. Print and the share image need them all at once (the default). With
- * `spread` (a gesture's end) only the layouts owed by charts on screen run: the latest-deferred
- * now, as it is the one a reader was watching, and each of the others in an animation frame
- * of its own (four full chart layouts in one task were one long task on a slow phone). A
- * redraw deferred again meanwhile (a new drag) replaces the one waiting, which is then skipped.
+ * `spread` (a gesture's end) only the layouts owed by charts on screen run, each in an
+ * animation frame of its own, the latest-deferred first as it is the one a reader was
+ * watching: four full chart layouts in one task were one long task on a slow phone, and even
+ * one, added to the gesture's end (the address written, the views off screen brought up to
+ * date), made that task a long one. A redraw deferred again meanwhile (a new drag) replaces
+ * the one waiting, which is then skipped.
  */
 export function flushCharts(spread = false): void {
   const queue = [...pending].reverse();
@@ -40,7 +42,7 @@ export function flushCharts(spread = false): void {
       return;
     }
   };
-  next();
+  requestAnimationFrame(next);
 }
 
 if (typeof addEventListener !== "undefined") addEventListener("beforeprint", () => flushCharts());
