@@ -72,10 +72,10 @@ try {
   }
   if (process.env.LONG) {
     // The longest tasks and what ran in them (events directly inside, with their durations).
-    const tasks = mine.filter((e) => e.name === "RunTask").sort((a, b) => b.dur - a.dur).slice(0, Number(process.env.LONG));
+    const tasks = mine.filter((e) => e.name === "RunTask").sort((a, b) => (b.tdur ?? b.dur) - (a.tdur ?? a.dur)).slice(0, Number(process.env.LONG));
     for (const t of tasks) {
       const inner = mine.filter((e) => e !== t && e.ts >= t.ts && e.ts + e.dur <= t.ts + t.dur && e.dur > 500 && e.name !== "RunTask");
-      console.log(`task ${(t.dur / 1000).toFixed(1)} ms:`, inner.slice(0, 8).map((e) => `${e.name}${e.args?.data?.type ? `(${e.args.data.type})` : ""} ${(e.dur / 1000).toFixed(1)}`).join(", "));
+      console.log(`task ${(t.dur / 1000).toFixed(1)} ms (CPU ${((t.tdur ?? 0) / 1000).toFixed(1)}) at ${((t.ts - mine[0].ts) / 1000).toFixed(0)} ms:`, inner.slice(0, 8).map((e) => `${e.name}${e.args?.data?.type ? `(${e.args.data.type})` : ""} ${(e.dur / 1000).toFixed(1)}`).join(", "));
     }
   }
   // Thread CPU time (tdur, µs) per step: robust to other processes on the machine.
@@ -88,6 +88,11 @@ try {
   console.log(`CPU per step (ms, thread time): all tasks ${(top.reduce((a, e) => a + e.tdur, 0) / 1000 / (steps + 1)).toFixed(2)}; script ${cpu(["FunctionCall", "RunMicrotasks", "EventDispatch", "TimerFire", "FireAnimationFrame"])}; style+layout ${cpu(["UpdateLayoutTree", "Layout"])}; paint ${cpu(["Paint", "PrePaint", "Layerize", "Commit"])}`);
   const tasks = mine.filter((e) => e.name === "RunTask").map((e) => e.dur / 1000).sort((a, b) => b - a);
   console.log("tasks > 50ms:", tasks.filter((d) => d > 50).length, "longest", tasks.slice(0, 8).map((d) => d.toFixed(0)).join(" "));
+  // The same by thread CPU time, which load on the machine barely changes: at RATE=1, a task
+  // over 12.5 ms of CPU is one that a 4× slower phone would run for over 50 ms.
+  const cpuTasks = top.map((e) => e.tdur / 1000).sort((a, b) => b - a);
+  const limit = (50 * rate) / 4;
+  console.log(`tasks by thread CPU time: over ${limit.toFixed(1)} ms (50 ms at 4× slowdown): ${cpuTasks.filter((d) => d > limit).length}; longest ${cpuTasks.slice(0, 8).map((d) => d.toFixed(1)).join(" ")}`);
 } finally {
   await browser.close();
   server.stop();

@@ -37,6 +37,35 @@ function drawn(page: Page): Promise<Drawn> {
   });
 }
 
+/**
+ * The dock chart's pixels now, against a full draw of the same layout and data (chart.js's
+ * draw(): axes, labels, milestones, fan and lines all drawn again): the number of pixels that
+ * differ. A quick redraw starts from a copy of the axes (charts.ts backdrop); a stale copy, or
+ * anything drawn twice, shows here.
+ */
+function pixelsOffFullDraw(page: Page): Promise<{ differing: number; total: number }> {
+  return page.evaluate(() => {
+    const canvas = document.querySelector<HTMLCanvasElement>(".dock canvas")!;
+    const get = (globalThis as unknown as { __simGetChart: (c: HTMLCanvasElement) => { draw(): void } }).__simGetChart;
+    const ctx = canvas.getContext("2d")!;
+    const before = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+    get(canvas).draw();
+    const after = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+    let differing = 0;
+    for (let i = 0; i < before.length; i += 4) {
+      if (before[i] !== after[i] || before[i + 1] !== after[i + 1] || before[i + 2] !== after[i + 2] || before[i + 3] !== after[i + 3]) differing++;
+    }
+    return { differing, total: before.length / 4 };
+  });
+}
+
+/** The Monte Carlo fan the dock chart draws: each band's top edge (empty without uncertainty). */
+const fan = (page: Page) =>
+  page.evaluate(() => {
+    const get = (globalThis as unknown as { __simChartBands: (c: HTMLCanvasElement) => { upper: number[] }[] }).__simChartBands;
+    return get(document.querySelector<HTMLCanvasElement>(".dock canvas")!).map((b) => [...b.upper]);
+  });
+
 const frame = (page: Page) => page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
 
 describe("the dock chart during a slider drag (390×844 phone)", () => {
@@ -70,6 +99,7 @@ describe("the dock chart during a slider drag (390×844 phone)", () => {
       expect(now.last, `step ${v}: the line moved`).toBeLessThan(previous.last);
       expect(now.offset, `step ${v}: points drawn at their values`).toBeLessThan(0.01);
       expect([now.min, now.max], `step ${v}: axes kept during the drag`).toEqual([start.min, start.max]);
+      expect(await pixelsOffFullDraw(page), `step ${v}: the picture a full draw makes`).toMatchObject({ differing: 0 });
       previous = now;
     }
     await page.locator(SLIDER).evaluate((el) => el.dispatchEvent(new Event("change", { bubbles: true })));
@@ -86,6 +116,41 @@ describe("the dock chart during a slider drag (390×844 phone)", () => {
     });
     expect([end.min, end.max]).toEqual(refit);
     expect(end.max).toBeLessThan(start.max);
+    await context.close();
+  });
+
+  it("with uncertainty on, draws the fan that follows the slider during the drag, each step the picture a full draw makes", async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, userAgent: WECHAT_UA, isMobile: true, hasTouch: true, deviceScaleFactor: 2, locale: "zh-CN" });
+    const page = await context.newPage();
+    await openSimulator(page, base);
+    await page.check("#uncertainty-toggle");
+    const slider = "#in-gdpRealGrowth-1-range";
+    await page.locator(slider).evaluate((e) => e.scrollIntoView({ block: "center" }));
+    await page.waitForFunction(() => {
+      const c = document.querySelector<HTMLCanvasElement>(".dock canvas");
+      const bands = c && (globalThis as unknown as { __simChartBands?: (c: HTMLCanvasElement) => unknown[] }).__simChartBands?.(c);
+      return !!bands && bands.length > 0;
+    }, null, { timeout: 30_000 });
+    const start = await fan(page);
+    expect(start.length).toBe(2);
+    const seen: number[] = [];
+    for (const v of [5, 4, 3, 2, 1]) {
+      await page.locator(slider).evaluate((el, v) => {
+        (el as HTMLInputElement).value = String(v);
+        el.dispatchEvent(new Event("input", { bubbles: true }));
+      }, v);
+      // Time for a quick Monte Carlo run (a few per second during a drag) to arrive and be drawn.
+      await page.waitForTimeout(400);
+      await frame(page);
+      expect(await pixelsOffFullDraw(page), `step ${v}: the picture a full draw makes`).toMatchObject({ differing: 0 });
+      seen.push((await fan(page))[0]!.at(-1)!);
+    }
+    // Lower growth lowers the fan's 2035 top, and it followed before the slider was let go.
+    expect(seen.at(-1)!).toBeLessThan(start[0]!.at(-1)!);
+    await page.locator(slider).evaluate((el) => el.dispatchEvent(new Event("change", { bubbles: true })));
+    await expect.poll(() => page.locator(".mc-status").innerText(), { timeout: 30_000 }).toBe("");
+    await frame(page);
+    expect(await pixelsOffFullDraw(page)).toMatchObject({ differing: 0 });
     await context.close();
   });
 });

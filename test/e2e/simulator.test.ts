@@ -251,7 +251,9 @@ describe("simulator page", () => {
     const legend = await drawnSeries(page, "gdp");
     expect(legend).toEqual(expect.arrayContaining(["当前", "规划", "谨慎"]));
     // The pinned lines are on the canvas: chart.js holds the three line datasets with data.
-    expect(await chartDatasets(page, "gdp")).toEqual(expect.arrayContaining(["当前", "规划", "谨慎"]));
+    // (A chart off screen is redrawn when it comes into view: look at it, as a reader would.)
+    await page.locator('[data-chart="gdp"]').scrollIntoViewIfNeeded();
+    await expect.poll(() => chartDatasets(page, "gdp")).toEqual(expect.arrayContaining(["当前", "规划", "谨慎"]));
 
     const table = page.locator("#compare-table");
     expect(await table.locator("thead th").allInnerTexts()).toEqual(["", "当前", "规划", "谨慎"]);

@@ -1,8 +1,10 @@
 // Monte Carlo runs in a Web Worker (src/workers/monte-carlo.worker.ts). While a slider moves,
 // a quick run with fewer paths follows it a few times a second (each answer redraws the bands
-// on every chart, so more would take frames from the drag); a full run follows once the
+// on the charts in view, so more would take frames from the drag); a full run follows once the
 // slider rests. At most one request is in flight and one waits: a newer scenario replaces the
-// waiting one.
+// waiting one. A quick answer is shown with the drag's next step, or in the next animation
+// frame if no step comes first: arriving on its own between two steps, it cost a second chart
+// redraw in the same frame (the step's), which on a slow phone made that frame a long task.
 import type { Scenario } from "../../lib/scenario";
 import type { MonteCarloResult } from "../../lib/model";
 import type { McRequest, McResponse } from "../../workers/monte-carlo-protocol";
@@ -33,6 +35,9 @@ export class UncertaintyState {
   #lastPreview = -Infinity;
   #previewTimer: ReturnType<typeof setTimeout> | null = null;
   #latest: Scenario | null = null;
+  /** A quick answer waiting for the next step or frame (see above). */
+  #held: McResponse | null = null;
+  #heldFrame = 0;
 
   #ensureWorker(): Worker {
     if (this.#worker) return this.#worker;
@@ -49,6 +54,8 @@ export class UncertaintyState {
 
   /** A new scenario: a quick run soon (throttled), the full run when changes stop. */
   update(scenario: Scenario): void {
+    // Shown in the same redraw as this step's new projection.
+    this.#showHeld();
     this.stale = true;
     this.#latest = scenario;
     const quickPaths = Math.min(PREVIEW_PATHS, scenario.montecarlo.paths);
@@ -72,6 +79,7 @@ export class UncertaintyState {
   }
 
   stop(): void {
+    this.#dropHeld();
     if (this.#settle) clearTimeout(this.#settle);
     this.#settle = null;
     if (this.#previewTimer) clearTimeout(this.#previewTimer);
@@ -101,18 +109,44 @@ export class UncertaintyState {
   #receive(res: McResponse): void {
     this.#inFlight = false;
     if (res.id > this.#shown) {
-      this.#shown = res.id;
-      if (res.ok) {
-        this.result = res.result;
-        this.error = null;
-        const final = res.id === this.#fullId && this.#queued === null && this.#settle === null;
-        this.stale = !final;
-        if (final) this.lastMs = res.ms;
-      } else this.error = res.message;
+      const final = res.id === this.#fullId && this.#queued === null && this.#settle === null;
+      if (res.ok && !final && typeof requestAnimationFrame !== "undefined") {
+        // A newer quick answer replaces one still held.
+        this.#held = res;
+        this.#heldFrame ||= requestAnimationFrame(() => {
+          this.#heldFrame = 0;
+          this.#showHeld();
+        });
+      } else {
+        this.#dropHeld();
+        this.#show(res, final);
+      }
     }
     const next = this.#queued;
     this.#queued = null;
     if (next) this.#send(next);
     else this.running = false;
+  }
+
+  #show(res: McResponse, final: boolean): void {
+    this.#shown = res.id;
+    if (res.ok) {
+      this.result = res.result;
+      this.error = null;
+      this.stale = !final;
+      if (final) this.lastMs = res.ms;
+    } else this.error = res.message;
+  }
+
+  #showHeld(): void {
+    const held = this.#held;
+    this.#dropHeld();
+    if (held && held.id > this.#shown) this.#show(held, false);
+  }
+
+  #dropHeld(): void {
+    this.#held = null;
+    if (this.#heldFrame) cancelAnimationFrame(this.#heldFrame);
+    this.#heldFrame = 0;
   }
 }
