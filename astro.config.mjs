@@ -18,7 +18,7 @@ const site = siteOrigin(process.env.SITE_URL) ?? DEFAULT_SITE_URL;
 export default defineConfig({
   site,
   trailingSlash: "always",
-  build: { format: "directory", inlineStylesheets: "auto" },
+  build: { format: "directory", inlineStylesheets: "always" },
   // securityHeaders writes dist/_headers (CSP with the built pages' inline script hashes).
   integrations: [svelte(), hydrateSoon(), sitemap({ filter: (page) => !page.includes("/s/") && !page.endsWith("/search/") }), securityHeaders()],
   // The plan's chapters: Astro's Markdown processor with the plan's subset, 专栏 boxes, section

@@ -83,8 +83,14 @@ describe("share dialog", () => {
     const isDialogChunk = (p: string) => /open-share-dialog/.test(p);
     expect(scripts.length).toBeGreaterThan(0);
     expect(scripts.filter(isDialogChunk)).toEqual([]);
+    // Nor its styles: they come with its code, not as a stylesheet in the page's head.
+    const dialogWidth = () => page.evaluate(() => { const d = document.querySelector("dialog.share-dialog"); return d ? getComputedStyle(d).width : null; });
+    expect(await page.locator('link[rel="stylesheet"]').count()).toBe(0);
     await openDialog(page);
     expect(scripts.filter(isDialogChunk)).toHaveLength(1);
+    // Styled as its <style> says once open: min(36rem, 100vw - 2rem) of the page's viewport.
+    const viewport = page.viewportSize()!.width;
+    expect(parseFloat((await dialogWidth())!)).toBeCloseTo(Math.min(36 * 16, viewport - 32), 0);
   });
 
   it("opens as a labelled modal dialog with focus inside, and Escape closes it and returns focus to the share button", async () => {

@@ -195,6 +195,39 @@ describe("simulator page", () => {
     expect(await page.inputValue("#in-gdpRealGrowth-1-number")).toBe(String(defaultScenario.inputs.gdpRealGrowth.periods[1]));
   });
 
+  it("loads the share-link codec when a link is first written or read, not with the page", async () => {
+    const scripts: string[] = [];
+    page.on("request", (r) => {
+      if (r.resourceType() === "script") scripts.push(new URL(r.url()).pathname);
+    });
+    // The codec's chunks are the ones that carry its decoder's message.
+    const codecChunks = async () => {
+      const out: string[] = [];
+      for (const s of new Set(scripts)) if ((await readFile(`dist${s}`, "utf8")).includes("not a scenario link")) out.push(s);
+      return out;
+    };
+    await open(page);
+    await page.waitForTimeout(500);
+    expect(await codecChunks()).toEqual([]);
+    await page.selectOption("#preset-select", "cautious");
+    await expect.poll(() => new URL(page.url()).searchParams.get("s")).not.toBeNull();
+    expect(scenarioFromUrl(page.url()).basedOn).toBe("cautious");
+    expect(await codecChunks()).not.toEqual([]);
+
+    // A link that carries a scenario loads it to read the link.
+    const linked = await context.newPage();
+    const linkedScripts: string[] = [];
+    linked.on("request", (r) => {
+      if (r.resourceType() === "script") linkedScripts.push(new URL(r.url()).pathname);
+    });
+    const cautious = presets.find((p) => p.id === "cautious")!.scenario;
+    await open(linked, `?s=${encodeScenario(cautious)}`);
+    expect(await linked.inputValue("#preset-select")).toBe("cautious");
+    scripts.splice(0, scripts.length, ...linkedScripts);
+    expect(await codecChunks()).not.toEqual([]);
+    await linked.close();
+  });
+
   it("a formula with an error shows it inline at its position and keeps the last chart", async () => {
     const scripts: string[] = [];
     page.on("request", (r) => {

@@ -6,13 +6,17 @@
 // glue and compresses apart from the others; together about 3 KB gzipped of the page's JS
 // budget. This group puts the modules the page needs at start into one chunk. Modules loaded
 // on demand (the lazy views and the engine parts only they use: goal seek, sensitivity, Monte
-// Carlo, the formula compiler) are not listed, so they stay out of it.
+// Carlo, the formula compiler) are not listed, so they stay out of it. Nor are the modules'
+// index files: a group takes in everything its modules import, and lib/scenario/index.ts
+// re-exports the share-link codec (fflate, loaded when a link is read or written:
+// codec-loader.ts), lib/model/index.ts goal seek, sensitivity and Monte Carlo. Start-up code
+// imports the files it uses instead.
 
 const eager = [
   /[\\/]src[\\/]components[\\/]simulator[\\/](i18n|format|controls|results|url-state|scenario-edit|chart-specs|simulator\.svelte|start-pause(-2)?)\.ts$/,
-  /[\\/]src[\\/]lib[\\/]scenario[\\/][\w-]+\.ts$/,
+  /[\\/]src[\\/]lib[\\/]scenario[\\/](?!(codec|index)\.ts$)[\w-]+\.ts$/,
   /[\\/]src[\\/]lib[\\/]data[\\/][\w.-]+\.ts$/,
-  /[\\/]src[\\/]lib[\\/]model[\\/](index|inputs|kernel|project|targets|national|years|growth)\.ts$/,
+  /[\\/]src[\\/]lib[\\/]model[\\/](inputs|kernel|project|targets|national|years|growth|price-verdicts|constant-input)\.ts$/,
   /[\\/]src[\\/]lib[\\/]formula[\\/](index|types)\.ts$/,
 ];
 

@@ -1,8 +1,11 @@
 // Pure helpers of the control panel: reading typed numbers, snapping slider values.
 import { t, type Lang, type MessageKey } from "./i18n";
 import { unitText } from "../../lib/lang";
-import { INPUT_META, defaultScenario, validateScenario, type InputId, type Scenario, type YearOverrides } from "../../lib/scenario";
-import { PERIODS, planTargets, type PlanTarget, type YearKey } from "../../lib/model";
+import { INPUT_META, type InputId, type Scenario, type YearOverrides } from "../../lib/scenario/schema";
+import { validateScenario } from "../../lib/scenario/validate";
+import { defaultScenario } from "../../lib/scenario/presets";
+import { PERIODS, type YearKey } from "../../lib/model/years";
+import { planTargets, type PlanTarget } from "../../lib/data/plan";
 import type { EditResult, SettingPath } from "./scenario-edit";
 
 export type ParsedNumber = { ok: true; value: number } | { ok: false; message: string };

@@ -2,7 +2,7 @@
 // scenario error a stable `detail.code` with the values its (English) message mentions; this
 // file says each in Chinese and in English. Loaded when an error is first shown (a bad formula,
 // a damaged link): most readers never need it, so the page does not carry it up front.
-import { INPUT_IDS, INPUT_META, type InputId, type ScenarioError, type ScenarioErrorDetail } from "../../lib/scenario";
+import { INPUT_IDS, INPUT_META, type InputId, type ScenarioError, type ScenarioErrorDetail } from "../../lib/scenario/schema";
 import type { FormulaIssue, FormulaIssueDetail } from "../../lib/formula/types";
 import { t, type Lang } from "./i18n";
 import { LOCALE, PUNCT, unitText } from "../../lib/lang";

@@ -3,19 +3,23 @@
 // touching the page. The loaders it needs (link repair, the formula compiler) are passed in, so
 // that it runs in a unit test as it runs in the browser; SimulatorState.load() only applies the
 // result.
-import { decodeScenario, defaultScenario, type Scenario, type ScenarioError } from "../../lib/scenario";
-import { hasFormulas, project, type Projection } from "../../lib/model";
+import type { Scenario, ScenarioError } from "../../lib/scenario/schema";
+import { defaultScenario } from "../../lib/scenario/presets";
+import { project, type Projection } from "../../lib/model/project";
+import { hasFormulas } from "../../lib/model/inputs";
 import type { FormulaSet } from "../../lib/formula/types";
 import { setFormula } from "./scenario-edit";
 import { parseUrlState } from "./url-state";
 import type { LoadResult } from "./formula-loader";
 import type { NoticeReason } from "./i18n-errors";
+import { loadCodec } from "./codec-loader";
 
 export interface PinnedScenario {
   name: string;
   scenario: Scenario;
   projection: Projection;
-  encoded: string;
+  /** The link's text for a pin opened from a link; a pin made on the page gets its text when the URL is written. */
+  encoded?: string;
 }
 
 /** A message about the link the page was opened with; i18n-errors.ts says it in either language. */
@@ -44,7 +48,7 @@ export interface ResolvedLink {
 
 /** The scenario of a link, or the nearest valid one, or the plan's; with why. */
 async function linkScenario(encoded: string, loaders: LinkLoaders): Promise<{ scenario: Scenario; kind: LinkNotice["kind"] | null; reasons: NoticeReason[] }> {
-  const r = decodeScenario(encoded);
+  const r = (await loadCodec()).decodeScenario(encoded);
   if (r.ok) return { scenario: r.scenario, kind: null, reasons: [] };
   // A repair that cannot load (offline, say) leaves the plan scenario and the decoder's reason.
   const repaired = r.error.code === "invalid" ? await loaders.repair(encoded).catch(() => null) : null;
@@ -82,12 +86,16 @@ export async function resolveLink(search: string, metaScenario: string | null, c
   if (state.uncertainty) scenario = { ...scenario, view: { ...scenario.view, uncertainty: true } };
 
   const pinScenarios: { name: string; scenario: Scenario; encoded: string }[] = [];
-  for (const p of state.pins) {
-    const r = decodeScenario(p.encoded);
-    if (r.ok) pinScenarios.push({ name: p.name, scenario: r.scenario, encoded: p.encoded });
-    else {
-      kind ??= "partial";
-      reasons.push({ kind: "scenario", error: r.error, pin: p.name });
+  // The codec loads only for a link that carries scenarios (the plan's own page reads none).
+  if (state.pins.length) {
+    const { decodeScenario } = await loadCodec();
+    for (const p of state.pins) {
+      const r = decodeScenario(p.encoded);
+      if (r.ok) pinScenarios.push({ name: p.name, scenario: r.scenario, encoded: p.encoded });
+      else {
+        kind ??= "partial";
+        reasons.push({ kind: "scenario", error: r.error, pin: p.name });
+      }
     }
   }
   if (problems.some((p) => p.kind === "bad-pin" || p.kind === "too-many-pins")) kind ??= "partial";

@@ -9,7 +9,9 @@ import type { UncertaintyState } from "./uncertainty.svelte";
 import { t } from "./i18n";
 import { PUNCT } from "../../lib/lang";
 import type { Bands, ReportedPoint, SpecInput } from "./chart-specs";
-import { nationalLastReported, planTargets, type MonteCarloResult } from "../../lib/model";
+import { nationalLastReported } from "../../lib/model/national";
+import type { MonteCarloResult } from "../../lib/model/montecarlo";
+import { planTargets } from "../../lib/data/plan";
 import { reportedFigures, type SourceKind } from "../../lib/data/sources";
 
 const kindKey = { forum: "sourceKindForum", compilation: "sourceKindCompilation", encyclopedia: "sourceKindEncyclopedia" } as const;

@@ -1,14 +1,7 @@
 // Immutable edits of a scenario. Every edit goes through the engine's validation, so what the
 // page holds is always a scenario the engine (and a share link) accepts.
-import {
-  validateInputValue,
-  validateScenario,
-  type InputId,
-  type Series,
-  type Scenario,
-  type ScenarioError,
-  type YearOverrides,
-} from "../../lib/scenario";
+import { validateInputValue, type InputId, type Series, type Scenario, type ScenarioError, type YearOverrides } from "../../lib/scenario/schema";
+import { validateScenario } from "../../lib/scenario/validate";
 import type { YearKey } from "../../lib/model";
 
 export type EditResult = { ok: true; scenario: Scenario } | { ok: false; error: ScenarioError };

@@ -2,17 +2,11 @@
 // the uncertainty switch, and the link between all of it and the URL. Rune-based so that
 // views read fields directly; every change goes through a method here, which validates,
 // projects synchronously (a slider step repaints in the same frame) and writes the URL.
-import {
-  canonicalJson,
-  defaultScenario,
-  encodeScenario,
-  presetScenario,
-  presets,
-  type InputId,
-  type Scenario,
-  type ScenarioError,
-} from "../../lib/scenario";
-import { hasFormulas, project, type Projection } from "../../lib/model";
+import type { InputId, Scenario, ScenarioError } from "../../lib/scenario/schema";
+import { canonicalJson } from "../../lib/scenario/canonical";
+import { defaultScenario, presetScenario, presets } from "../../lib/scenario/presets";
+import { project, type Projection } from "../../lib/model/project";
+import { hasFormulas } from "../../lib/model/inputs";
 import type { FormulaIssue, FormulaIssueDetail, FormulaSet } from "../../lib/formula/types";
 import { loadLang, t, type Lang } from "./i18n";
 import { setFormula, type EditResult } from "./scenario-edit";
@@ -21,6 +15,7 @@ import { loadFormulas } from "./formula-loader";
 import { resolveLink, type LinkNotice, type PinnedScenario } from "./link-load";
 import { foldConstantYears } from "./controls";
 import { flushCharts } from "./chart-queue";
+import { codec, loadCodec } from "./codec-loader";
 
 export type { LinkNotice, PinnedScenario };
 
@@ -54,12 +49,18 @@ function presetCore(id: string): string | undefined {
   return core;
 }
 
-// The last encoding, by scenario object: the URL, a pin and the share dialog ask for the same
-// scenario's text (deflate at level 9 costs about half a millisecond on a fast machine).
-let lastEncoded: { scenario: Scenario; text: string } | null = null;
+// Encodings by scenario object: each URL write asks again for the current scenario's and the
+// pins' text (deflate at level 9 costs about half a millisecond on a fast machine). Only once
+// the codec has loaded: URL writes wait for it (#flushUrl).
+const encodings = new WeakMap<Scenario, string>();
 function encoded(s: Scenario): string {
-  if (lastEncoded?.scenario !== s) lastEncoded = { scenario: s, text: encodeScenario(s) };
-  return lastEncoded.text;
+  let text = encodings.get(s);
+  if (text === undefined) {
+    const c = codec();
+    if (!c) throw new Error("the link codec is not loaded yet (loadCodec)");
+    encodings.set(s, (text = c.encodeScenario(s)));
+  }
+  return text;
 }
 
 function mustProject(s: Scenario, formulas?: FormulaSet): Projection {
@@ -171,7 +172,8 @@ export class SimulatorState {
   }
 
   async setLang(lang: Lang): Promise<void> {
-    await loadLang(lang);
+    // The codec too, while the strings load: the new entry is pushed as the page changes language.
+    await Promise.all([loadLang(lang), loadCodec().catch(() => {})]);
     this.apply({ ...this.scenario, view: { ...this.scenario.view, lang } }, { discrete: true });
   }
 
@@ -228,7 +230,8 @@ export class SimulatorState {
   pin(name: string): boolean {
     if (this.pins.length >= MAX_PINS) return false;
     const trimmed = name.trim() || `${t(this.lang, "scenario")} ${this.pins.length + 1}`;
-    this.pins = [...this.pins, { name: trimmed, scenario: this.scenario, projection: this.projection, encoded: encoded(this.scenario) }];
+    // Its link text is made when the URL is written (the codec may still be loading).
+    this.pins = [...this.pins, { name: trimmed, scenario: this.scenario, projection: this.projection }];
     this.#scheduleUrl({ control: "pins" });
     return true;
   }
@@ -258,22 +261,25 @@ export class SimulatorState {
 
   // ---- URL -----------------------------------------------------------------------------
 
+  /** The state to write in the URL. Needs the codec (loadCodec). */
   urlState(): UrlState {
     return {
       encoded: this.isDefault ? null : encoded(this.scenario),
-      pins: this.pins.map((p) => ({ name: p.name, encoded: p.encoded })),
+      pins: this.pins.map((p) => ({ name: p.name, encoded: p.encoded ?? encoded(p.scenario) })),
       uncertainty: false,
       lang: null,
     };
   }
 
-  /** The path and query of the current state (always under /simulate/, also on /s/:id pages). */
+  /** The path and query of the current state (always under /simulate/, also on /s/:id pages). Needs the codec. */
   url(): string {
     return `/simulate/${buildSearch(this.urlState())}`;
   }
 
   #scheduleUrl(kind: ChangeKind): void {
     if (!this.#history) return;
+    // The first change starts loading the codec; a gesture's write, after its pause, finds it loaded.
+    if (!codec()) loadCodec().catch(() => {});
     if (kind.discrete) {
       this.#pendingKind = kind;
       this.#flushUrl();
@@ -293,6 +299,15 @@ export class SimulatorState {
   #flushUrl(): void {
     if (this.#urlTimer) clearTimeout(this.#urlTimer);
     this.#urlTimer = null;
+    if (this.#pendingKind && this.#history && !codec()) {
+      // The write waits for the codec, and then writes the state of that moment (changes made
+      // meanwhile join it). A failed load leaves the write pending for the next change.
+      loadCodec().then(
+        () => this.#flushUrl(),
+        () => {},
+      );
+      return;
+    }
     const kind = this.#pendingKind;
     this.#pendingKind = null;
     if (!kind || !this.#history) return;
@@ -308,6 +323,7 @@ export class SimulatorState {
     let current = location.pathname + location.search;
     if (legacy) {
       // An old link's ?u=1 now lives in the scenario: the address drops it without a new entry.
+      await loadCodec();
       current = this.url();
       history.replaceState(history.state, "", current + location.hash);
     }

@@ -2,10 +2,13 @@
 // reach a chosen value in a chosen year. Closed form where the model is a plain compound
 // growth in that input; otherwise a bracketing root finder (grid scan, then Brent's method)
 // on the projection itself, so the answer is the projection's exact inverse either way.
-import { INPUT_IDS, INPUT_META, normaliseNumber, type InputId, type Scenario, type YearOverrides } from "../scenario/schema";
+import { INPUT_IDS, INPUT_META, normaliseNumber, type InputId, type Scenario } from "../scenario/schema";
 import type { FormulaIssue, FormulaSet } from "../formula/types";
 import { DERIVED_OUTCOMES, PATH_OUTPUTS, allocateOutputs, allocateWorkspace, outcomeAt, prepare, runPaths, type ModelContext, type PathOutputs } from "./kernel";
 import { BASE_YEAR, END_YEAR } from "./years";
+import { withConstantInput } from "./constant-input";
+
+export { withConstantInput };
 
 /** Every outcome of a path: the kernel's outputs, then the derived ones. */
 export const SEEK_METRICS = [...PATH_OUTPUTS, ...DERIVED_OUTCOMES] as const;
@@ -44,12 +47,6 @@ export type GoalSeekResult =
       issues?: FormulaIssue[];
     };
 
-/** The scenario with `input` set to `rate` in every year from..to. */
-export function withConstantInput(s: Scenario, input: InputId, from: number, to: number, rate: number): Scenario {
-  const years: YearOverrides = { ...s.inputs[input].years };
-  for (let y = from; y <= to; y++) years[String(y) as keyof YearOverrides] = rate;
-  return { ...s, inputs: { ...s.inputs, [input]: { ...s.inputs[input], years } } };
-}
 
 type Evaluation = { ok: true; value: number; ctx: ModelContext; out: PathOutputs } | { ok: false; issues: FormulaIssue[] };
 

@@ -6,7 +6,7 @@
 import type { FormulaSet } from "../formula/types";
 import { deflatorRange } from "../data/prices";
 import type { Scenario } from "../scenario/schema";
-import { withConstantInput } from "./goalseek";
+import { withConstantInput } from "./constant-input";
 import { project } from "./project";
 import { END_YEAR } from "./years";
 

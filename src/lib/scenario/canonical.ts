@@ -1,7 +1,6 @@
 // One text per scenario: sorted keys, defaults omitted, numbers normalised. Share links,
 // stored scenarios and content hashes are all built from this text, so two people who set up
 // the same scenario in different orders get the same link and the same hash.
-import { strToU8 } from "fflate";
 import { DEFAULTS, SHOCK_IDS, type Scenario } from "./schema";
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
@@ -68,7 +67,9 @@ interface SubtleLike {
 export async function scenarioHash(s: Scenario): Promise<string> {
   const subtle = (globalThis as { crypto?: { subtle?: SubtleLike } }).crypto?.subtle;
   if (!subtle) throw new Error("WebCrypto (crypto.subtle) is not available in this context");
-  const digest = new Uint8Array(await subtle.digest("SHA-256", strToU8(canonicalJson(s))));
+  // TextEncoder rather than fflate's strToU8: the simulator's start-up code imports this file,
+  // and fflate (the share-link codec's) loads only with the codec.
+  const digest = new Uint8Array(await subtle.digest("SHA-256", new TextEncoder().encode(canonicalJson(s))));
   let hex = "";
   for (const byte of digest) hex += byte.toString(16).padStart(2, "0");
   return hex;
