@@ -45,17 +45,19 @@
  */
 
 import { OgInvalidDataError, OgUnsupportedCharacterError } from "./errors";
-import { assertDrawable, measureText, missingCharacters, textPath, titleFontLoaded, type TextStyle } from "./font";
+import { assertDrawable, glyphRecord, measureText, missingCharacters, textPath, titleFontLoaded, type TextStyle } from "./font";
 import { deflateHead, encodeIndexedPng, indexedPngFile, joinZlib, scanlines } from "./png";
 import { Canvas, Path, type CoverageMask, type Rgb } from "./raster";
 import { formatDecimal } from "../../../src/lib/number-format";
 import { OG_TEXT } from "./template-strings";
 import { builtGlyphMask, builtLayer } from "./template";
+import { rasterKernels, WASM_CANVAS_BYTES } from "./wasm";
 
 export { OG_CHARSET, OG_TEXT, type OgTextKey } from "./template-strings";
 export { OgInvalidDataError, OgRenderError, OgUnsupportedCharacterError } from "./errors";
 export { loadTitleFont, missingCharacters, titleFontLoaded } from "./font";
 export { loadTemplate, templateLoaded, unloadTemplate } from "./template";
+export { loadRasterWasm, rasterWasmLoaded, unloadRasterWasm } from "./wasm";
 
 export interface OgData {
   /** Template text only (OG_TEXT), never user-written. */
@@ -125,6 +127,12 @@ const shapeMasks = new Map<string, CoverageMask>();
 const MAX_SHAPE_MASKS = 64;
 
 function fillShape(canvas: Canvas, key: string, shape: () => Path, color: Rgb): void {
+  // The wasm kernels fill a shape faster than JavaScript copies its mask, and from the first
+  // request on (making the mask, in an isolate's first request, is interpreted code).
+  if (rasterKernels()) {
+    canvas.fill(shape(), color);
+    return;
+  }
   let mask = shapeMasks.get(key);
   if (!mask) {
     mask = canvas.maskOf(shape());
@@ -159,18 +167,24 @@ function drawText(canvas: Canvas, text: string, x: number, baseline: number, sty
     let mask = masks.get(key) ?? (style.weight === "title" ? undefined : builtGlyphMask(key));
     if (!mask) {
       glyphsRasterised?.push(key);
-      const path = new Path();
-      textPath(path, ch, fx, fy, style);
+      // The wasm kernels read the glyph's record themselves (wasm.ts); without them, or for a
+      // glyph too large for their buffers, it is drawn from a Path: the same pixels.
+      const { record, scale } = glyphRecord(ch, style);
+      const outlinePath = (): Path => {
+        const path = new Path();
+        textPath(path, ch, fx, fy, style);
+        return path;
+      };
       if (style.weight === "title" && !titleGlyphsSeen.has(key)) {
         // A title's glyph is kept as a mask from its second use on: most are drawn once, and
         // the first image in a fresh isolate (all first uses) skips making masks.
         if (titleGlyphsSeen.size >= MAX_GLYPH_MASKS) titleGlyphsSeen.clear();
         titleGlyphsSeen.add(key);
-        canvas.fillShifted(path, ix, iy, color);
+        if (!canvas.fillGlyph(record, scale, fx, fy, ix, iy, color)) canvas.fillShifted(outlinePath(), ix, iy, color);
         penX += measureText(ch, style) + (style.tracking ?? 0);
         continue;
       }
-      mask = canvas.maskOf(path);
+      mask = canvas.glyphMask(record, scale, fx, fy) ?? canvas.maskOf(outlinePath());
       if (masks.size >= MAX_GLYPH_MASKS) masks.clear();
       masks.set(key, mask);
     }
@@ -608,8 +622,10 @@ const OWN_DEFLATE_ROWS = 64;
 
 /** Draws the preview for a shared scenario; see the module comment for the contract. */
 export async function renderOgPng(data: OgData, options: RenderOptions = {}): Promise<Uint8Array> {
-  pixels ??= new Uint8Array(OG_WIDTH * OG_HEIGHT);
-  const canvas = drawOg(data, pixels);
+  // With the wasm kernels, the image is drawn in their memory, where they composite.
+  const kernels = rasterKernels();
+  const into = kernels && OG_WIDTH * OG_HEIGHT <= WASM_CANVAS_BYTES ? kernels.canvas.subarray(0, OG_WIDTH * OG_HEIGHT) : (pixels ??= new Uint8Array(OG_WIDTH * OG_HEIGHT));
+  const canvas = drawOg(data, into);
   const deflate = options.deflate === null ? undefined : (options.deflate ?? (typeof CompressionStream === "function" ? nativeDeflate : undefined));
   const ownRows = deflate ? Math.min(OG_HEIGHT, encoded * OWN_DEFLATE_ROWS) : OG_HEIGHT;
   encoded++;

@@ -1,0 +1,95 @@
+// The preview image's hot loops as WebAssembly (raster.wat, assembled into raster.wasm by
+// scripts/build-og-wasm.mjs): glyph outlines to edges, edge accumulation, compositing, the
+// strokes' distance field. Why: a fresh isolate runs its first request in V8's interpreter,
+// where drawing the sharer's title and the chart in JavaScript cost 40-odd ms of CPU, four
+// times the Workers Free plan's 10 ms per request; the runtime compiles a wasm module when the
+// script loads, so these run at machine speed from the first call. Each kernel is a port of
+// its JavaScript twin in raster.ts, which stays as the reference and the fallback (no module
+// loaded, a shape too large for the fixed buffers): both draw the same pixels (the unit tests
+// compare them).
+//
+// The Function imports raster.wasm (Workers compile imported modules ahead of time and forbid
+// compiling bytes at run time) and passes it to loadRasterWasm; Node (tests, benchmarks, the
+// template builder) compiles the file's bytes itself.
+
+import { OgRenderError } from "./errors";
+
+// The module's memory layout (raster.wat): byte offsets and capacities.
+const MIX = 786432;
+const ROWLO = 802816;
+const ROWHI = 819200;
+const GLYPH = 835584;
+const EDGES = 901120;
+const ACC = 1966080;
+/** Canvas pixels the module's memory holds at offset 0. */
+export const WASM_CANVAS_BYTES = MIX;
+export const WASM_MAX_ROWS = (ROWHI - ROWLO) / 4;
+export const WASM_EDGE_CAP = 32768;
+export const WASM_ACC_CAP = 1048576;
+export const WASM_GLYPH_BYTES = EDGES - GLYPH;
+export const MIX_ENTRIES = 256 * 17;
+
+interface Exports {
+  memory: WebAssembly.Memory;
+  minX: WebAssembly.Global;
+  minY: WebAssembly.Global;
+  maxX: WebAssembly.Global;
+  maxY: WebAssembly.Global;
+  glyphPath(length: number, s: number, penX: number, y: number): number;
+  accumulate(n: number, ox: number, oy: number, w: number, h: number): void;
+  composite(ox: number, oy: number, w: number, h: number, width: number, height: number, solid: number, scale: number, accumulate: number): void;
+  stroke(n: number, ox: number, oy: number, w: number, h: number, r: number): void;
+}
+
+export interface RasterKernels {
+  readonly exports: Exports;
+  /** Views of the module's memory (it never grows, so they stay valid). */
+  readonly canvas: Uint8Array;
+  readonly mix: Int16Array;
+  readonly rowLo: Int32Array;
+  readonly rowHi: Int32Array;
+  readonly glyph: Uint8Array;
+  readonly edges: Float64Array;
+  readonly acc: Float32Array;
+  /** Called by the module for a mix it has not seen (Canvas.mixed of the ink being composited). */
+  mixed: (under: number, step: number) => number;
+}
+
+let kernels: RasterKernels | null = null;
+
+/** Instantiates the raster kernels (raster.wasm, compiled) for this isolate. */
+export function loadRasterWasm(module: WebAssembly.Module): void {
+  const k: { mixed: (under: number, step: number) => number } = {
+    mixed: () => {
+      throw new OgRenderError("raster.wasm: no ink to mix");
+    },
+  };
+  const instance = new WebAssembly.Instance(module, { og: { mixed: (under: number, step: number) => k.mixed(under, step) } });
+  const exports = instance.exports as unknown as Exports;
+  const buffer = exports.memory.buffer;
+  if (buffer.byteLength < ACC + 4 * WASM_ACC_CAP) throw new OgRenderError("raster.wasm: memory smaller than its layout");
+  kernels = Object.assign(k, {
+    exports,
+    canvas: new Uint8Array(buffer, 0, WASM_CANVAS_BYTES),
+    mix: new Int16Array(buffer, MIX, MIX_ENTRIES),
+    rowLo: new Int32Array(buffer, ROWLO, WASM_MAX_ROWS),
+    rowHi: new Int32Array(buffer, ROWHI, WASM_MAX_ROWS),
+    glyph: new Uint8Array(buffer, GLYPH, WASM_GLYPH_BYTES),
+    edges: new Float64Array(buffer, EDGES, 4 * WASM_EDGE_CAP),
+    acc: new Float32Array(buffer, ACC, WASM_ACC_CAP),
+  });
+}
+
+/** The kernels, or null when none are loaded (everything is drawn in JavaScript). */
+export function rasterKernels(): RasterKernels | null {
+  return kernels;
+}
+
+export function rasterWasmLoaded(): boolean {
+  return kernels !== null;
+}
+
+/** Forgets the kernels (tests: drawing in JavaScript alone). */
+export function unloadRasterWasm(): void {
+  kernels = null;
+}
