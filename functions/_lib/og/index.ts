@@ -51,7 +51,7 @@ import { Canvas, Path, type CoverageMask, type Rgb } from "./raster";
 import { formatDecimal } from "../../../src/lib/number-format";
 import { OG_TEXT } from "./template-strings";
 import { builtGlyphMask, builtLayer } from "./template";
-import { rasterKernels, WASM_CANVAS_BYTES } from "./wasm";
+import { encodeInWasm, rasterKernels, WASM_CANVAS_BYTES } from "./wasm";
 
 export { OG_CHARSET, OG_TEXT, type OgTextKey } from "./template-strings";
 export { OgInvalidDataError, OgRenderError, OgUnsupportedCharacterError } from "./errors";
@@ -626,6 +626,10 @@ export async function renderOgPng(data: OgData, options: RenderOptions = {}): Pr
   const kernels = rasterKernels();
   const into = kernels && OG_WIDTH * OG_HEIGHT <= WASM_CANVAS_BYTES ? kernels.canvas.subarray(0, OG_WIDTH * OG_HEIGHT) : (pixels ??= new Uint8Array(OG_WIDTH * OG_HEIGHT));
   const canvas = drawOg(data, into);
+  if (kernels) {
+    const png = encodeInWasm(OG_WIDTH, OG_HEIGHT, canvas.palette, canvas.paletteSize);
+    if (png) return png;
+  }
   const deflate = options.deflate === null ? undefined : (options.deflate ?? (typeof CompressionStream === "function" ? nativeDeflate : undefined));
   const ownRows = deflate ? Math.min(OG_HEIGHT, encoded * OWN_DEFLATE_ROWS) : OG_HEIGHT;
   encoded++;

@@ -14,9 +14,12 @@
 ;;   GLYPH       835584   one glyph record (font.ts format), up to 64 KiB
 ;;   EDGES       901120   f64 × 4 per edge or stroke segment (x0, y0, x1, y1), up to 32768
 ;;   ACC         1966080  f32 coverage accumulation buffer, up to 1048576 cells
+;;   TABLES      6160384  deflate's code tables (png.ts, copied in by wasm.ts), CRC-32 table
+;;   SCAN        6291456  the PNG's scanlines (filter byte 0, then the row), up to 786432 bytes
+;;   CHUNK       7077888  the IDAT chunk: length, type, zlib stream, CRC, up to 1310720 bytes
 (module
   (import "og" "mixed" (func $mixed (param i32 i32) (result i32)))
-  (memory (export "memory") 96 96)
+  (memory (export "memory") 128 128)
 
   (global $EDGES i32 (i32.const 901120))
   (global $EDGE_CAP i32 (i32.const 32768))
@@ -514,4 +517,186 @@
         (br $rows)))
       (local.set $i (i32.add (local.get $i) (i32.const 1)))
       (br $segs))))
+
+  ;; ---- PNG encoding: png.ts scanlines, deflateInto (wrapped) and the IDAT chunk's CRC ----
+  (global $LIT_CODE i32 (i32.const 6160384))
+  (global $LIT_BITS i32 (i32.const 6160960))
+  (global $LEN_SYM i32 (i32.const 6161248))
+  (global $LEN_EXTRA_BITS i32 (i32.const 6161768))
+  (global $LEN_EXTRA i32 (i32.const 6162027))
+  (global $CRC i32 (i32.const 6162432))
+  (global $SCAN i32 (i32.const 6291456))
+  (global $CHUNK i32 (i32.const 7077888))
+
+  (func (export "crcInit")
+    (local $n i32) (local $c i32) (local $k i32)
+    (block $done (loop $next
+      (br_if $done (i32.ge_u (local.get $n) (i32.const 256)))
+      (local.set $c (local.get $n))
+      (local.set $k (i32.const 0))
+      (block $bitsDone (loop $bits
+        (br_if $bitsDone (i32.ge_u (local.get $k) (i32.const 8)))
+        (local.set $c (select
+          (i32.xor (i32.const 0xedb88320) (i32.shr_u (local.get $c) (i32.const 1)))
+          (i32.shr_u (local.get $c) (i32.const 1))
+          (i32.and (local.get $c) (i32.const 1))))
+        (local.set $k (i32.add (local.get $k) (i32.const 1)))
+        (br $bits)))
+      (i32.store (i32.add (global.get $CRC) (i32.shl (local.get $n) (i32.const 2))) (local.get $c))
+      (local.set $n (i32.add (local.get $n) (i32.const 1)))
+      (br $next))))
+
+  ;; The canvas's rows (width × height at 0), each after its filter byte 0, at SCAN.
+  (func (export "scanlines") (param $width i32) (param $height i32) (result i32)
+    (local $y i32) (local $to i32)
+    (block $done (loop $next
+      (br_if $done (i32.ge_s (local.get $y) (local.get $height)))
+      (local.set $to (i32.add (global.get $SCAN) (i32.mul (local.get $y) (i32.add (local.get $width) (i32.const 1)))))
+      (i32.store8 (local.get $to) (i32.const 0))
+      (memory.copy (i32.add (local.get $to) (i32.const 1)) (i32.mul (local.get $y) (local.get $width)) (local.get $width))
+      (local.set $y (i32.add (local.get $y) (i32.const 1)))
+      (br $next)))
+    (i32.mul (local.get $height) (i32.add (local.get $width) (i32.const 1))))
+
+  ;; png.ts deflateInto(SCAN[0, n), stride) with the zlib wrapping, written after CHUNK's
+  ;; length and type; rowDist / rowDistBits: the row's distance code and extra bits as one
+  ;; field, and its width (png.ts works them out). Returns the stream's length.
+  (func (export "deflate") (param $n i32) (param $stride i32) (param $rowDist i32) (param $rowDistBits i32) (result i32)
+    (local $o i32) (local $bitBuf i32) (local $bitCount i32) (local $a i64) (local $b i64) (local $i i32)
+    (local $max i32) (local $leftLen i32) (local $upLen i32) (local $v i32) (local $lit i32) (local $len i32)
+    (local $sym i32) (local $k i32) (local $data i32) (local $adler i32) (local $len64 i64)
+    (local.set $data (global.get $SCAN))
+    (local.set $o (i32.add (global.get $CHUNK) (i32.const 8)))
+    (i32.store8 (local.get $o) (i32.const 0x78))
+    (i32.store8 offset=1 (local.get $o) (i32.const 0x01))
+    (local.set $o (i32.add (local.get $o) (i32.const 2)))
+    (local.set $a (i64.const 1))
+    (local.set $bitBuf (i32.const 3)) ;; final block, fixed Huffman codes
+    (local.set $bitCount (i32.const 3))
+    (block $done (loop $next
+      (br_if $done (i32.ge_s (local.get $i) (local.get $n)))
+      (local.set $max (i32.sub (local.get $n) (local.get $i)))
+      (if (i32.gt_s (local.get $max) (i32.const 258)) (then (local.set $max (i32.const 258))))
+      (local.set $leftLen (i32.const 0))
+      (if (i32.ge_s (local.get $i) (i32.const 1))
+        (then
+          (local.set $v (i32.load8_u (i32.sub (i32.add (local.get $data) (local.get $i)) (i32.const 1))))
+          (block $leftDone (loop $left
+            (br_if $leftDone (i32.ge_s (local.get $leftLen) (local.get $max)))
+            (br_if $leftDone (i32.ne (i32.load8_u (i32.add (i32.add (local.get $data) (local.get $i)) (local.get $leftLen))) (local.get $v)))
+            (local.set $leftLen (i32.add (local.get $leftLen) (i32.const 1)))
+            (br $left)))))
+      (local.set $upLen (i32.const 0))
+      (if (i32.and (i32.ge_s (local.get $i) (local.get $stride)) (i32.lt_s (local.get $leftLen) (local.get $max)))
+        (then
+          (block $upDone (loop $up
+            (br_if $upDone (i32.ge_s (local.get $upLen) (local.get $max)))
+            (br_if $upDone (i32.ne
+              (i32.load8_u (i32.add (i32.add (local.get $data) (local.get $i)) (local.get $upLen)))
+              (i32.load8_u (i32.sub (i32.add (i32.add (local.get $data) (local.get $i)) (local.get $upLen)) (local.get $stride)))))
+            (local.set $upLen (i32.add (local.get $upLen) (i32.const 1)))
+            (br $up)))))
+      (if (i32.and (i32.lt_s (local.get $upLen) (i32.const 3)) (i32.lt_s (local.get $leftLen) (i32.const 3)))
+        (then
+          (local.set $lit (i32.load8_u (i32.add (local.get $data) (local.get $i))))
+          (local.set $i (i32.add (local.get $i) (i32.const 1)))
+          (local.set $a (i64.add (local.get $a) (i64.extend_i32_u (local.get $lit))))
+          (local.set $b (i64.add (local.get $b) (local.get $a)))
+          (local.set $bitBuf (i32.or (local.get $bitBuf)
+            (i32.shl (i32.load16_u (i32.add (global.get $LIT_CODE) (i32.shl (local.get $lit) (i32.const 1)))) (local.get $bitCount))))
+          (local.set $bitCount (i32.add (local.get $bitCount) (i32.load8_u (i32.add (global.get $LIT_BITS) (local.get $lit))))))
+        (else
+          (local.set $len (select (local.get $upLen) (local.get $leftLen) (i32.gt_s (local.get $upLen) (local.get $leftLen))))
+          (local.set $sym (i32.load16_u (i32.add (global.get $LEN_SYM) (i32.shl (local.get $len) (i32.const 1)))))
+          (local.set $bitBuf (i32.or (local.get $bitBuf)
+            (i32.shl
+              (i32.or
+                (i32.load16_u (i32.add (global.get $LIT_CODE) (i32.shl (local.get $sym) (i32.const 1))))
+                (i32.shl (i32.load8_u (i32.add (global.get $LEN_EXTRA) (local.get $len))) (i32.load8_u (i32.add (global.get $LIT_BITS) (local.get $sym)))))
+              (local.get $bitCount))))
+          (local.set $bitCount (i32.add (local.get $bitCount)
+            (i32.add (i32.load8_u (i32.add (global.get $LIT_BITS) (local.get $sym))) (i32.load8_u (i32.add (global.get $LEN_EXTRA_BITS) (local.get $len))))))
+          (block $flushDone (loop $flush
+            (br_if $flushDone (i32.lt_s (local.get $bitCount) (i32.const 8)))
+            (i32.store8 (local.get $o) (local.get $bitBuf))
+            (local.set $o (i32.add (local.get $o) (i32.const 1)))
+            (local.set $bitBuf (i32.shr_u (local.get $bitBuf) (i32.const 8)))
+            (local.set $bitCount (i32.sub (local.get $bitCount) (i32.const 8)))
+            (br $flush)))
+          (if (i32.gt_s (local.get $upLen) (local.get $leftLen))
+            (then
+              (local.set $bitBuf (i32.or (local.get $bitBuf) (i32.shl (local.get $rowDist) (local.get $bitCount))))
+              (local.set $bitCount (i32.add (local.get $bitCount) (local.get $rowDistBits)))
+              (local.set $k (local.get $i))
+              (block $sumDone (loop $sum
+                (br_if $sumDone (i32.ge_s (local.get $k) (i32.add (local.get $i) (local.get $len))))
+                (local.set $a (i64.add (local.get $a) (i64.extend_i32_u (i32.load8_u (i32.add (local.get $data) (local.get $k))))))
+                (local.set $b (i64.add (local.get $b) (local.get $a)))
+                (local.set $k (i32.add (local.get $k) (i32.const 1)))
+                (br $sum))))
+            (else
+              (local.set $bitCount (i32.add (local.get $bitCount) (i32.const 5)))
+              (local.set $v (i32.load8_u (i32.add (local.get $data) (local.get $i))))
+              (local.set $len64 (i64.extend_i32_u (local.get $len)))
+              (local.set $b (i64.add (local.get $b) (i64.add (i64.mul (local.get $len64) (local.get $a))
+                (i64.div_u (i64.mul (i64.mul (i64.extend_i32_u (local.get $v)) (local.get $len64)) (i64.add (local.get $len64) (i64.const 1))) (i64.const 2)))))
+              (local.set $a (i64.add (local.get $a) (i64.mul (local.get $len64) (i64.extend_i32_u (local.get $v)))))))
+          (local.set $i (i32.add (local.get $i) (local.get $len)))))
+      (if (i64.gt_u (local.get $b) (i64.const 1099511627776))
+        (then
+          (local.set $a (i64.rem_u (local.get $a) (i64.const 65521)))
+          (local.set $b (i64.rem_u (local.get $b) (i64.const 65521)))))
+      (block $flushDone2 (loop $flush2
+        (br_if $flushDone2 (i32.lt_s (local.get $bitCount) (i32.const 8)))
+        (i32.store8 (local.get $o) (local.get $bitBuf))
+        (local.set $o (i32.add (local.get $o) (i32.const 1)))
+        (local.set $bitBuf (i32.shr_u (local.get $bitBuf) (i32.const 8)))
+        (local.set $bitCount (i32.sub (local.get $bitCount) (i32.const 8)))
+        (br $flush2)))
+      (br $next)))
+    ;; end of block, then pad to a byte
+    (local.set $bitBuf (i32.or (local.get $bitBuf)
+      (i32.shl (i32.load16_u (i32.add (global.get $LIT_CODE) (i32.const 512))) (local.get $bitCount))))
+    (local.set $bitCount (i32.add (local.get $bitCount) (i32.load8_u (i32.add (global.get $LIT_BITS) (i32.const 256)))))
+    (block $padDone (loop $pad
+      (br_if $padDone (i32.le_s (local.get $bitCount) (i32.const 0)))
+      (i32.store8 (local.get $o) (local.get $bitBuf))
+      (local.set $o (i32.add (local.get $o) (i32.const 1)))
+      (local.set $bitBuf (i32.shr_u (local.get $bitBuf) (i32.const 8)))
+      (local.set $bitCount (i32.sub (local.get $bitCount) (i32.const 8)))
+      (br $pad)))
+    (local.set $adler (i32.or
+      (i32.shl (i32.wrap_i64 (i64.rem_u (local.get $b) (i64.const 65521))) (i32.const 16))
+      (i32.wrap_i64 (i64.rem_u (local.get $a) (i64.const 65521)))))
+    (i32.store8 (local.get $o) (i32.shr_u (local.get $adler) (i32.const 24)))
+    (i32.store8 offset=1 (local.get $o) (i32.shr_u (local.get $adler) (i32.const 16)))
+    (i32.store8 offset=2 (local.get $o) (i32.shr_u (local.get $adler) (i32.const 8)))
+    (i32.store8 offset=3 (local.get $o) (local.get $adler))
+    (i32.sub (i32.add (local.get $o) (i32.const 4)) (i32.add (global.get $CHUNK) (i32.const 8))))
+
+  ;; Makes the zlib stream of length len after CHUNK + 8 an IDAT chunk: length and type before
+  ;; it, CRC-32 of type and data after. Returns the chunk's length.
+  (func (export "idatChunk") (param $len i32) (result i32)
+    (local $c i32) (local $p i32) (local $end i32)
+    (i32.store8 (global.get $CHUNK) (i32.shr_u (local.get $len) (i32.const 24)))
+    (i32.store8 offset=1 (global.get $CHUNK) (i32.shr_u (local.get $len) (i32.const 16)))
+    (i32.store8 offset=2 (global.get $CHUNK) (i32.shr_u (local.get $len) (i32.const 8)))
+    (i32.store8 offset=3 (global.get $CHUNK) (local.get $len))
+    (i32.store offset=4 (global.get $CHUNK) (i32.const 0x54414449)) ;; "IDAT"
+    (local.set $c (i32.const -1))
+    (local.set $p (i32.add (global.get $CHUNK) (i32.const 4)))
+    (local.set $end (i32.add (i32.add (global.get $CHUNK) (i32.const 8)) (local.get $len)))
+    (block $done (loop $next
+      (br_if $done (i32.ge_u (local.get $p) (local.get $end)))
+      (local.set $c (i32.xor
+        (i32.load (i32.add (global.get $CRC) (i32.shl (i32.and (i32.xor (local.get $c) (i32.load8_u (local.get $p))) (i32.const 0xff)) (i32.const 2))))
+        (i32.shr_u (local.get $c) (i32.const 8))))
+      (local.set $p (i32.add (local.get $p) (i32.const 1)))
+      (br $next)))
+    (local.set $c (i32.xor (local.get $c) (i32.const -1)))
+    (i32.store8 (local.get $end) (i32.shr_u (local.get $c) (i32.const 24)))
+    (i32.store8 offset=1 (local.get $end) (i32.shr_u (local.get $c) (i32.const 16)))
+    (i32.store8 offset=2 (local.get $end) (i32.shr_u (local.get $c) (i32.const 8)))
+    (i32.store8 offset=3 (local.get $end) (local.get $c))
+    (i32.add (local.get $len) (i32.const 12)))
 )

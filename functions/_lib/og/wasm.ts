@@ -13,6 +13,7 @@
 // template builder) compiles the file's bytes itself.
 
 import { OgRenderError } from "./errors";
+import { DEFLATE_TABLES, indexedPngFileWithIdat, rowDistance } from "./png";
 
 // The module's memory layout (raster.wat): byte offsets and capacities.
 const MIX = 786432;
@@ -21,6 +22,10 @@ const ROWHI = 819200;
 const GLYPH = 835584;
 const EDGES = 901120;
 const ACC = 1966080;
+const TABLES = 6160384;
+const SCAN = 6291456;
+const CHUNK = 7077888;
+const MEMORY_BYTES = 128 * 65536;
 /** Canvas pixels the module's memory holds at offset 0. */
 export const WASM_CANVAS_BYTES = MIX;
 export const WASM_MAX_ROWS = (ROWHI - ROWLO) / 4;
@@ -39,6 +44,10 @@ interface Exports {
   accumulate(n: number, ox: number, oy: number, w: number, h: number): void;
   composite(ox: number, oy: number, w: number, h: number, width: number, height: number, solid: number, scale: number, accumulate: number): void;
   stroke(n: number, ox: number, oy: number, w: number, h: number, r: number): void;
+  crcInit(): void;
+  scanlines(width: number, height: number): number;
+  deflate(n: number, stride: number, rowDist: number, rowDistBits: number): number;
+  idatChunk(length: number): number;
 }
 
 export interface RasterKernels {
@@ -67,7 +76,15 @@ export function loadRasterWasm(module: WebAssembly.Module): void {
   const instance = new WebAssembly.Instance(module, { og: { mixed: (under: number, step: number) => k.mixed(under, step) } });
   const exports = instance.exports as unknown as Exports;
   const buffer = exports.memory.buffer;
-  if (buffer.byteLength < ACC + 4 * WASM_ACC_CAP) throw new OgRenderError("raster.wasm: memory smaller than its layout");
+  if (buffer.byteLength < MEMORY_BYTES) throw new OgRenderError("raster.wasm: memory smaller than its layout");
+  // The deflate code tables, as png.ts made them (raster.wat lays them out in this order).
+  const { LIT_CODE, LIT_BITS, LEN_SYM, LEN_EXTRA_BITS, LEN_EXTRA } = DEFLATE_TABLES;
+  new Uint16Array(buffer, TABLES, 288).set(LIT_CODE);
+  new Uint8Array(buffer, TABLES + 576, 288).set(LIT_BITS);
+  new Uint16Array(buffer, TABLES + 864, 259).set(LEN_SYM);
+  new Uint8Array(buffer, TABLES + 1384, 259).set(LEN_EXTRA_BITS);
+  new Uint8Array(buffer, TABLES + 1643, 259).set(LEN_EXTRA);
+  exports.crcInit();
   kernels = Object.assign(k, {
     exports,
     canvas: new Uint8Array(buffer, 0, WASM_CANVAS_BYTES),
@@ -78,6 +95,22 @@ export function loadRasterWasm(module: WebAssembly.Module): void {
     edges: new Float64Array(buffer, EDGES, 4 * WASM_EDGE_CAP),
     acc: new Float32Array(buffer, ACC, WASM_ACC_CAP),
   });
+}
+
+/**
+ * The canvas drawn in the kernels' memory (width × height palette indices at offset 0) as an
+ * 8-bit indexed PNG, encoded there: png.ts's scanlines and own deflate, byte for byte, and the
+ * IDAT chunk's CRC. Null when the image does not fit the module's buffers (use png.ts).
+ */
+export function encodeInWasm(width: number, height: number, palette: Uint8Array, paletteSize: number): Uint8Array | null {
+  const k = kernels;
+  const n = (width + 1) * height;
+  if (!k || width * height > WASM_CANVAS_BYTES || n > CHUNK - SCAN || 12 + 16 + Math.ceil((n * 9) / 8) > MEMORY_BYTES - CHUNK) return null;
+  const e = k.exports;
+  e.scanlines(width, height);
+  const { code, bits } = rowDistance(width + 1);
+  const chunk = e.idatChunk(e.deflate(n, width + 1, code, bits));
+  return indexedPngFileWithIdat(new Uint8Array(e.memory.buffer, CHUNK, chunk), palette, paletteSize, width, height);
 }
 
 /** The kernels, or null when none are loaded (everything is drawn in JavaScript). */
