@@ -564,7 +564,7 @@
   (func (export "deflate") (param $n i32) (param $stride i32) (param $rowDist i32) (param $rowDistBits i32) (result i32)
     (local $o i32) (local $bitBuf i32) (local $bitCount i32) (local $a i64) (local $b i64) (local $i i32)
     (local $max i32) (local $leftLen i32) (local $upLen i32) (local $v i32) (local $lit i32) (local $len i32)
-    (local $sym i32) (local $k i32) (local $data i32) (local $adler i32) (local $len64 i64)
+    (local $sym i32) (local $k i32) (local $data i32) (local $adler i32) (local $len64 i64) (local $v8 i64)
     (local.set $data (global.get $SCAN))
     (local.set $o (i32.add (global.get $CHUNK) (i32.const 8)))
     (i32.store8 (local.get $o) (i32.const 0x78))
@@ -581,6 +581,13 @@
       (if (i32.ge_s (local.get $i) (i32.const 1))
         (then
           (local.set $v (i32.load8_u (i32.sub (i32.add (local.get $data) (local.get $i)) (i32.const 1))))
+          ;; eight bytes at a time first (unaligned loads), then byte by byte
+          (local.set $v8 (i64.mul (i64.extend_i32_u (local.get $v)) (i64.const 0x0101010101010101)))
+          (block $left8Done (loop $left8
+            (br_if $left8Done (i32.gt_s (i32.add (local.get $leftLen) (i32.const 8)) (local.get $max)))
+            (br_if $left8Done (i64.ne (i64.load (i32.add (i32.add (local.get $data) (local.get $i)) (local.get $leftLen))) (local.get $v8)))
+            (local.set $leftLen (i32.add (local.get $leftLen) (i32.const 8)))
+            (br $left8)))
           (block $leftDone (loop $left
             (br_if $leftDone (i32.ge_s (local.get $leftLen) (local.get $max)))
             (br_if $leftDone (i32.ne (i32.load8_u (i32.add (i32.add (local.get $data) (local.get $i)) (local.get $leftLen))) (local.get $v)))
@@ -589,6 +596,13 @@
       (local.set $upLen (i32.const 0))
       (if (i32.and (i32.ge_s (local.get $i) (local.get $stride)) (i32.lt_s (local.get $leftLen) (local.get $max)))
         (then
+          (block $up8Done (loop $up8
+            (br_if $up8Done (i32.gt_s (i32.add (local.get $upLen) (i32.const 8)) (local.get $max)))
+            (br_if $up8Done (i64.ne
+              (i64.load (i32.add (i32.add (local.get $data) (local.get $i)) (local.get $upLen)))
+              (i64.load (i32.sub (i32.add (i32.add (local.get $data) (local.get $i)) (local.get $upLen)) (local.get $stride)))))
+            (local.set $upLen (i32.add (local.get $upLen) (i32.const 8)))
+            (br $up8)))
           (block $upDone (loop $up
             (br_if $upDone (i32.ge_s (local.get $upLen) (local.get $max)))
             (br_if $upDone (i32.ne
