@@ -322,8 +322,14 @@ export class Canvas {
   // The wasm kernels when this canvas's pixels are theirs (drawn in the module's memory).
   private kernels(): RasterKernels | null {
     const k = rasterKernels();
-    return k && this.indices.buffer === k.canvas.buffer && this.indices.byteOffset === 0 && this.indices.length <= WASM_CANVAS_BYTES ? k : null;
+    if (k !== this.kernelsSeen) {
+      this.kernelsSeen = k;
+      this.pixelsInWasm = k !== null && this.indices.buffer === k.canvas.buffer && this.indices.byteOffset === k.canvas.byteOffset && this.indices.length <= WASM_CANVAS_BYTES;
+    }
+    return this.pixelsInWasm ? k : null;
   }
+  private kernelsSeen: RasterKernels | null | undefined = undefined;
+  private pixelsInWasm = false;
 
   /** The palette index of an exact colour, added when new (nearest existing one when full). */
   private colourIndex(rgb: Rgb): number {

@@ -7,7 +7,8 @@
 ;; compare them.
 ;;
 ;; Memory (fixed: never grows, so the views wasm.ts keeps stay valid):
-;;   CANVAS      0        palette indices of the 1200 × 630 image being drawn
+;;   CANVAS      1024     palette indices of the 1200 × 630 image being drawn; encoding turns
+;;                        them, in place, into the PNG's scanlines from 0 (a filter byte per row)
 ;;   MIX         786432   the current ink's mix table (i16 per under × 17 + step; -1 unknown)
 ;;   ROWLO       802816   i32 per mask row: first column with coverage
 ;;   ROWHI       819200   i32 per mask row: column after the last
@@ -15,7 +16,6 @@
 ;;   EDGES       901120   f64 × 4 per edge or stroke segment (x0, y0, x1, y1), up to 32768
 ;;   ACC         1966080  f32 coverage accumulation buffer, up to 1048576 cells
 ;;   TABLES      6160384  deflate's code tables (png.ts, copied in by wasm.ts), CRC-32 table
-;;   SCAN        6291456  the PNG's scanlines (filter byte 0, then the row), up to 786432 bytes
 ;;   CHUNK       7077888  the IDAT chunk: length, type, zlib stream, CRC, up to 1310720 bytes
 (module
   (import "og" "mixed" (func $mixed (param i32 i32) (result i32)))
@@ -373,7 +373,7 @@
     (block $rowsDone (loop $rows
       (br_if $rowsDone (i32.ge_s (local.get $y) (local.get $yTo)))
       (local.set $row (i32.mul (local.get $y) (local.get $w)))
-      (local.set $out (i32.add (i32.mul (i32.add (local.get $oy) (local.get $y)) (local.get $width)) (local.get $ox)))
+      (local.set $out (i32.add (global.get $CANVAS) (i32.add (i32.mul (i32.add (local.get $oy) (local.get $y)) (local.get $width)) (local.get $ox))))
       (local.set $lo (i32.load (i32.add (global.get $ROWLO) (i32.shl (local.get $y) (i32.const 2)))))
       (local.set $start (select (local.get $lo) (local.get $xFrom) (i32.gt_s (local.get $lo) (local.get $xFrom))))
       (local.set $end (i32.load (i32.add (global.get $ROWHI) (i32.shl (local.get $y) (i32.const 2)))))
@@ -525,7 +525,7 @@
   (global $LEN_EXTRA_BITS i32 (i32.const 6161768))
   (global $LEN_EXTRA i32 (i32.const 6162027))
   (global $CRC i32 (i32.const 6162432))
-  (global $SCAN i32 (i32.const 6291456))
+  (global $CANVAS i32 (i32.const 1024))
   (global $CHUNK i32 (i32.const 7077888))
 
   (func (export "crcInit")
@@ -546,26 +546,29 @@
       (local.set $n (i32.add (local.get $n) (i32.const 1)))
       (br $next))))
 
-  ;; The canvas's rows (width × height at 0), each after its filter byte 0, at SCAN.
+  ;; The canvas's rows (width × height at CANVAS), each after its filter byte 0, from 0: moved
+  ;; in place, top row first (row y moves down by CANVAS - y - 1 bytes, never onto a row not yet
+  ;; moved, as height ≤ CANVAS), so encoding touches no memory that drawing did not (a fresh
+  ;; isolate pays for each new page).
   (func (export "scanlines") (param $width i32) (param $height i32) (result i32)
     (local $y i32) (local $to i32)
     (block $done (loop $next
       (br_if $done (i32.ge_s (local.get $y) (local.get $height)))
-      (local.set $to (i32.add (global.get $SCAN) (i32.mul (local.get $y) (i32.add (local.get $width) (i32.const 1)))))
+      (local.set $to (i32.mul (local.get $y) (i32.add (local.get $width) (i32.const 1))))
+      (memory.copy (i32.add (local.get $to) (i32.const 1)) (i32.add (global.get $CANVAS) (i32.mul (local.get $y) (local.get $width))) (local.get $width))
       (i32.store8 (local.get $to) (i32.const 0))
-      (memory.copy (i32.add (local.get $to) (i32.const 1)) (i32.mul (local.get $y) (local.get $width)) (local.get $width))
       (local.set $y (i32.add (local.get $y) (i32.const 1)))
       (br $next)))
     (i32.mul (local.get $height) (i32.add (local.get $width) (i32.const 1))))
 
-  ;; png.ts deflateInto(SCAN[0, n), stride) with the zlib wrapping, written after CHUNK's
+  ;; png.ts deflateInto(the scanlines [0, n), stride) with the zlib wrapping, written after CHUNK's
   ;; length and type; rowDist / rowDistBits: the row's distance code and extra bits as one
   ;; field, and its width (png.ts works them out). Returns the stream's length.
   (func (export "deflate") (param $n i32) (param $stride i32) (param $rowDist i32) (param $rowDistBits i32) (result i32)
     (local $o i32) (local $bitBuf i32) (local $bitCount i32) (local $a i64) (local $b i64) (local $i i32)
     (local $max i32) (local $leftLen i32) (local $upLen i32) (local $v i32) (local $lit i32) (local $len i32)
     (local $sym i32) (local $k i32) (local $data i32) (local $adler i32) (local $len64 i64) (local $v8 i64)
-    (local.set $data (global.get $SCAN))
+    (local.set $data (i32.const 0))
     (local.set $o (i32.add (global.get $CHUNK) (i32.const 8)))
     (i32.store8 (local.get $o) (i32.const 0x78))
     (i32.store8 offset=1 (local.get $o) (i32.const 0x01))

@@ -23,11 +23,11 @@ const GLYPH = 835584;
 const EDGES = 901120;
 const ACC = 1966080;
 const TABLES = 6160384;
-const SCAN = 6291456;
+const CANVAS = 1024;
 const CHUNK = 7077888;
 const MEMORY_BYTES = 128 * 65536;
-/** Canvas pixels the module's memory holds at offset 0. */
-export const WASM_CANVAS_BYTES = MIX;
+/** Canvas pixels the module's memory holds (at CANVAS; scanlines are made in place from 0). */
+export const WASM_CANVAS_BYTES = MIX - CANVAS;
 export const WASM_MAX_ROWS = (ROWHI - ROWLO) / 4;
 export const WASM_EDGE_CAP = 32768;
 export const WASM_ACC_CAP = 1048576;
@@ -87,7 +87,7 @@ export function loadRasterWasm(module: WebAssembly.Module): void {
   exports.crcInit();
   kernels = Object.assign(k, {
     exports,
-    canvas: new Uint8Array(buffer, 0, WASM_CANVAS_BYTES),
+    canvas: new Uint8Array(buffer, CANVAS, WASM_CANVAS_BYTES),
     mix: new Int16Array(buffer, MIX, MIX_ENTRIES),
     rowLo: new Int32Array(buffer, ROWLO, WASM_MAX_ROWS),
     rowHi: new Int32Array(buffer, ROWHI, WASM_MAX_ROWS),
@@ -98,14 +98,15 @@ export function loadRasterWasm(module: WebAssembly.Module): void {
 }
 
 /**
- * The canvas drawn in the kernels' memory (width × height palette indices at offset 0) as an
+ * The canvas drawn in the kernels' memory (`canvas`: width × height palette indices) as an
  * 8-bit indexed PNG, encoded there: png.ts's scanlines and own deflate, byte for byte, and the
- * IDAT chunk's CRC. Null when the image does not fit the module's buffers (use png.ts).
+ * IDAT chunk's CRC. The canvas's pixels are used up (made into the scanlines in place). Null
+ * when the image does not fit the module's buffers (use png.ts).
  */
 export function encodeInWasm(width: number, height: number, palette: Uint8Array, paletteSize: number): Uint8Array | null {
   const k = kernels;
   const n = (width + 1) * height;
-  if (!k || width * height > WASM_CANVAS_BYTES || n > CHUNK - SCAN || 12 + 16 + Math.ceil((n * 9) / 8) > MEMORY_BYTES - CHUNK) return null;
+  if (!k || width * height > WASM_CANVAS_BYTES || height > CANVAS || n > MIX || 12 + 16 + Math.ceil((n * 9) / 8) > MEMORY_BYTES - CHUNK) return null;
   const e = k.exports;
   e.scanlines(width, height);
   const { code, bits } = rowDistance(width + 1);
