@@ -626,6 +626,17 @@ export class Canvas {
     const ink = this.ink(color);
     const mix = ink.mix;
     const solid = ink.solid;
+    const k = this.kernels();
+    const bytes = m.runs.length * m.runs.BYTES_PER_ELEMENT;
+    if (k && bytes <= WASM_GLYPH_BYTES) {
+      // The runs go in (a template glyph's few hundred bytes), the ink's mixes in and out.
+      (m.runs.BYTES_PER_ELEMENT === 1 ? k.glyph : new Int32Array(k.glyph.buffer, k.glyph.byteOffset, m.runs.length)).set(m.runs);
+      k.mix.set(mix);
+      k.mixed = (under, step) => this.mixed(ink, under, step);
+      k.exports.drawRuns(m.runs.length / 4, m.runs.BYTES_PER_ELEMENT === 1 ? 0 : 1, m.x + dx, m.y + dy, this.width, this.height, solid);
+      mix.set(k.mix);
+      return;
+    }
     const idx = this.indices;
     const runs = m.runs;
     const width = this.width;

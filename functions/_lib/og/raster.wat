@@ -442,6 +442,44 @@
       (local.set $y (i32.add (local.get $y) (i32.const 1)))
       (br $rows))))
 
+  ;; raster.ts Canvas.drawMask: paints count runs (row, column, length, step; bytes, or i32 when
+  ;; wide) at GLYPH, moved by (left, top), with the ink whose table is at MIX.
+  (func (export "drawRuns") (param $count i32) (param $wide i32) (param $left i32) (param $top i32) (param $width i32) (param $height i32) (param $solid i32)
+    (local $k i32) (local $at i32) (local $cy i32) (local $x0 i32) (local $x1 i32) (local $step i32) (local $out i32) (local $x i32)
+    (block $done (loop $next
+      (br_if $done (i32.ge_s (local.get $k) (local.get $count)))
+      (block $skip
+        (if (local.get $wide)
+          (then
+            (local.set $at (i32.add (global.get $GLYPH) (i32.shl (local.get $k) (i32.const 4))))
+            (local.set $cy (i32.add (local.get $top) (i32.load (local.get $at))))
+            (local.set $x0 (i32.add (local.get $left) (i32.load offset=4 (local.get $at))))
+            (local.set $x1 (i32.add (local.get $x0) (i32.load offset=8 (local.get $at))))
+            (local.set $step (i32.load offset=12 (local.get $at))))
+          (else
+            (local.set $at (i32.add (global.get $GLYPH) (i32.shl (local.get $k) (i32.const 2))))
+            (local.set $cy (i32.add (local.get $top) (i32.load8_u (local.get $at))))
+            (local.set $x0 (i32.add (local.get $left) (i32.load8_u offset=1 (local.get $at))))
+            (local.set $x1 (i32.add (local.get $x0) (i32.load8_u offset=2 (local.get $at))))
+            (local.set $step (i32.load8_u offset=3 (local.get $at)))))
+        (br_if $skip (i32.or (i32.lt_s (local.get $cy) (i32.const 0)) (i32.ge_s (local.get $cy) (local.get $height))))
+        (if (i32.lt_s (local.get $x0) (i32.const 0)) (then (local.set $x0 (i32.const 0))))
+        (if (i32.gt_s (local.get $x1) (local.get $width)) (then (local.set $x1 (local.get $width))))
+        (br_if $skip (i32.ge_s (local.get $x0) (local.get $x1)))
+        (local.set $out (i32.add (global.get $CANVAS) (i32.mul (local.get $cy) (local.get $width))))
+        (if (i32.ge_s (local.get $step) (i32.const 16))
+          (then (memory.fill (i32.add (local.get $out) (local.get $x0)) (local.get $solid) (i32.sub (local.get $x1) (local.get $x0))))
+          (else
+            (local.set $x (i32.add (local.get $out) (local.get $x0)))
+            (local.set $x1 (i32.add (local.get $out) (local.get $x1)))
+            (block $pxDone (loop $px
+              (br_if $pxDone (i32.ge_s (local.get $x) (local.get $x1)))
+              (i32.store8 (local.get $x) (call $mix (i32.load8_u (local.get $x)) (local.get $step)))
+              (local.set $x (i32.add (local.get $x) (i32.const 1)))
+              (br $px))))))
+      (local.set $k (i32.add (local.get $k) (i32.const 1)))
+      (br $next))))
+
   (func $distance (param $px f64) (param $py f64) (param $ax f64) (param $ay f64) (param $bx f64) (param $by f64) (result f64)
     (local $dx f64) (local $dy f64) (local $len2 f64) (local $t f64) (local $ex f64) (local $ey f64)
     (local.set $dx (f64.sub (local.get $bx) (local.get $ax)))

@@ -48,6 +48,7 @@ interface Exports {
   scanlines(width: number, height: number): number;
   deflate(n: number, stride: number, rowDist: number, rowDistBits: number): number;
   idatChunk(length: number): number;
+  drawRuns(count: number, wide: number, left: number, top: number, width: number, height: number, solid: number): void;
 }
 
 export interface RasterKernels {
