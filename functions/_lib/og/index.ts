@@ -1,6 +1,7 @@
 /**
- * Social preview images (Open Graph, 1200×630 PNG) drawn in a Pages Function: pure
- * TypeScript, no DOM, no Node APIs, no WASM, no native modules.
+ * Social preview images (Open Graph, 1200×630 PNG) drawn in a Pages Function: TypeScript, no
+ * DOM, no Node APIs, no native modules; the hot loops also as a small hand-written WebAssembly
+ * module (raster.wat → raster.wasm, see wasm.ts), which draws the same pixels.
  *
  * API
  * ```ts
@@ -19,8 +20,9 @@
  * });
  * ```
  * - renderOgPng(data, { deflate? }) → a promise of the PNG bytes (8-bit palette, 1200×630).
- *   Serve as image/png. An isolate's first image is compressed by the runtime's native
- *   CompressionStream("deflate") (zlib in C++: no JIT warm-up); later ones by png.ts's own
+ *   Serve as image/png. With raster.wasm loaded (loadRasterWasm), drawn and encoded in it (png.ts's
+ *   own deflate, ported). Without it: an isolate's first image is compressed by the runtime's
+ *   native CompressionStream("deflate") (zlib in C++: no JIT warm-up); later ones by png.ts's own
  *   deflate, which takes over row by row (see OWN_DEFLATE_ROWS); without CompressionStream (or
  *   with deflate: null), by the own deflate alone.
  * - renderFallbackPng() → the generic image (also committed as public/og-fallback.png).
@@ -35,13 +37,17 @@
  * - The template: call loadTemplate(bytes of public/_og/template.bin) once per isolate. Its
  *   pre-drawn fixed parts and pre-rasterised template glyphs (template.ts) replace drawing
  *   them, pixel for pixel; without it (or for a layout it does not hold) everything is drawn.
+ * - The kernels: call loadRasterWasm(the compiled raster.wasm) once per isolate (a Function
+ *   imports the .wasm file; Node compiles its bytes). Without them, everything runs in
+ *   JavaScript, the same pixels and bytes (test/unit/og-wasm.test.ts compares them).
  * - Cost (scripts/bench-og.mjs): a palette image by construction (coverage in 16 steps, at
  *   most 256 colours), glyph and shape masks kept per isolate as runs, buffers kept between
- *   renders (little garbage to collect), the template, and native zlib. A warm render stays
- *   within the Workers Free plan's 10 ms of CPU; the first call in a fresh isolate still costs
- *   several times that, mostly the sharer's title glyphs and the chart rasterised by code V8
- *   has not compiled yet. Cache the PNG per scenario (it is immutable) rather than drawing it
- *   on every request.
+ *   renders (little garbage to collect), the template, and the wasm kernels. A warm render
+ *   stays within the Workers Free plan's 10 ms of CPU. The first call in a fresh isolate costs
+ *   more: the kernels take the per-pixel work (title glyphs, chart, encoding) off V8's
+ *   interpreter, but the JavaScript around them (layout, text, paths), compiled and run cold,
+ *   and the projection still cost several times 10 ms there. Cache the PNG per scenario (it is
+ *   immutable) rather than drawing it on every request.
  */
 
 import { OgInvalidDataError, OgUnsupportedCharacterError } from "./errors";

@@ -315,6 +315,8 @@ export class Canvas {
     this.byRgb.clear();
     this.inks.clear();
     this.paletteSize = 0;
+    const k = rasterKernels();
+    if (k?.paletteOwner === this) k.paletteOwner = null;
     for (let i = 0; i < size; i++) this.colourIndex([palette[3 * i]!, palette[3 * i + 1]!, palette[3 * i + 2]!]);
     if (this.paletteSize !== size) throw new OgRenderError("palette has a colour twice");
   }
@@ -344,6 +346,18 @@ export class Canvas {
       p[3 * i + 2] = rgb[2];
       this.byRgb.set(key, i);
       return i;
+    }
+    // The palette is full now and stays so: the kernels search a copy of it (in an isolate's
+    // first image, hundreds of searches of 256 colours are too many for interpreted code).
+    const k = this.kernels();
+    if (k) {
+      if (k.paletteOwner !== this) {
+        k.palette.set(p.subarray(0, 768));
+        k.paletteOwner = this;
+      }
+      const nearest = k.exports.nearest(rgb[0], rgb[1], rgb[2]);
+      this.byRgb.set(key, nearest);
+      return nearest;
     }
     let best = 0;
     let bestDistance = Infinity;

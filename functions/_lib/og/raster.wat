@@ -15,7 +15,8 @@
 ;;   GLYPH       835584   one glyph record (font.ts format), up to 64 KiB
 ;;   EDGES       901120   f64 × 4 per edge or stroke segment (x0, y0, x1, y1), up to 32768
 ;;   ACC         1966080  f32 coverage accumulation buffer, up to 1048576 cells
-;;   TABLES      6160384  deflate's code tables (png.ts, copied in by wasm.ts), CRC-32 table
+;;   TABLES      6160384  deflate's code tables (png.ts, copied in by wasm.ts), CRC-32 table,
+;;                        a full palette (raster.ts, for nearest)
 ;;   CHUNK       7077888  the IDAT chunk: length, type, zlib stream, CRC, up to 1310720 bytes
 (module
   (import "og" "mixed" (func $mixed (param i32 i32) (result i32)))
@@ -479,6 +480,27 @@
               (br $px))))))
       (local.set $k (i32.add (local.get $k) (i32.const 1)))
       (br $next))))
+
+  ;; raster.ts Canvas.colourIndex when the palette (256 colours at PALETTE) is full: the first
+  ;; of the nearest colours (squared distance in RGB).
+  (global $PALETTE i32 (i32.const 6163456))
+  (func (export "nearest") (param $r i32) (param $g i32) (param $b i32) (result i32)
+    (local $i i32) (local $at i32) (local $d i32) (local $e i32) (local $best i32) (local $bestD i32)
+    (local.set $bestD (i32.const 0x7fffffff))
+    (block $done (loop $next
+      (br_if $done (i32.ge_u (local.get $i) (i32.const 256)))
+      (local.set $at (i32.add (global.get $PALETTE) (i32.mul (local.get $i) (i32.const 3))))
+      (local.set $e (i32.sub (i32.load8_u (local.get $at)) (local.get $r)))
+      (local.set $d (i32.mul (local.get $e) (local.get $e)))
+      (local.set $e (i32.sub (i32.load8_u offset=1 (local.get $at)) (local.get $g)))
+      (local.set $d (i32.add (local.get $d) (i32.mul (local.get $e) (local.get $e))))
+      (local.set $e (i32.sub (i32.load8_u offset=2 (local.get $at)) (local.get $b)))
+      (local.set $d (i32.add (local.get $d) (i32.mul (local.get $e) (local.get $e))))
+      (if (i32.lt_s (local.get $d) (local.get $bestD))
+        (then (local.set $bestD (local.get $d)) (local.set $best (local.get $i))))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br $next)))
+    (local.get $best))
 
   (func $distance (param $px f64) (param $py f64) (param $ax f64) (param $ay f64) (param $bx f64) (param $by f64) (result f64)
     (local $dx f64) (local $dy f64) (local $len2 f64) (local $t f64) (local $ex f64) (local $ey f64)

@@ -25,6 +25,7 @@ const ACC = 1966080;
 const TABLES = 6160384;
 const CANVAS = 1024;
 const CHUNK = 7077888;
+const PALETTE = 6163456;
 const MEMORY_BYTES = 128 * 65536;
 /** Canvas pixels the module's memory holds (at CANVAS; scanlines are made in place from 0). */
 export const WASM_CANVAS_BYTES = MIX - CANVAS;
@@ -48,6 +49,7 @@ interface Exports {
   scanlines(width: number, height: number): number;
   deflate(n: number, stride: number, rowDist: number, rowDistBits: number): number;
   idatChunk(length: number): number;
+  nearest(r: number, g: number, b: number): number;
   drawRuns(count: number, wide: number, left: number, top: number, width: number, height: number, solid: number): void;
 }
 
@@ -61,6 +63,9 @@ export interface RasterKernels {
   readonly glyph: Uint8Array;
   readonly edges: Float64Array;
   readonly acc: Float32Array;
+  /** A full palette (256 RGB triples) for nearest, and the canvas whose palette it is. */
+  readonly palette: Uint8Array;
+  paletteOwner: object | null;
   /** Called by the module for a mix it has not seen (Canvas.mixed of the ink being composited). */
   mixed: (under: number, step: number) => number;
 }
@@ -95,6 +100,8 @@ export function loadRasterWasm(module: WebAssembly.Module): void {
     glyph: new Uint8Array(buffer, GLYPH, WASM_GLYPH_BYTES),
     edges: new Float64Array(buffer, EDGES, 4 * WASM_EDGE_CAP),
     acc: new Float32Array(buffer, ACC, WASM_ACC_CAP),
+    palette: new Uint8Array(buffer, PALETTE, 768),
+    paletteOwner: null,
   });
 }
 
