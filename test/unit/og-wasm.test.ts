@@ -83,9 +83,11 @@ describe("the share images", () => {
 // Random shapes on a small canvas, drawn by both: fills (lines and curves, any winding) and
 // strokes (solid and dashed, any width), several over each other so translucent paint mixes.
 describe("raster kernels against raster.ts", () => {
-  const W = 160;
-  const H = 120;
-  const coord = fc.double({ min: -20, max: 180, noNaN: true });
+  // Shapes up to about 440 px wide are drawn straight into the canvas in bands of about 75
+  // rows (WASM_BAND_CELLS), so bands meet inside many of them.
+  const W = 400;
+  const H = 220;
+  const coord = fc.double({ min: -20, max: 420, noNaN: true });
   const shape = fc.record({
     kind: fc.constantFrom("fill", "stroke", "dashed"),
     points: fc.array(fc.tuple(coord, coord, fc.constantFrom("line", "quad", "cubic")), { minLength: 1, maxLength: 12 }),
@@ -138,7 +140,7 @@ describe("raster kernels against raster.ts", () => {
     expect(Buffer.from(a.indices).equals(Buffer.from(b.indices))).toBe(false);
   });
 
-  it("leave a shape larger than the module's buffers to JavaScript, with the same pixels", () => {
+  it("draw a shape larger than the module's accumulation buffer (in bands of rows), with the same pixels", () => {
     const big = (pixels?: Uint8Array) => {
       const c = new Canvas(1200, 630, [250, 248, 245], pixels);
       // 1100 × 1000 cells of coverage: more than the module's accumulation buffer holds.

@@ -10,7 +10,7 @@
 // gives round joins and caps and never double-blends where segments meet.
 
 import { OgRenderError } from "./errors";
-import { rasterKernels, WASM_ACC_CAP, WASM_CANVAS_BYTES, WASM_EDGE_CAP, WASM_GLYPH_BYTES, WASM_MAX_ROWS, type RasterKernels } from "./wasm";
+import { rasterKernels, WASM_ACC_CAP, WASM_BAND_CELLS, WASM_CANVAS_BYTES, WASM_EDGE_CAP, WASM_GLYPH_BYTES, WASM_MAX_ROWS, type RasterKernels } from "./wasm";
 
 export type Rgb = readonly [number, number, number];
 
@@ -532,7 +532,7 @@ export class Canvas {
     if (k) {
       if (w * h > MAX_MASK_AREA) throw new OgRenderError(`shape too large to rasterize (${w}×${h} px)`);
       k.edges.set(e);
-      k.exports.accumulate(e.length / 4, ox, oy, w, h);
+      k.exports.accumulate(e.length / 4, ox, oy, w, h, 0, h);
       useWasmMask(k);
       return { acc: k.acc, ox, oy, w, h };
     }
@@ -553,6 +553,28 @@ export class Canvas {
    * without making the mask (for a shape drawn once).
    */
   fillShifted(path: Path, dx: number, dy: number, color: Rgb, alpha = 1): void {
+    const k = this.kernels();
+    if (k && path.edges.length / 4 <= WASM_EDGE_CAP) {
+      // Straight into the canvas, a band of rows at a time (WASM_BAND_CELLS).
+      path.close();
+      if (path.edges.length === 0) return;
+      const ox = Math.floor(path.minX);
+      const oy = Math.floor(path.minY);
+      const w = Math.ceil(path.maxX) - ox + 2;
+      const h = Math.ceil(path.maxY) - oy + 1;
+      if (w * h > MAX_MASK_AREA) throw new OgRenderError(`shape too large to rasterize (${w}×${h} px)`);
+      if (w <= WASM_ACC_CAP) {
+        k.edges.set(path.edges);
+        const band = Math.min(WASM_MAX_ROWS, Math.max(1, Math.floor(WASM_BAND_CELLS / w)));
+        for (let y0 = 0; y0 < h; y0 += band) {
+          const y1 = Math.min(h, y0 + band);
+          k.exports.accumulate(path.edges.length / 4, ox, oy, w, h, y0, y1);
+          useWasmMask(k);
+          this.composite(k.acc, ox + dx, oy + dy + y0, w, y1 - y0, color, alpha, true);
+        }
+        return;
+      }
+    }
     this.fillCoverage(this.coverage(path), dx, dy, color, alpha);
   }
 
@@ -574,7 +596,7 @@ export class Canvas {
     const h = Math.ceil(k.exports.maxY.value as number) - oy + 1;
     if (!kernelsFor(w, h, n)) return undefined;
     if (w * h > MAX_MASK_AREA) throw new OgRenderError(`shape too large to rasterize (${w}×${h} px)`);
-    k.exports.accumulate(n, ox, oy, w, h);
+    k.exports.accumulate(n, ox, oy, w, h, 0, h);
     useWasmMask(k);
     return { acc: k.acc, ox, oy, w, h };
   }
@@ -720,13 +742,18 @@ export class Canvas {
     const oy = Math.floor(minY - reach);
     const w = Math.ceil(maxX + reach) - ox + 1;
     const h = Math.ceil(maxY + reach) - oy + 1;
-    const k = kernelsFor(w, h, segments.length / 4);
-    if (k) {
+    const k = this.kernels();
+    if (k && segments.length / 4 <= WASM_EDGE_CAP && w <= WASM_ACC_CAP) {
       if (w * h > MAX_MASK_AREA) throw new OgRenderError(`shape too large to rasterize (${w}×${h} px)`);
+      // Straight into the canvas, a band of rows at a time (WASM_BAND_CELLS).
       k.edges.set(segments);
-      k.exports.stroke(segments.length / 4, ox, oy, w, h, r);
-      useWasmMask(k);
-      this.composite(k.acc, ox, oy, w, h, color, options.alpha ?? 1, false);
+      const band = Math.min(WASM_MAX_ROWS, Math.max(1, Math.floor(WASM_BAND_CELLS / w)));
+      for (let y0 = 0; y0 < h; y0 += band) {
+        const y1 = Math.min(h, y0 + band);
+        k.exports.stroke(segments.length / 4, ox, oy, w, h, r, y0, y1);
+        useWasmMask(k);
+        this.composite(k.acc, ox, oy + y0, w, y1 - y0, color, options.alpha ?? 1, false);
+      }
       return;
     }
     const cov = this.mask(ox, oy, w, h);

@@ -251,6 +251,12 @@
       (br $next))))
   (export "clear" (func $clear))
 
+  ;; The rows [winLo, winHi) of the mask being drawn now, at ACC's rows 0…: a large shape is
+  ;; drawn a band of rows at a time, so that a fresh isolate's first image touches (and pays
+  ;; for) few new memory pages.
+  (global $winLo (mut i32) (i32.const 0))
+  (global $winHi (mut i32) (i32.const 0))
+
   ;; acc[i] += v, as a Float32Array element is added to in JavaScript.
   (func $add (param $i i32) (param $v f64)
     (local $a i32)
@@ -273,27 +279,30 @@
     (local.set $dxdy (f64.div (f64.sub (local.get $bx) (local.get $ax)) (f64.sub (local.get $by) (local.get $ay))))
     (local.set $x (local.get $ax))
     (local.set $yEnd (i32.trunc_f64_s (f64.min (f64.convert_i32_s (local.get $h)) (f64.ceil (local.get $by)))))
+    (if (i32.gt_s (local.get $yEnd) (global.get $winHi)) (then (local.set $yEnd (global.get $winHi))))
     (local.set $y (i32.trunc_f64_s (f64.max (f64.const 0) (f64.floor (local.get $ay)))))
+    ;; Rows above the window are walked (x moves row by row, as in JavaScript), not written.
     (block $done (loop $next
       (br_if $done (i32.ge_s (local.get $y) (local.get $yEnd)))
-      (local.set $row (i32.mul (local.get $y) (local.get $w)))
+      (local.set $row (i32.mul (i32.sub (local.get $y) (global.get $winLo)) (local.get $w)))
       (local.set $dy (f64.sub
         (f64.min (f64.convert_i32_s (i32.add (local.get $y) (i32.const 1))) (local.get $by))
         (f64.max (f64.convert_i32_s (local.get $y)) (local.get $ay))))
       (local.set $xNext (f64.add (local.get $x) (f64.mul (local.get $dxdy) (local.get $dy))))
       (local.set $d (f64.mul (local.get $dy) (local.get $dir)))
+      (if (i32.ge_s (local.get $y) (global.get $winLo)) (then
       (if (f64.lt (local.get $x) (local.get $xNext))
         (then (local.set $x0 (local.get $x)) (local.set $x1 (local.get $xNext)))
         (else (local.set $x0 (local.get $xNext)) (local.set $x1 (local.get $x))))
       (local.set $x0Floor (i32.trunc_f64_s (f64.floor (local.get $x0))))
       (local.set $x1Ceil (i32.trunc_f64_s (f64.ceil (local.get $x1))))
-      (local.set $la (i32.add (global.get $ROWLO) (i32.shl (local.get $y) (i32.const 2))))
+      (local.set $la (i32.add (global.get $ROWLO) (i32.shl (i32.sub (local.get $y) (global.get $winLo)) (i32.const 2))))
       (if (i32.lt_s (local.get $x0Floor) (i32.load (local.get $la))) (then (i32.store (local.get $la) (local.get $x0Floor))))
       (local.set $reach (select
         (i32.add (local.get $x1Ceil) (i32.const 1))
         (i32.add (local.get $x0Floor) (i32.const 2))
         (i32.gt_s (local.get $x1Ceil) (i32.add (local.get $x0Floor) (i32.const 1)))))
-      (local.set $la (i32.add (global.get $ROWHI) (i32.shl (local.get $y) (i32.const 2))))
+      (local.set $la (i32.add (global.get $ROWHI) (i32.shl (i32.sub (local.get $y) (global.get $winLo)) (i32.const 2))))
       (if (i32.gt_s (local.get $reach) (i32.load (local.get $la))) (then (i32.store (local.get $la) (local.get $reach))))
       (if (i32.le_s (local.get $x1Ceil) (i32.add (local.get $x0Floor) (i32.const 1)))
         (then
@@ -325,16 +334,19 @@
                 (f64.mul (f64.convert_i32_s (i32.sub (i32.sub (local.get $x1Ceil) (local.get $x0Floor)) (i32.const 3))) (local.get $s))))
               (call $add (i32.sub (i32.add (local.get $row) (local.get $x1Ceil)) (i32.const 1))
                 (f64.mul (local.get $d) (f64.sub (f64.sub (f64.const 1) (local.get $a2)) (local.get $am))))))
-          (call $add (i32.add (local.get $row) (local.get $x1Ceil)) (f64.mul (local.get $d) (local.get $am)))))
+          (call $add (i32.add (local.get $row) (local.get $x1Ceil)) (f64.mul (local.get $d) (local.get $am)))))))
       (local.set $x (local.get $xNext))
       (local.set $y (i32.add (local.get $y) (i32.const 1)))
       (br $next))))
 
-  ;; Canvas.mask then coverage(): clears a w × h mask and accumulates the n edges at EDGES,
-  ;; moved by (-ox, -oy) into the mask's coordinates.
-  (func (export "accumulate") (param $n i32) (param $ox f64) (param $oy f64) (param $w i32) (param $h i32)
+  ;; Canvas.mask then coverage(): clears the rows [y0, y1) of a w × h mask (at ACC's rows 0…)
+  ;; and accumulates into them the n edges at EDGES, moved by (-ox, -oy) into the mask's
+  ;; coordinates.
+  (func (export "accumulate") (param $n i32) (param $ox f64) (param $oy f64) (param $w i32) (param $h i32) (param $y0 i32) (param $y1 i32)
     (local $i i32) (local $at i32)
-    (call $clear (local.get $w) (local.get $h))
+    (global.set $winLo (local.get $y0))
+    (global.set $winHi (local.get $y1))
+    (call $clear (local.get $w) (i32.sub (local.get $y1) (local.get $y0)))
     (block $done (loop $next
       (br_if $done (i32.ge_s (local.get $i) (local.get $n)))
       (local.set $at (i32.add (global.get $EDGES) (i32.shl (local.get $i) (i32.const 5))))
@@ -519,11 +531,11 @@
 
   ;; raster.ts strokePolyline's distance field: clears a w × h mask and takes, per cell, the
   ;; largest coverage over the n segments at EDGES (moved by (-ox, -oy)) of half-width r.
-  (func (export "stroke") (param $n i32) (param $ox f64) (param $oy f64) (param $w i32) (param $h i32) (param $r f64)
+  (func (export "stroke") (param $n i32) (param $ox f64) (param $oy f64) (param $w i32) (param $h i32) (param $r f64) (param $y0 i32) (param $y1 i32)
     (local $i i32) (local $at i32) (local $ax f64) (local $ay f64) (local $bx f64) (local $by f64) (local $reach f64)
     (local $y i32) (local $yEnd i32) (local $py f64) (local $xa f64) (local $xb f64) (local $t0 f64) (local $t1 f64) (local $tmp f64)
     (local $xStart i32) (local $xEnd i32) (local $x i32) (local $c f64) (local $cell i32) (local $la i32)
-    (call $clear (local.get $w) (local.get $h))
+    (call $clear (local.get $w) (i32.sub (local.get $y1) (local.get $y0)))
     (local.set $reach (f64.add (local.get $r) (f64.const 1)))
     (block $segsDone (loop $segs
       (br_if $segsDone (i32.ge_s (local.get $i) (local.get $n)))
@@ -534,6 +546,9 @@
       (local.set $by (f64.sub (f64.load offset=24 (local.get $at)) (local.get $oy)))
       (local.set $y (i32.trunc_f64_s (f64.max (f64.const 0) (f64.floor (f64.sub (f64.min (local.get $ay) (local.get $by)) (local.get $reach))))))
       (local.set $yEnd (i32.trunc_f64_s (f64.min (f64.convert_i32_s (i32.sub (local.get $h) (i32.const 1))) (f64.ceil (f64.add (f64.max (local.get $ay) (local.get $by)) (local.get $reach))))))
+      ;; Only the window's rows (rows are independent here).
+      (if (i32.lt_s (local.get $y) (local.get $y0)) (then (local.set $y (local.get $y0))))
+      (if (i32.ge_s (local.get $yEnd) (local.get $y1)) (then (local.set $yEnd (i32.sub (local.get $y1) (i32.const 1)))))
       (block $rowsDone (loop $rows
         (br_if $rowsDone (i32.gt_s (local.get $y) (local.get $yEnd)))
         (block $rowSkip
@@ -556,9 +571,9 @@
               (local.set $xb (f64.max (local.get $t0) (local.get $t1)))))
           (local.set $xStart (i32.trunc_f64_s (f64.max (f64.const 0) (f64.floor (f64.sub (local.get $xa) (local.get $reach))))))
           (local.set $xEnd (i32.trunc_f64_s (f64.min (f64.convert_i32_s (i32.sub (local.get $w) (i32.const 1))) (f64.ceil (f64.add (local.get $xb) (local.get $reach))))))
-          (local.set $la (i32.add (global.get $ROWLO) (i32.shl (local.get $y) (i32.const 2))))
+          (local.set $la (i32.add (global.get $ROWLO) (i32.shl (i32.sub (local.get $y) (local.get $y0)) (i32.const 2))))
           (if (i32.lt_s (local.get $xStart) (i32.load (local.get $la))) (then (i32.store (local.get $la) (local.get $xStart))))
-          (local.set $la (i32.add (global.get $ROWHI) (i32.shl (local.get $y) (i32.const 2))))
+          (local.set $la (i32.add (global.get $ROWHI) (i32.shl (i32.sub (local.get $y) (local.get $y0)) (i32.const 2))))
           (if (i32.gt_s (i32.add (local.get $xEnd) (i32.const 1)) (i32.load (local.get $la))) (then (i32.store (local.get $la) (i32.add (local.get $xEnd) (i32.const 1)))))
           (local.set $x (local.get $xStart))
           (block $colsDone (loop $cols
@@ -568,7 +583,7 @@
             (if (f64.gt (local.get $c) (f64.const 0))
               (then
                 (if (f64.gt (local.get $c) (f64.const 1)) (then (local.set $c (f64.const 1))))
-                (local.set $cell (i32.add (global.get $ACC) (i32.shl (i32.add (i32.mul (local.get $y) (local.get $w)) (local.get $x)) (i32.const 2))))
+                (local.set $cell (i32.add (global.get $ACC) (i32.shl (i32.add (i32.mul (i32.sub (local.get $y) (local.get $y0)) (local.get $w)) (local.get $x)) (i32.const 2))))
                 (if (f64.gt (local.get $c) (f64.promote_f32 (f32.load (local.get $cell))))
                   (then (f32.store (local.get $cell) (f32.demote_f64 (local.get $c)))))))
             (local.set $x (i32.add (local.get $x) (i32.const 1)))

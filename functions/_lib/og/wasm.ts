@@ -34,6 +34,12 @@ export const WASM_EDGE_CAP = 32768;
 export const WASM_ACC_CAP = 1048576;
 export const WASM_GLYPH_BYTES = EDGES - GLYPH;
 export const MIX_ENTRIES = 256 * 17;
+/**
+ * Cells of a band: a shape drawn straight into the canvas is drawn this many cells (whole
+ * rows) at a time, so that a fresh isolate's first image touches few new pages of the
+ * accumulation buffer (each costs a page fault and its zeroing).
+ */
+export const WASM_BAND_CELLS = 32768;
 
 interface Exports {
   memory: WebAssembly.Memory;
@@ -42,9 +48,9 @@ interface Exports {
   maxX: WebAssembly.Global;
   maxY: WebAssembly.Global;
   glyphPath(length: number, s: number, penX: number, y: number): number;
-  accumulate(n: number, ox: number, oy: number, w: number, h: number): void;
+  accumulate(n: number, ox: number, oy: number, w: number, h: number, y0: number, y1: number): void;
   composite(ox: number, oy: number, w: number, h: number, width: number, height: number, solid: number, scale: number, accumulate: number): void;
-  stroke(n: number, ox: number, oy: number, w: number, h: number, r: number): void;
+  stroke(n: number, ox: number, oy: number, w: number, h: number, r: number, y0: number, y1: number): void;
   crcInit(): void;
   scanlines(width: number, height: number): number;
   deflate(n: number, stride: number, rowDist: number, rowDistBits: number): number;
