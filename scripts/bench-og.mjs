@@ -6,7 +6,11 @@
 // title: CPU per request (first in a fresh process, warm p50/p95/max) against the Workers Free
 // plan's 10 ms.
 //
-//   node scripts/bench-og.mjs [--runs N] [--out /tmp/og-sample.png] [--no-template] [--js-deflate]
+// With raster.wasm (functions/_lib/og/wasm.ts) as the Function runs it: compiled before the
+// first request, as a Worker compiles an imported module when its script loads, and
+// instantiated by the first request, which is timed with it.
+//
+//   node scripts/bench-og.mjs [--runs N] [--out /tmp/og-sample.png] [--no-template] [--no-wasm] [--js-deflate]
 
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
@@ -37,8 +41,10 @@ const runs = Number(option("--runs", "200"));
 const out = option("--out", undefined);
 // --no-template: draw everything, as when public/_og/template.bin cannot be loaded.
 const withoutTemplate = args.includes("--no-template");
-// --js-deflate: the renderer's own deflate instead of native zlib.
+// --js-deflate: the renderer's own deflate instead of native zlib (without wasm).
 const jsDeflate = args.includes("--js-deflate");
+// --no-wasm: everything in JavaScript (as before raster.wasm, or when it cannot be loaded).
+const withoutWasm = args.includes("--no-wasm");
 
 const dir = mkdtempSync(join(tmpdir(), "bench-og-"));
 const bundlePath = join(dir, "og.mjs");
@@ -60,7 +66,7 @@ const bundle = readFileSync(bundlePath);
 const dataPath = join(dir, "data.mjs");
 await build({
   stdin: {
-    contents: `export { ogData } from "./functions/_lib/summary.ts"; export { loadTemplate, loadTitleFont, renderOgPng, unloadTemplate } from "./functions/_lib/og/index.ts"; export { readStored } from "./functions/_lib/scenario.ts"; export { defaultScenario } from "./src/lib/scenario/index.ts";`,
+    contents: `export { ogData } from "./functions/_lib/summary.ts"; export { loadRasterWasm, loadTemplate, loadTitleFont, renderOgPng, unloadTemplate } from "./functions/_lib/og/index.ts"; export { readStored } from "./functions/_lib/scenario.ts"; export { defaultScenario } from "./src/lib/scenario/index.ts";`,
     resolveDir: root,
     loader: "ts",
   },
@@ -76,6 +82,7 @@ const og = await import(pathToFileURL(dataPath).href);
 // registers them (CPU, measured with the first request below).
 const titleFontBytes = new Uint8Array(readFileSync(join(root, "public/_og/title-glyphs.bin")));
 const templateBytes = withoutTemplate ? null : new Uint8Array(readFileSync(join(root, "public/_og/template.bin")));
+const rasterModule = withoutWasm ? null : new WebAssembly.Module(readFileSync(join(root, "functions/_lib/og/raster.wasm")));
 // The stored row as D1 returns it; each request reads (parses, validates) it as the Function does
 // (readStored), so no code the request runs has run before the first one.
 const scenario = structuredClone(og.defaultScenario);
@@ -113,6 +120,7 @@ async function measure() {
   if (run === 1) {
     og.loadTitleFont(titleFontBytes);
     if (templateBytes) og.loadTemplate(templateBytes);
+    if (rasterModule) og.loadRasterWasm(rasterModule);
   }
   const stored = { ...row, title };
   const read = og.readStored(stored);
@@ -148,7 +156,7 @@ const colours = (() => {
 })();
 printTable("OG preview image (functions/_lib/og): CPU per request against the Workers Free plan's 10 ms", [
   { measure: "bundle: renderer + font (esbuild, minified)", value: `${(bundle.length / 1024).toFixed(1)} KiB, ${(gzipSync(bundle).length / 1024).toFixed(1)} KiB gzip`, goal: "well under the Functions size limit" },
-  { measure: `first request in a fresh process (cold JIT; template ${templateBytes ? "loaded" : "not used"}, ${jsDeflate ? "own deflate" : "native zlib"}): CPU (wall)`, value: `${first.cpuMs.toFixed(1)} ms (${first.wallMs.toFixed(1)} ms)`, goal: `once per isolate, cached per id after: ${verdict(first.cpuMs)}` },
+  { measure: `first request in a fresh process (cold JIT; template ${templateBytes ? "loaded" : "not used"}, ${rasterModule ? "raster.wasm" : jsDeflate ? "JavaScript, own deflate" : "JavaScript, native zlib"}): CPU (wall)`, value: `${first.cpuMs.toFixed(1)} ms (${first.wallMs.toFixed(1)} ms)`, goal: `once per isolate, cached per id after: ${verdict(first.cpuMs)}` },
   { measure: `warm request, CPU p50 of ${runs}`, value: `${pct(cpu, 0.5).toFixed(1)} ms`, goal: `≤ ${FREE_PLAN_CPU_MS} ms: ${verdict(pct(cpu, 0.5))}` },
   { measure: `warm request, CPU p95 of ${runs}`, value: `${pct(cpu, 0.95).toFixed(1)} ms`, goal: `≤ ${FREE_PLAN_CPU_MS} ms: ${verdict(pct(cpu, 0.95))}` },
   { measure: `warm request, CPU max of ${runs}`, value: `${Math.max(...cpu).toFixed(1)} ms`, goal: "" },

@@ -2,7 +2,10 @@
 // against the plan-targets preset, with the 2025/2035 figures. Drawn once per id and location
 // and kept in the edge cache (an id's content never changes); when drawing fails, the static
 // /og-fallback.png is served instead with a short cache, so a fixed renderer takes over soon.
-import { loadTemplate, loadTitleFont, renderOgPng, templateLoaded, titleFontLoaded } from "../_lib/og";
+import { loadRasterWasm, loadTemplate, loadTitleFont, rasterWasmLoaded, renderOgPng, templateLoaded, titleFontLoaded } from "../_lib/og";
+// Compiled by the runtime when the script loads (a Worker may not compile wasm bytes at run
+// time); instantiated by the first image (functions/_lib/og/wasm.ts says why).
+import rasterModule from "../_lib/og/raster.wasm";
 import { siteUrl } from "../_lib/site";
 import { SCHEMA_VERSION } from "../_lib/scenario";
 import { IMMUTABLE, conditional, edgeCached, idParam, lookupShareOrUnavailable, shareEtag } from "../_lib/share";
@@ -72,6 +75,7 @@ export const onRequest: PagesFunction<Env> = async (ctx) => {
     let png: Uint8Array;
     try {
       await Promise.all([ensureTitleFont(env, request), ensureTemplate(env, request)]);
+      if (!rasterWasmLoaded()) loadRasterWasm(rasterModule);
       const data = await ogData(share, new URL(siteUrl(env)).host);
       if (data === null) return fallbackImage(env, request);
       png = await renderOgPng(data);

@@ -23,6 +23,8 @@ interface DecodedFace {
   advance(ch: string): number | undefined;
   /** The outline of a character the face has (advance(ch) !== undefined). */
   outline(ch: string): Int32Array;
+  /** The encoded record of a character the face has (the format readGlyph reads). */
+  record(ch: string): Uint8Array;
   /** The characters it has glyphs for, in its order (for the tests). */
   readonly characters?: () => string;
 }
@@ -103,6 +105,12 @@ function decodeFace(face: EncodedFace): DecodedFace {
       outlines.set(ch, ops);
       return ops;
     },
+    record: (ch) => {
+      const i = index.get(ch);
+      if (i === undefined) throw new OgUnsupportedCharacterError(ch, ch);
+      bytes ??= decodeBase64url(face.glyphs);
+      return bytes.subarray(starts[i]!, i + 1 < starts.length ? starts[i + 1]! : bytes.length);
+    },
     characters: () => chars.join(""),
   };
 }
@@ -125,21 +133,21 @@ export function loadTitleFont(bytes: Uint8Array): void {
   if (data > bytes.length || data + view.getUint32(offsets + 4 * count) > bytes.length) throw new Error("title font: truncated");
   // Per character looked up: where its record starts (-1: none) and its advance, read without
   // the outline (measuring a title, or a label drawn from the pre-drawn template, needs no more).
-  const found = new Map<string, { start: number; advance: number }>();
+  const found = new Map<string, { start: number; end: number; advance: number }>();
   const outlines = new Map<string, Int32Array>();
-  const lookup = (ch: string): { start: number; advance: number } => {
+  const lookup = (ch: string): { start: number; end: number; advance: number } => {
     let entry = found.get(ch);
     if (entry) return entry;
     const cp = ch.codePointAt(0)!;
     let lo = 0;
     let hi = count - 1;
-    entry = { start: -1, advance: 0 };
+    entry = { start: -1, end: -1, advance: 0 };
     while (lo <= hi) {
       const mid = (lo + hi) >>> 1;
       const c = view.getUint32(codes + 4 * mid);
       if (c === cp) {
         const start = data + view.getUint32(offsets + 4 * mid);
-        entry = { start, advance: readVarint(bytes, { pos: start }) };
+        entry = { start, end: data + view.getUint32(offsets + 4 * mid + 4), advance: readVarint(bytes, { pos: start }) };
         break;
       }
       if (c < cp) lo = mid + 1;
@@ -164,6 +172,11 @@ export function loadTitleFont(bytes: Uint8Array): void {
       ops = readGlyph(bytes, { pos: start }).ops;
       outlines.set(ch, ops);
       return ops;
+    },
+    record: (ch) => {
+      const { start, end } = lookup(ch);
+      if (start < 0) throw new OgUnsupportedCharacterError(ch, ch);
+      return bytes.subarray(start, end);
     },
   };
 }
@@ -238,6 +251,16 @@ export function textPath(path: PathSink, text: string, x: number, y: number, sty
     path.close();
     penX += advance * s + (style.tracking ?? 0);
   }
+}
+
+/**
+ * One character's encoded outline and the scale that draws it at style.size: what textPath
+ * draws, for a rasteriser that reads the record itself (raster.wasm).
+ */
+export function glyphRecord(ch: string, style: TextStyle): { record: Uint8Array; scale: number } {
+  const f = face(style.weight);
+  if (f.advance(ch) === undefined) throw new OgUnsupportedCharacterError(ch, ch);
+  return { record: f.record(ch), scale: style.size / f.unitsPerEm };
 }
 
 /**

@@ -1,6 +1,7 @@
 /**
- * Social preview images (Open Graph, 1200×630 PNG) drawn in a Pages Function: pure
- * TypeScript, no DOM, no Node APIs, no WASM, no native modules.
+ * Social preview images (Open Graph, 1200×630 PNG) drawn in a Pages Function: TypeScript, no
+ * DOM, no Node APIs, no native modules; the hot loops also as a small hand-written WebAssembly
+ * module (raster.wat → raster.wasm, see wasm.ts), which draws the same pixels.
  *
  * API
  * ```ts
@@ -19,8 +20,9 @@
  * });
  * ```
  * - renderOgPng(data, { deflate? }) → a promise of the PNG bytes (8-bit palette, 1200×630).
- *   Serve as image/png. An isolate's first image is compressed by the runtime's native
- *   CompressionStream("deflate") (zlib in C++: no JIT warm-up); later ones by png.ts's own
+ *   Serve as image/png. With raster.wasm loaded (loadRasterWasm), drawn and encoded in it (png.ts's
+ *   own deflate, ported). Without it: an isolate's first image is compressed by the runtime's
+ *   native CompressionStream("deflate") (zlib in C++: no JIT warm-up); later ones by png.ts's own
  *   deflate, which takes over row by row (see OWN_DEFLATE_ROWS); without CompressionStream (or
  *   with deflate: null), by the own deflate alone.
  * - renderFallbackPng() → the generic image (also committed as public/og-fallback.png).
@@ -35,27 +37,33 @@
  * - The template: call loadTemplate(bytes of public/_og/template.bin) once per isolate. Its
  *   pre-drawn fixed parts and pre-rasterised template glyphs (template.ts) replace drawing
  *   them, pixel for pixel; without it (or for a layout it does not hold) everything is drawn.
+ * - The kernels: call loadRasterWasm(the compiled raster.wasm) once per isolate (a Function
+ *   imports the .wasm file; Node compiles its bytes). Without them, everything runs in
+ *   JavaScript, the same pixels and bytes (test/unit/og-wasm.test.ts compares them).
  * - Cost (scripts/bench-og.mjs): a palette image by construction (coverage in 16 steps, at
  *   most 256 colours), glyph and shape masks kept per isolate as runs, buffers kept between
- *   renders (little garbage to collect), the template, and native zlib. A warm render stays
- *   within the Workers Free plan's 10 ms of CPU; the first call in a fresh isolate still costs
- *   several times that, mostly the sharer's title glyphs and the chart rasterised by code V8
- *   has not compiled yet. Cache the PNG per scenario (it is immutable) rather than drawing it
- *   on every request.
+ *   renders (little garbage to collect), the template, and the wasm kernels. A warm render
+ *   stays within the Workers Free plan's 10 ms of CPU. The first call in a fresh isolate costs
+ *   more: the kernels take the per-pixel work (title glyphs, chart, encoding) off V8's
+ *   interpreter, but the JavaScript around them (layout, text, paths), compiled and run cold,
+ *   and the projection still cost several times 10 ms there. Cache the PNG per scenario (it is
+ *   immutable) rather than drawing it on every request.
  */
 
 import { OgInvalidDataError, OgUnsupportedCharacterError } from "./errors";
-import { assertDrawable, measureText, missingCharacters, textPath, titleFontLoaded, type TextStyle } from "./font";
+import { assertDrawable, glyphRecord, measureText, missingCharacters, textPath, titleFontLoaded, type TextStyle } from "./font";
 import { deflateHead, encodeIndexedPng, indexedPngFile, joinZlib, scanlines } from "./png";
 import { Canvas, Path, type CoverageMask, type Rgb } from "./raster";
 import { formatDecimal } from "../../../src/lib/number-format";
 import { OG_TEXT } from "./template-strings";
 import { builtGlyphMask, builtLayer } from "./template";
+import { encodeInWasm, rasterKernels, WASM_CANVAS_BYTES } from "./wasm";
 
 export { OG_CHARSET, OG_TEXT, type OgTextKey } from "./template-strings";
 export { OgInvalidDataError, OgRenderError, OgUnsupportedCharacterError } from "./errors";
 export { loadTitleFont, missingCharacters, titleFontLoaded } from "./font";
 export { loadTemplate, templateLoaded, unloadTemplate } from "./template";
+export { loadRasterWasm, rasterWasmLoaded, unloadRasterWasm } from "./wasm";
 
 export interface OgData {
   /** Template text only (OG_TEXT), never user-written. */
@@ -125,6 +133,12 @@ const shapeMasks = new Map<string, CoverageMask>();
 const MAX_SHAPE_MASKS = 64;
 
 function fillShape(canvas: Canvas, key: string, shape: () => Path, color: Rgb): void {
+  // The wasm kernels fill a shape faster than JavaScript copies its mask, and from the first
+  // request on (making the mask, in an isolate's first request, is interpreted code).
+  if (rasterKernels()) {
+    canvas.fill(shape(), color);
+    return;
+  }
   let mask = shapeMasks.get(key);
   if (!mask) {
     mask = canvas.maskOf(shape());
@@ -159,18 +173,24 @@ function drawText(canvas: Canvas, text: string, x: number, baseline: number, sty
     let mask = masks.get(key) ?? (style.weight === "title" ? undefined : builtGlyphMask(key));
     if (!mask) {
       glyphsRasterised?.push(key);
-      const path = new Path();
-      textPath(path, ch, fx, fy, style);
+      // The wasm kernels read the glyph's record themselves (wasm.ts); without them, or for a
+      // glyph too large for their buffers, it is drawn from a Path: the same pixels.
+      const { record, scale } = glyphRecord(ch, style);
+      const outlinePath = (): Path => {
+        const path = new Path();
+        textPath(path, ch, fx, fy, style);
+        return path;
+      };
       if (style.weight === "title" && !titleGlyphsSeen.has(key)) {
         // A title's glyph is kept as a mask from its second use on: most are drawn once, and
         // the first image in a fresh isolate (all first uses) skips making masks.
         if (titleGlyphsSeen.size >= MAX_GLYPH_MASKS) titleGlyphsSeen.clear();
         titleGlyphsSeen.add(key);
-        canvas.fillShifted(path, ix, iy, color);
+        if (!canvas.fillGlyph(record, scale, fx, fy, ix, iy, color)) canvas.fillShifted(outlinePath(), ix, iy, color);
         penX += measureText(ch, style) + (style.tracking ?? 0);
         continue;
       }
-      mask = canvas.maskOf(path);
+      mask = canvas.glyphMask(record, scale, fx, fy) ?? canvas.maskOf(outlinePath());
       if (masks.size >= MAX_GLYPH_MASKS) masks.clear();
       masks.set(key, mask);
     }
@@ -608,8 +628,14 @@ const OWN_DEFLATE_ROWS = 64;
 
 /** Draws the preview for a shared scenario; see the module comment for the contract. */
 export async function renderOgPng(data: OgData, options: RenderOptions = {}): Promise<Uint8Array> {
-  pixels ??= new Uint8Array(OG_WIDTH * OG_HEIGHT);
-  const canvas = drawOg(data, pixels);
+  // With the wasm kernels, the image is drawn in their memory, where they composite.
+  const kernels = rasterKernels();
+  const into = kernels && OG_WIDTH * OG_HEIGHT <= WASM_CANVAS_BYTES ? kernels.canvas.subarray(0, OG_WIDTH * OG_HEIGHT) : (pixels ??= new Uint8Array(OG_WIDTH * OG_HEIGHT));
+  const canvas = drawOg(data, into);
+  if (kernels) {
+    const png = encodeInWasm(OG_WIDTH, OG_HEIGHT, canvas.palette, canvas.paletteSize);
+    if (png) return png;
+  }
   const deflate = options.deflate === null ? undefined : (options.deflate ?? (typeof CompressionStream === "function" ? nativeDeflate : undefined));
   const ownRows = deflate ? Math.min(OG_HEIGHT, encoded * OWN_DEFLATE_ROWS) : OG_HEIGHT;
   encoded++;

@@ -100,6 +100,16 @@ const LEN_EXTRA = new Uint8Array(259);
 const DIST_BASE = [1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537, 2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577];
 const DIST_EXTRA = [0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13];
 
+/** The fixed Huffman code tables, for an encoder elsewhere (raster.wasm) to code the same way. */
+export const DEFLATE_TABLES = { LIT_CODE, LIT_BITS, LEN_SYM, LEN_EXTRA_BITS, LEN_EXTRA } as const;
+
+/** The distance of a row above (stride bytes back): its code and extra bits as one field, and that field's width. */
+export function rowDistance(stride: number): { code: number; bits: number } {
+  let dk = 0;
+  while (dk + 1 < DIST_BASE.length && DIST_BASE[dk + 1]! <= stride) dk++;
+  return { code: reverse(dk, 5) | ((stride - DIST_BASE[dk]!) << 5), bits: 5 + DIST_EXTRA[dk]! };
+}
+
 /** zlib stream (RFC 1950) of `data`, whose rows are `stride` bytes apart. */
 export function deflateRows(data: Uint8Array, stride: number): Uint8Array {
   return deflateInto(data, stride).slice();
@@ -131,11 +141,8 @@ function deflateInto(data: Uint8Array, stride: number, wrap = true): Uint8Array 
   // (a length code with its extra bits, or a distance code with its), so an int32 holds them.
   let bitBuf = 0;
   let bitCount = 0;
-  let dk = 0;
-  while (dk + 1 < DIST_BASE.length && DIST_BASE[dk + 1]! <= stride) dk++;
   // The row's distance code with its extra bits after it, as one field.
-  const rowDistBits = 5 + DIST_EXTRA[dk]!;
-  const rowDist = reverse(dk, 5) | ((stride - DIST_BASE[dk]!) << 5);
+  const { code: rowDist, bits: rowDistBits } = rowDistance(stride);
   let a = 1;
   let b = 0;
   const words = new DataView(data.buffer, data.byteOffset, data.byteLength);
@@ -286,12 +293,18 @@ function header(width: number, height: number, colourType: 2 | 3): Uint8Array {
   return ihdr;
 }
 
-// The whole file in one allocation: the signature, then each chunk written in place.
-function file(chunks: [string, Uint8Array][]): Uint8Array {
-  const out = new Uint8Array(SIGNATURE.length + chunks.reduce((n, [, data]) => n + 12 + data.length, 0));
+// The whole file in one allocation: the signature, then each chunk written in place (a
+// Uint8Array is a whole chunk made elsewhere, CRC included).
+function file(chunks: ([string, Uint8Array] | Uint8Array)[]): Uint8Array {
+  const out = new Uint8Array(SIGNATURE.length + chunks.reduce((n, c) => n + (c instanceof Uint8Array ? c.length : 12 + c[1].length), 0));
   out.set(SIGNATURE);
   let at = SIGNATURE.length;
-  for (const [type, data] of chunks) at = putChunk(out, at, type, data);
+  for (const c of chunks) {
+    if (c instanceof Uint8Array) {
+      out.set(c, at);
+      at += c.length;
+    } else at = putChunk(out, at, c[0], c[1]);
+  }
   return out;
 }
 
@@ -309,6 +322,12 @@ export function encodeIndexedPng(indices: Uint8Array, palette: Uint8Array, palet
 export function indexedPngFile(zlib: Uint8Array, palette: Uint8Array, paletteSize: number, width: number, height: number): Uint8Array {
   if (paletteSize < 1 || paletteSize > 256 || palette.length < paletteSize * 3) throw new Error(`palette must hold 1–256 colours, got ${paletteSize}`);
   return file([["IHDR", header(width, height, 3)], ["PLTE", palette.subarray(0, paletteSize * 3)], ["IDAT", zlib], ["IEND", new Uint8Array(0)]]);
+}
+
+/** An 8-bit indexed PNG around a complete IDAT chunk (length, type, zlib stream, CRC) made elsewhere (raster.wasm). */
+export function indexedPngFileWithIdat(idat: Uint8Array, palette: Uint8Array, paletteSize: number, width: number, height: number): Uint8Array {
+  if (paletteSize < 1 || paletteSize > 256 || palette.length < paletteSize * 3) throw new Error(`palette must hold 1–256 colours, got ${paletteSize}`);
+  return file([["IHDR", header(width, height, 3)], ["PLTE", palette.subarray(0, paletteSize * 3)], idat, ["IEND", new Uint8Array(0)]]);
 }
 
 /** Encodes width × height RGB pixels (3 bytes each, rows top to bottom) as an 8-bit RGB PNG. */

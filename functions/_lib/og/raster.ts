@@ -10,6 +10,7 @@
 // gives round joins and caps and never double-blends where segments meet.
 
 import { OgRenderError } from "./errors";
+import { rasterKernels, WASM_ACC_CAP, WASM_BAND_CELLS, WASM_CANVAS_BYTES, WASM_EDGE_CAP, WASM_GLYPH_BYTES, WASM_MAX_ROWS, type RasterKernels } from "./wasm";
 
 export type Rgb = readonly [number, number, number];
 
@@ -207,10 +208,38 @@ const MAX_MASK_AREA = 4_000_000;
 // One coverage buffer reused by every shape of every canvas (drawing is synchronous: one shape
 // at a time): a fresh one per shape or per image would cost an allocation, its zeroing and,
 // later, garbage collection, which is what made some renders in a busy isolate slow.
-let scratch = new Float32Array(0);
-// Per row of the current mask: the columns [lo, hi) that may hold coverage.
-let rowLo = new Int32Array(0);
-let rowHi = new Int32Array(0);
+let jsScratch: Float32Array<ArrayBufferLike> = new Float32Array(0);
+let jsRowLo: Int32Array<ArrayBufferLike> = new Int32Array(0);
+let jsRowHi: Int32Array<ArrayBufferLike> = new Int32Array(0);
+// The current mask: its coverage and, per row, the columns [lo, hi) that may hold coverage;
+// JavaScript's buffers above, or the wasm kernels' when they drew it (wasm.ts).
+let scratch = jsScratch;
+let rowLo = jsRowLo;
+let rowHi = jsRowHi;
+let maskInWasm = false;
+
+// The kernels when a mask of w × h (and n edges) fits their fixed buffers, else null.
+function kernelsFor(w: number, h: number, n: number): RasterKernels | null {
+  const k = rasterKernels();
+  return k && w * h <= WASM_ACC_CAP && h <= WASM_MAX_ROWS && n <= WASM_EDGE_CAP ? k : null;
+}
+
+// Makes the wasm kernels' buffers the current mask's (after a kernel cleared and drew it).
+function useWasmMask(k: RasterKernels): void {
+  scratch = k.acc;
+  rowLo = k.rowLo;
+  rowHi = k.rowHi;
+  maskInWasm = true;
+}
+
+/** A shape's accumulated coverage: w × h cells whose (0, 0) is canvas pixel (ox, oy). */
+interface Coverage {
+  acc: Float32Array;
+  ox: number;
+  oy: number;
+  w: number;
+  h: number;
+}
 
 /**
  * A shape's coverage in steps, with its top-left corner at (x, y), as runs: per run its row,
@@ -286,9 +315,23 @@ export class Canvas {
     this.byRgb.clear();
     this.inks.clear();
     this.paletteSize = 0;
+    const k = rasterKernels();
+    if (k?.paletteOwner === this) k.paletteOwner = null;
     for (let i = 0; i < size; i++) this.colourIndex([palette[3 * i]!, palette[3 * i + 1]!, palette[3 * i + 2]!]);
     if (this.paletteSize !== size) throw new OgRenderError("palette has a colour twice");
   }
+
+  // The wasm kernels when this canvas's pixels are theirs (drawn in the module's memory).
+  private kernels(): RasterKernels | null {
+    const k = rasterKernels();
+    if (k !== this.kernelsSeen) {
+      this.kernelsSeen = k;
+      this.pixelsInWasm = k !== null && this.indices.buffer === k.canvas.buffer && this.indices.byteOffset === k.canvas.byteOffset && this.indices.length <= WASM_CANVAS_BYTES;
+    }
+    return this.pixelsInWasm ? k : null;
+  }
+  private kernelsSeen: RasterKernels | null | undefined = undefined;
+  private pixelsInWasm = false;
 
   /** The palette index of an exact colour, added when new (nearest existing one when full). */
   private colourIndex(rgb: Rgb): number {
@@ -303,6 +346,18 @@ export class Canvas {
       p[3 * i + 2] = rgb[2];
       this.byRgb.set(key, i);
       return i;
+    }
+    // The palette is full now and stays so: the kernels search a copy of it (in an isolate's
+    // first image, hundreds of searches of 256 colours are too many for interpreted code).
+    const k = this.kernels();
+    if (k) {
+      if (k.paletteOwner !== this) {
+        k.palette.set(p.subarray(0, 768));
+        k.paletteOwner = this;
+      }
+      const nearest = k.exports.nearest(rgb[0], rgb[1], rgb[2]);
+      this.byRgb.set(key, nearest);
+      return nearest;
     }
     let best = 0;
     let bestDistance = Infinity;
@@ -363,15 +418,19 @@ export class Canvas {
   private mask(x0: number, y0: number, w: number, h: number): Float32Array {
     if (w <= 0 || h <= 0) return new Float32Array(0);
     if (w * h > MAX_MASK_AREA) throw new OgRenderError(`shape too large to rasterize (${w}×${h} px)`);
-    if (scratch.length < w * h) scratch = new Float32Array(Math.max(w * h, scratch.length * 2));
-    const m = scratch.subarray(0, w * h);
+    if (jsScratch.length < w * h) jsScratch = new Float32Array(Math.max(w * h, jsScratch.length * 2));
+    const m = jsScratch.subarray(0, w * h);
     m.fill(0);
-    if (rowLo.length < h) {
-      rowLo = new Int32Array(Math.max(h, this.height));
-      rowHi = new Int32Array(Math.max(h, this.height));
+    if (jsRowLo.length < h) {
+      jsRowLo = new Int32Array(Math.max(h, this.height));
+      jsRowHi = new Int32Array(Math.max(h, this.height));
     }
-    rowLo.fill(w, 0, h);
-    rowHi.fill(0, 0, h);
+    jsRowLo.fill(w, 0, h);
+    jsRowHi.fill(0, 0, h);
+    scratch = jsScratch;
+    rowLo = jsRowLo;
+    rowHi = jsRowHi;
+    maskInWasm = false;
     return m;
   }
 
@@ -380,6 +439,16 @@ export class Canvas {
     const ink = this.ink(color);
     const mix = ink.mix;
     const solid = ink.solid;
+    const k = maskInWasm ? this.kernels() : null;
+    if (k) {
+      // The ink's mix table goes in, the kernel calls back for mixes it lacks, and the table,
+      // with what it gained, comes back.
+      k.mix.set(mix);
+      k.mixed = (under, step) => this.mixed(ink, under, step);
+      k.exports.composite(ox, oy, w, h, this.width, this.height, solid, alpha * LEVELS, accumulate ? 1 : 0);
+      mix.set(k.mix);
+      return;
+    }
     const idx = this.indices;
     const scale = alpha * LEVELS;
     const yFrom = Math.max(0, -oy);
@@ -451,15 +520,23 @@ export class Canvas {
   }
 
   /** The path's accumulated edge coverage over its bounding box (non-zero winding); null when it has no edges. */
-  private coverage(path: Path): { acc: Float32Array; ox: number; oy: number; w: number; h: number } | null {
+  private coverage(path: Path): Coverage | null {
     path.close();
     if (path.edges.length === 0) return null;
     const ox = Math.floor(path.minX);
     const oy = Math.floor(path.minY);
     const w = Math.ceil(path.maxX) - ox + 2;
     const h = Math.ceil(path.maxY) - oy + 1;
-    const acc = this.mask(ox, oy, w, h);
     const e = path.edges;
+    const k = kernelsFor(w, h, e.length / 4);
+    if (k) {
+      if (w * h > MAX_MASK_AREA) throw new OgRenderError(`shape too large to rasterize (${w}×${h} px)`);
+      k.edges.set(e);
+      k.exports.accumulate(e.length / 4, ox, oy, w, h, 0, h);
+      useWasmMask(k);
+      return { acc: k.acc, ox, oy, w, h };
+    }
+    const acc = this.mask(ox, oy, w, h);
     for (let i = 0; i < e.length; i += 4) {
       accumulateEdge(acc, rowLo, rowHi, w, h, e[i]! - ox, e[i + 1]! - oy, e[i + 2]! - ox, e[i + 3]! - oy);
     }
@@ -476,7 +553,72 @@ export class Canvas {
    * without making the mask (for a shape drawn once).
    */
   fillShifted(path: Path, dx: number, dy: number, color: Rgb, alpha = 1): void {
-    const c = this.coverage(path);
+    const k = this.kernels();
+    if (k && path.edges.length / 4 <= WASM_EDGE_CAP) {
+      // Straight into the canvas, a band of rows at a time (WASM_BAND_CELLS).
+      path.close();
+      if (path.edges.length === 0) return;
+      const ox = Math.floor(path.minX);
+      const oy = Math.floor(path.minY);
+      const w = Math.ceil(path.maxX) - ox + 2;
+      const h = Math.ceil(path.maxY) - oy + 1;
+      if (w * h > MAX_MASK_AREA) throw new OgRenderError(`shape too large to rasterize (${w}×${h} px)`);
+      if (w <= WASM_ACC_CAP) {
+        k.edges.set(path.edges);
+        const band = Math.min(WASM_MAX_ROWS, Math.max(1, Math.floor(WASM_BAND_CELLS / w)));
+        for (let y0 = 0; y0 < h; y0 += band) {
+          const y1 = Math.min(h, y0 + band);
+          k.exports.accumulate(path.edges.length / 4, ox, oy, w, h, y0, y1);
+          useWasmMask(k);
+          this.composite(k.acc, ox + dx, oy + dy + y0, w, y1 - y0, color, alpha, true);
+        }
+        return;
+      }
+    }
+    this.fillCoverage(this.coverage(path), dx, dy, color, alpha);
+  }
+
+  /**
+   * The coverage of one glyph (a record in font.ts's format, drawn at scale s with the pen at
+   * (penX, y)) made by the wasm kernels straight from its outline, as coverage(textPath(…))
+   * would make it; undefined when there are no kernels or it does not fit them (use a Path).
+   */
+  private glyphCoverage(record: Uint8Array, s: number, penX: number, y: number): Coverage | null | undefined {
+    const k = rasterKernels();
+    if (!k || record.length > WASM_GLYPH_BYTES) return undefined;
+    k.glyph.set(record);
+    const n = k.exports.glyphPath(record.length, s, penX, y);
+    if (n > WASM_EDGE_CAP) return undefined;
+    if (n === 0) return null;
+    const ox = Math.floor(k.exports.minX.value as number);
+    const oy = Math.floor(k.exports.minY.value as number);
+    const w = Math.ceil(k.exports.maxX.value as number) - ox + 2;
+    const h = Math.ceil(k.exports.maxY.value as number) - oy + 1;
+    if (!kernelsFor(w, h, n)) return undefined;
+    if (w * h > MAX_MASK_AREA) throw new OgRenderError(`shape too large to rasterize (${w}×${h} px)`);
+    k.exports.accumulate(n, ox, oy, w, h, 0, h);
+    useWasmMask(k);
+    return { acc: k.acc, ox, oy, w, h };
+  }
+
+  /**
+   * Fills a glyph (see glyphCoverage) moved by whole pixels (dx, dy) with the wasm kernels, as
+   * fillShifted(textPath(…)) would; false when they cannot (the caller draws it from a Path).
+   */
+  fillGlyph(record: Uint8Array, s: number, penX: number, y: number, dx: number, dy: number, color: Rgb): boolean {
+    const c = this.glyphCoverage(record, s, penX, y);
+    if (c === undefined) return false;
+    this.fillCoverage(c, dx, dy, color, 1);
+    return true;
+  }
+
+  /** maskOf(textPath(…)) of a glyph (see glyphCoverage) by the wasm kernels; undefined when they cannot. */
+  glyphMask(record: Uint8Array, s: number, penX: number, y: number): CoverageMask | undefined {
+    const c = this.glyphCoverage(record, s, penX, y);
+    return c === undefined ? undefined : this.maskOfCoverage(c);
+  }
+
+  private fillCoverage(c: Coverage | null, dx: number, dy: number, color: Rgb, alpha: number): void {
     if (!c) return;
     const { acc, ox, oy, w, h } = c;
     this.composite(acc, ox + dx, oy + dy, w, h, color, alpha, true);
@@ -487,7 +629,10 @@ export class Canvas {
    * preview image's glyphs are rasterised once per isolate, not once per request.
    */
   maskOf(path: Path): CoverageMask {
-    const c = this.coverage(path);
+    return this.maskOfCoverage(this.coverage(path));
+  }
+
+  private maskOfCoverage(c: Coverage | null): CoverageMask {
     if (!c) return { x: 0, y: 0, width: 0, height: 0, runs: new Int32Array(0) };
     const { acc, ox, oy, w, h } = c;
     const runs: number[] = [];
@@ -517,6 +662,17 @@ export class Canvas {
     const ink = this.ink(color);
     const mix = ink.mix;
     const solid = ink.solid;
+    const k = this.kernels();
+    const bytes = m.runs.length * m.runs.BYTES_PER_ELEMENT;
+    if (k && bytes <= WASM_GLYPH_BYTES) {
+      // The runs go in (a template glyph's few hundred bytes), the ink's mixes in and out.
+      (m.runs.BYTES_PER_ELEMENT === 1 ? k.glyph : new Int32Array(k.glyph.buffer, k.glyph.byteOffset, m.runs.length)).set(m.runs);
+      k.mix.set(mix);
+      k.mixed = (under, step) => this.mixed(ink, under, step);
+      k.exports.drawRuns(m.runs.length / 4, m.runs.BYTES_PER_ELEMENT === 1 ? 0 : 1, m.x + dx, m.y + dy, this.width, this.height, solid);
+      mix.set(k.mix);
+      return;
+    }
     const idx = this.indices;
     const runs = m.runs;
     const width = this.width;
@@ -586,6 +742,20 @@ export class Canvas {
     const oy = Math.floor(minY - reach);
     const w = Math.ceil(maxX + reach) - ox + 1;
     const h = Math.ceil(maxY + reach) - oy + 1;
+    const k = this.kernels();
+    if (k && segments.length / 4 <= WASM_EDGE_CAP && w <= WASM_ACC_CAP) {
+      if (w * h > MAX_MASK_AREA) throw new OgRenderError(`shape too large to rasterize (${w}×${h} px)`);
+      // Straight into the canvas, a band of rows at a time (WASM_BAND_CELLS).
+      k.edges.set(segments);
+      const band = Math.min(WASM_MAX_ROWS, Math.max(1, Math.floor(WASM_BAND_CELLS / w)));
+      for (let y0 = 0; y0 < h; y0 += band) {
+        const y1 = Math.min(h, y0 + band);
+        k.exports.stroke(segments.length / 4, ox, oy, w, h, r, y0, y1);
+        useWasmMask(k);
+        this.composite(k.acc, ox, oy + y0, w, y1 - y0, color, options.alpha ?? 1, false);
+      }
+      return;
+    }
     const cov = this.mask(ox, oy, w, h);
     for (let i = 0; i < segments.length; i += 4) {
       const ax = segments[i]! - ox;
