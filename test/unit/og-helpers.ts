@@ -1,7 +1,10 @@
 // An independent PNG reader for the OG renderer's tests: chunk walking, CRCs from node:zlib,
 // inflate from node:zlib, and the PNG spec's unfiltering, so nothing here reuses the encoder.
+// Also the stored share the image tests draw from.
 
 import { crc32, inflateSync } from "node:zlib";
+import type { Share } from "../../functions/_lib/share";
+import { canonicalJson, presetScenario, validateScenario } from "../../src/lib/scenario";
 
 export const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
@@ -101,4 +104,14 @@ export function pixel(png: DecodedPng, x: number, y: number): [number, number, n
 /** Largest per-channel difference between two colours. */
 export function colourDistance(a: readonly number[], b: readonly number[]): number {
   return Math.max(Math.abs(a[0]! - b[0]!), Math.abs(a[1]! - b[1]!), Math.abs(a[2]! - b[2]!));
+}
+
+/** A stored share of a preset's scenario, as the preview image's Function reads it from D1. */
+export function presetShare(preset: string, title: string | null, id: string): Share {
+  const r = validateScenario(presetScenario(preset));
+  if (!r.ok) throw new Error(r.error.message);
+  return {
+    scenario: r.scenario,
+    row: { id, contentKey: "0".repeat(64), schemaVersion: 1, scenarioJson: canonicalJson(r.scenario), title, note: null, createdAt: "2026-01-01T00:00:00Z" },
+  };
 }

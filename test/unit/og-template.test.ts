@@ -7,20 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { drawOg, glyphMaskFromOutlines, loadTemplate, loadTitleFont, OgRenderError, renderOgPng, templateParts, unloadTemplate, type OgData } from "../../functions/_lib/og";
 import { builtGlyphMask, builtLayer } from "../../functions/_lib/og/template";
 import { ogData } from "../../functions/_lib/summary";
-import type { Share } from "../../functions/_lib/share";
-import { canonicalJson, presetScenario, validateScenario } from "../../src/lib/scenario";
-import { decodeRgbPng } from "./og-helpers";
+import { decodeRgbPng, presetShare } from "./og-helpers";
 
 const templateBytes = new Uint8Array(readFileSync(new URL("../../public/_og/template.bin", import.meta.url)));
-
-function share(preset: string, title: string | null, id: string): Share {
-  const r = validateScenario(presetScenario(preset));
-  if (!r.ok) throw new Error(r.error.message);
-  return {
-    scenario: r.scenario,
-    row: { id, contentKey: "0".repeat(64), schemaVersion: 1, scenarioJson: canonicalJson(r.scenario), title, note: null, createdAt: "2026-01-01T00:00:00Z" },
-  };
-}
 
 let withTitle: OgData;
 let withoutTitle: OgData;
@@ -28,8 +17,8 @@ let withoutTitle: OgData;
 beforeAll(async () => {
   loadTitleFont(new Uint8Array(readFileSync(new URL("../../public/_og/title-glyphs.bin", import.meta.url))));
   loadTemplate(templateBytes);
-  withTitle = (await ogData(share("cautious", "假如人口减少到90万人，2035年会怎样", "Qx7Ab9Zk2M"), "share.example.org"))!;
-  withoutTitle = (await ogData(share("optimistic", null, "mN0pQr5StU"), "share.example.org"))!;
+  withTitle = (await ogData(presetShare("cautious", "假如人口减少到90万人，2035年会怎样", "Qx7Ab9Zk2M"), "share.example.org"))!;
+  withoutTitle = (await ogData(presetShare("optimistic", null, "mN0pQr5StU"), "share.example.org"))!;
 });
 
 afterAll(() => {

@@ -9,21 +9,11 @@ import { encodeIndexedPng } from "../../functions/_lib/og/png";
 import { Canvas, Path, type Rgb } from "../../functions/_lib/og/raster";
 import { encodeInWasm, rasterKernels, WASM_ACC_CAP } from "../../functions/_lib/og/wasm";
 import { ogData } from "../../functions/_lib/summary";
-import type { Share } from "../../functions/_lib/share";
-import { canonicalJson, presets, presetScenario, validateScenario } from "../../src/lib/scenario";
-import { decodeRgbPng, expectedCrc, readChunks } from "./og-helpers";
+import { presets } from "../../src/lib/scenario";
+import { decodeRgbPng, expectedCrc, presetShare, readChunks } from "./og-helpers";
 
 const rasterModule = new WebAssembly.Module(readFileSync(new URL("../../functions/_lib/og/raster.wasm", import.meta.url)));
 const withWasm = () => loadRasterWasm(rasterModule);
-
-function share(preset: string, title: string | null, id: string): Share {
-  const r = validateScenario(presetScenario(preset));
-  if (!r.ok) throw new Error(r.error.message);
-  return {
-    scenario: r.scenario,
-    row: { id, contentKey: "0".repeat(64), schemaVersion: 1, scenarioJson: canonicalJson(r.scenario), title, note: null, createdAt: "2026-01-01T00:00:00Z" },
-  };
-}
 
 // Titles: short (one large line), long (two lines, cut with …), every kind of character.
 const TITLES = [null, "如果十五五只有5%会怎样", "假如人口减少到90万人，2035年会怎样？服务业比重提高到六成以后，收入追上全国平均需要多快的增长", "GDP 年均增长 6.5%（乐观）"];
@@ -39,7 +29,7 @@ describe("the share images", () => {
     let k = 0;
     for (const preset of presets) {
       for (const title of TITLES) {
-        const data = await ogData(share(preset.id, title, `Ab${k++}cdEFgh`.slice(0, 10)), "share.example.org");
+        const data = await ogData(presetShare(preset.id, title, `Ab${k++}cdEFgh`.slice(0, 10)), "share.example.org");
         if (data) images.push(data);
       }
     }
