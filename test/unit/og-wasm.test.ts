@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { loadRasterWasm, loadTemplate, loadTitleFont, rasterWasmLoaded, renderOgPng, unloadRasterWasm, unloadTemplate, type OgData } from "../../functions/_lib/og";
 import { encodeIndexedPng } from "../../functions/_lib/og/png";
 import { Canvas, Path, type Rgb } from "../../functions/_lib/og/raster";
-import { encodeInWasm, rasterKernels, WASM_ACC_CAP } from "../../functions/_lib/og/wasm";
+import { encodeInWasm, rasterKernels } from "../../functions/_lib/og/wasm";
 import { ogData } from "../../functions/_lib/summary";
 import { presets } from "../../src/lib/scenario";
 import { decodeRgbPng, expectedCrc, presetShare, readChunks } from "./og-helpers";
@@ -137,9 +137,9 @@ describe("raster kernels against raster.ts", () => {
       c.fill(new Path().circle(600, 300, 550), [29, 78, 216], 0.5);
       return c;
     };
-    expect(1102 * 1101).toBeGreaterThan(WASM_ACC_CAP);
     const js = big();
     withWasm();
+    expect(1102 * 1101).toBeGreaterThan(rasterKernels()!.accCap);
     const wasm = big(rasterKernels()!.canvas.subarray(0, 1200 * 630));
     expect(Buffer.from(wasm.indices).equals(Buffer.from(js.indices))).toBe(true);
   });
@@ -180,5 +180,41 @@ describe("encodeInWasm against png.ts", () => {
       }),
       { numRuns: 100 },
     );
+  });
+});
+
+describe("the module's memory layout", () => {
+  // raster.wat is the layout's one home; wasm.ts reads it from the module's exported globals.
+  const source = readFileSync(new URL("../../functions/_lib/og/raster.wat", import.meta.url), "utf8");
+  const assemble = async (wat: string) => {
+    const wabt = await (await import("wabt")).default();
+    const m = wabt.parseWat("raster.wat", wat, { bulk_memory: true, sign_extension: true, sat_float_to_int: true });
+    const { buffer } = m.toBinary({});
+    m.destroy();
+    return new WebAssembly.Module(buffer);
+  };
+
+  it("gives views where raster.wat lays the regions out", () => {
+    withWasm();
+    const k = rasterKernels()!;
+    const offset = (name: string) => Number(new RegExp(`\\(global \\$${name} \\(export "${name}"\\) i32 \\(i32\\.const (\\d+)\\)\\)`).exec(source)![1]);
+    expect(k.canvas.byteOffset).toBe(offset("CANVAS"));
+    expect(k.mix.byteOffset).toBe(offset("MIX"));
+    expect(k.edges.byteOffset).toBe(offset("EDGES"));
+    expect(k.acc.byteOffset).toBe(offset("ACC"));
+    expect(k.acc.byteOffset + k.acc.byteLength).toBe(offset("LIT_CODE"));
+    expect(k.edgeCap).toBe(offset("EDGE_CAP"));
+    expect(k.chunkAt).toBe(offset("CHUNK"));
+  });
+
+  it("refuses a module whose regions overlap, and stays unloaded", async () => {
+    const overlapping = source.replace(/\(global \$ROWLO \(export "ROWLO"\) i32 \(i32\.const \d+\)\)/, '(global $ROWLO (export "ROWLO") i32 (i32.const 786500))');
+    expect(overlapping).not.toBe(source);
+    expect(() => loadRasterWasm(rasterModule)).not.toThrow();
+    unloadRasterWasm();
+    expect(() => loadRasterWasm(new WebAssembly.Module(new Uint8Array(0)))).toThrow();
+    const bad = await assemble(overlapping);
+    expect(() => loadRasterWasm(bad)).toThrow(/memory layout/);
+    expect(rasterWasmLoaded()).toBe(false);
   });
 });

@@ -57,7 +57,7 @@ import { Canvas, Path, type CoverageMask, type Rgb } from "./raster";
 import { formatDecimal } from "../../../src/lib/number-format";
 import { OG_TEXT } from "./template-strings";
 import { builtGlyphMask, builtLayer } from "./template";
-import { encodeInWasm, rasterKernels, WASM_CANVAS_BYTES } from "./wasm";
+import { encodeInWasm, rasterKernels } from "./wasm";
 
 export { OG_CHARSET, OG_TEXT, type OgTextKey } from "./template-strings";
 export { OgInvalidDataError, OgRenderError, OgUnsupportedCharacterError } from "./errors";
@@ -630,7 +630,7 @@ const OWN_DEFLATE_ROWS = 64;
 export async function renderOgPng(data: OgData, options: RenderOptions = {}): Promise<Uint8Array> {
   // With the wasm kernels, the image is drawn in their memory, where they composite.
   const kernels = rasterKernels();
-  const into = kernels && OG_WIDTH * OG_HEIGHT <= WASM_CANVAS_BYTES ? kernels.canvas.subarray(0, OG_WIDTH * OG_HEIGHT) : (pixels ??= new Uint8Array(OG_WIDTH * OG_HEIGHT));
+  const into = kernels && OG_WIDTH * OG_HEIGHT <= kernels.canvasBytes ? kernels.canvas.subarray(0, OG_WIDTH * OG_HEIGHT) : (pixels ??= new Uint8Array(OG_WIDTH * OG_HEIGHT));
   const canvas = drawOg(data, into);
   if (kernels) {
     const png = encodeInWasm(OG_WIDTH, OG_HEIGHT, canvas.palette, canvas.paletteSize);

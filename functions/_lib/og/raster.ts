@@ -10,7 +10,7 @@
 // gives round joins and caps and never double-blends where segments meet.
 
 import { OgRenderError } from "./errors";
-import { rasterKernels, WASM_ACC_CAP, WASM_BAND_CELLS, WASM_CANVAS_BYTES, WASM_EDGE_CAP, WASM_GLYPH_BYTES, WASM_MAX_ROWS, type RasterKernels } from "./wasm";
+import { rasterKernels, WASM_BAND_CELLS, type RasterKernels } from "./wasm";
 
 export type Rgb = readonly [number, number, number];
 
@@ -221,7 +221,7 @@ let maskInWasm = false;
 // The kernels when a mask of w × h (and n edges) fits their fixed buffers, else null.
 function kernelsFor(w: number, h: number, n: number): RasterKernels | null {
   const k = rasterKernels();
-  return k && w * h <= WASM_ACC_CAP && h <= WASM_MAX_ROWS && n <= WASM_EDGE_CAP ? k : null;
+  return k && w * h <= k.accCap && h <= k.maxRows && n <= k.edgeCap ? k : null;
 }
 
 // Makes the wasm kernels' buffers the current mask's (after a kernel cleared and drew it).
@@ -326,7 +326,7 @@ export class Canvas {
     const k = rasterKernels();
     if (k !== this.kernelsSeen) {
       this.kernelsSeen = k;
-      this.pixelsInWasm = k !== null && this.indices.buffer === k.canvas.buffer && this.indices.byteOffset === k.canvas.byteOffset && this.indices.length <= WASM_CANVAS_BYTES;
+      this.pixelsInWasm = k !== null && this.indices.buffer === k.canvas.buffer && this.indices.byteOffset === k.canvas.byteOffset && this.indices.length <= k.canvasBytes;
     }
     return this.pixelsInWasm ? k : null;
   }
@@ -554,7 +554,7 @@ export class Canvas {
    */
   fillShifted(path: Path, dx: number, dy: number, color: Rgb, alpha = 1): void {
     const k = this.kernels();
-    if (k && path.edges.length / 4 <= WASM_EDGE_CAP) {
+    if (k && path.edges.length / 4 <= k.edgeCap) {
       // Straight into the canvas, a band of rows at a time (WASM_BAND_CELLS).
       path.close();
       if (path.edges.length === 0) return;
@@ -563,9 +563,9 @@ export class Canvas {
       const w = Math.ceil(path.maxX) - ox + 2;
       const h = Math.ceil(path.maxY) - oy + 1;
       if (w * h > MAX_MASK_AREA) throw new OgRenderError(`shape too large to rasterize (${w}×${h} px)`);
-      if (w <= WASM_ACC_CAP) {
+      if (w <= k.accCap) {
         k.edges.set(path.edges);
-        const band = Math.min(WASM_MAX_ROWS, Math.max(1, Math.floor(WASM_BAND_CELLS / w)));
+        const band = Math.min(k.maxRows, Math.max(1, Math.floor(WASM_BAND_CELLS / w)));
         for (let y0 = 0; y0 < h; y0 += band) {
           const y1 = Math.min(h, y0 + band);
           k.exports.accumulate(path.edges.length / 4, ox, oy, w, h, y0, y1);
@@ -585,10 +585,10 @@ export class Canvas {
    */
   private glyphCoverage(record: Uint8Array, s: number, penX: number, y: number): Coverage | null | undefined {
     const k = rasterKernels();
-    if (!k || record.length > WASM_GLYPH_BYTES) return undefined;
+    if (!k || record.length > k.glyphBytes) return undefined;
     k.glyph.set(record);
     const n = k.exports.glyphPath(record.length, s, penX, y);
-    if (n > WASM_EDGE_CAP) return undefined;
+    if (n > k.edgeCap) return undefined;
     if (n === 0) return null;
     const ox = Math.floor(k.exports.minX.value as number);
     const oy = Math.floor(k.exports.minY.value as number);
@@ -664,7 +664,7 @@ export class Canvas {
     const solid = ink.solid;
     const k = this.kernels();
     const bytes = m.runs.length * m.runs.BYTES_PER_ELEMENT;
-    if (k && bytes <= WASM_GLYPH_BYTES) {
+    if (k && bytes <= k.glyphBytes) {
       // The runs go in (a template glyph's few hundred bytes), the ink's mixes in and out.
       (m.runs.BYTES_PER_ELEMENT === 1 ? k.glyph : new Int32Array(k.glyph.buffer, k.glyph.byteOffset, m.runs.length)).set(m.runs);
       k.mix.set(mix);
@@ -743,11 +743,11 @@ export class Canvas {
     const w = Math.ceil(maxX + reach) - ox + 1;
     const h = Math.ceil(maxY + reach) - oy + 1;
     const k = this.kernels();
-    if (k && segments.length / 4 <= WASM_EDGE_CAP && w <= WASM_ACC_CAP) {
+    if (k && segments.length / 4 <= k.edgeCap && w <= k.accCap) {
       if (w * h > MAX_MASK_AREA) throw new OgRenderError(`shape too large to rasterize (${w}×${h} px)`);
       // Straight into the canvas, a band of rows at a time (WASM_BAND_CELLS).
       k.edges.set(segments);
-      const band = Math.min(WASM_MAX_ROWS, Math.max(1, Math.floor(WASM_BAND_CELLS / w)));
+      const band = Math.min(k.maxRows, Math.max(1, Math.floor(WASM_BAND_CELLS / w)));
       for (let y0 = 0; y0 < h; y0 += band) {
         const y1 = Math.min(h, y0 + band);
         k.exports.stroke(segments.length / 4, ox, oy, w, h, r, y0, y1);

@@ -6,7 +6,9 @@
 ;; the same float32 stores, V8's own Math.hypot), so both draw the same pixels: the unit tests
 ;; compare them.
 ;;
-;; Memory (fixed: never grows, so the views wasm.ts keeps stay valid):
+;; Memory (fixed: never grows, so the views wasm.ts keeps stay valid). The offsets are exported
+;; as immutable globals of the same names, and wasm.ts reads its views and capacities from them,
+;; so this file is the layout's one home:
 ;;   CANVAS      1024     palette indices of the 1200 × 630 image being drawn; encoding turns
 ;;                        them, in place, into the PNG's scanlines from 0 (a filter byte per row)
 ;;   MIX         786432   the current ink's mix table (i16 per under × 17 + step; -1 unknown)
@@ -15,20 +17,20 @@
 ;;   GLYPH       835584   one glyph record (font.ts format), up to 64 KiB
 ;;   EDGES       901120   f64 × 4 per edge or stroke segment (x0, y0, x1, y1), up to 32768
 ;;   ACC         1966080  f32 coverage accumulation buffer, up to 1048576 cells
-;;   TABLES      6160384  deflate's code tables (png.ts, copied in by wasm.ts), CRC-32 table,
-;;                        a full palette (raster.ts, for nearest)
+;;   LIT_CODE    6160384  deflate's code tables (LIT_CODE … LEN_EXTRA: png.ts's, copied in by
+;;                        wasm.ts), the CRC-32 table (CRC), a full palette (PALETTE) (raster.ts, for nearest)
 ;;   CHUNK       7077888  the IDAT chunk: length, type, zlib stream, CRC, up to 1310720 bytes
 (module
   (import "og" "mixed" (func $mixed (param i32 i32) (result i32)))
   (memory (export "memory") 128 128)
 
-  (global $EDGES i32 (i32.const 901120))
-  (global $EDGE_CAP i32 (i32.const 32768))
-  (global $GLYPH i32 (i32.const 835584))
-  (global $MIX i32 (i32.const 786432))
-  (global $ROWLO i32 (i32.const 802816))
-  (global $ROWHI i32 (i32.const 819200))
-  (global $ACC i32 (i32.const 1966080))
+  (global $EDGES (export "EDGES") i32 (i32.const 901120))
+  (global $EDGE_CAP (export "EDGE_CAP") i32 (i32.const 32768))
+  (global $GLYPH (export "GLYPH") i32 (i32.const 835584))
+  (global $MIX (export "MIX") i32 (i32.const 786432))
+  (global $ROWLO (export "ROWLO") i32 (i32.const 802816))
+  (global $ROWHI (export "ROWHI") i32 (i32.const 819200))
+  (global $ACC (export "ACC") i32 (i32.const 1966080))
 
   ;; The path being built from a glyph (raster.ts Path): bounding box of its points, pen,
   ;; start of the open contour, number of edges (more than EDGE_CAP: the caller falls back).
@@ -495,7 +497,7 @@
 
   ;; raster.ts Canvas.colourIndex when the palette (256 colours at PALETTE) is full: the first
   ;; of the nearest colours (squared distance in RGB).
-  (global $PALETTE i32 (i32.const 6163456))
+  (global $PALETTE (export "PALETTE") i32 (i32.const 6163456))
   (func (export "nearest") (param $r i32) (param $g i32) (param $b i32) (result i32)
     (local $i i32) (local $at i32) (local $d i32) (local $e i32) (local $best i32) (local $bestD i32)
     (local.set $bestD (i32.const 0x7fffffff))
@@ -594,14 +596,14 @@
       (br $segs))))
 
   ;; ---- PNG encoding: png.ts scanlines, deflateInto (wrapped) and the IDAT chunk's CRC ----
-  (global $LIT_CODE i32 (i32.const 6160384))
-  (global $LIT_BITS i32 (i32.const 6160960))
-  (global $LEN_SYM i32 (i32.const 6161248))
-  (global $LEN_EXTRA_BITS i32 (i32.const 6161768))
-  (global $LEN_EXTRA i32 (i32.const 6162027))
-  (global $CRC i32 (i32.const 6162432))
-  (global $CANVAS i32 (i32.const 1024))
-  (global $CHUNK i32 (i32.const 7077888))
+  (global $LIT_CODE (export "LIT_CODE") i32 (i32.const 6160384))
+  (global $LIT_BITS (export "LIT_BITS") i32 (i32.const 6160960))
+  (global $LEN_SYM (export "LEN_SYM") i32 (i32.const 6161248))
+  (global $LEN_EXTRA_BITS (export "LEN_EXTRA_BITS") i32 (i32.const 6161768))
+  (global $LEN_EXTRA (export "LEN_EXTRA") i32 (i32.const 6162027))
+  (global $CRC (export "CRC") i32 (i32.const 6162432))
+  (global $CANVAS (export "CANVAS") i32 (i32.const 1024))
+  (global $CHUNK (export "CHUNK") i32 (i32.const 7077888))
 
   (func (export "crcInit")
     (local $n i32) (local $c i32) (local $k i32)

@@ -15,24 +15,7 @@
 import { OgRenderError } from "./errors";
 import { DEFLATE_TABLES, indexedPngFileWithIdat, rowDistance } from "./png";
 
-// The module's memory layout (raster.wat): byte offsets and capacities.
-const MIX = 786432;
-const ROWLO = 802816;
-const ROWHI = 819200;
-const GLYPH = 835584;
-const EDGES = 901120;
-const ACC = 1966080;
-const TABLES = 6160384;
-const CANVAS = 1024;
-const CHUNK = 7077888;
-const PALETTE = 6163456;
-const MEMORY_BYTES = 128 * 65536;
-/** Canvas pixels the module's memory holds (at CANVAS; scanlines are made in place from 0). */
-export const WASM_CANVAS_BYTES = MIX - CANVAS;
-export const WASM_MAX_ROWS = (ROWHI - ROWLO) / 4;
-export const WASM_EDGE_CAP = 32768;
-export const WASM_ACC_CAP = 1048576;
-export const WASM_GLYPH_BYTES = EDGES - GLYPH;
+/** Palette entries × coverage steps: the ink's mix table (raster.ts Canvas.ink). */
 export const MIX_ENTRIES = 256 * 17;
 /**
  * Cells of a band: a shape drawn straight into the canvas is drawn this many cells (whole
@@ -41,7 +24,12 @@ export const MIX_ENTRIES = 256 * 17;
  */
 export const WASM_BAND_CELLS = 32768;
 
-interface Exports {
+// The module's memory layout: raster.wat exports each region's byte offset as an immutable
+// global, so the offsets are written once, there.
+const LAYOUT = ["CANVAS", "MIX", "ROWLO", "ROWHI", "GLYPH", "EDGES", "EDGE_CAP", "ACC", "LIT_CODE", "LIT_BITS", "LEN_SYM", "LEN_EXTRA_BITS", "LEN_EXTRA", "CRC", "PALETTE", "CHUNK"] as const;
+type Layout = Record<(typeof LAYOUT)[number], number>;
+
+interface Exports extends Record<(typeof LAYOUT)[number], WebAssembly.Global> {
   memory: WebAssembly.Memory;
   minX: WebAssembly.Global;
   minY: WebAssembly.Global;
@@ -72,6 +60,15 @@ export interface RasterKernels {
   /** A full palette (256 RGB triples) for nearest, and the canvas whose palette it is. */
   readonly palette: Uint8Array;
   paletteOwner: object | null;
+  /** Capacities of those buffers: larger shapes are drawn in JavaScript. */
+  readonly canvasBytes: number;
+  readonly maxRows: number;
+  readonly edgeCap: number;
+  readonly accCap: number;
+  readonly glyphBytes: number;
+  /** Byte offset of the IDAT chunk encodeInWasm writes, and the room it has up to the memory's end. */
+  readonly chunkAt: number;
+  readonly chunkRoom: number;
   /** Called by the module for a mix it has not seen (Canvas.mixed of the ink being composited). */
   mixed: (under: number, step: number) => number;
 }
@@ -87,27 +84,43 @@ export function loadRasterWasm(module: WebAssembly.Module): void {
   };
   const instance = new WebAssembly.Instance(module, { og: { mixed: (under: number, step: number) => k.mixed(under, step) } });
   const exports = instance.exports as unknown as Exports;
+  const at = Object.fromEntries(LAYOUT.map((name) => [name, exports[name].value as number])) as Layout;
   const buffer = exports.memory.buffer;
-  if (buffer.byteLength < MEMORY_BYTES) throw new OgRenderError("raster.wasm: memory smaller than its layout");
-  // The deflate code tables, as png.ts made them (raster.wat lays them out in this order).
+  // The regions in the order raster.wat lays them out, each ending where the next begins.
+  const regions = [at.CANVAS, at.MIX, at.ROWLO, at.ROWHI, at.GLYPH, at.EDGES, at.ACC, at.LIT_CODE, at.CRC, at.PALETTE, at.CHUNK, buffer.byteLength];
+  if (regions.some((offset, i) => i > 0 && offset <= regions[i - 1]!) || (at.ROWLO - at.MIX) / 2 < MIX_ENTRIES || at.EDGES + 32 * at.EDGE_CAP > at.ACC) {
+    throw new OgRenderError("raster.wasm: memory layout out of order or too small");
+  }
+  // The deflate code tables, as png.ts made them.
   const { LIT_CODE, LIT_BITS, LEN_SYM, LEN_EXTRA_BITS, LEN_EXTRA } = DEFLATE_TABLES;
-  new Uint16Array(buffer, TABLES, 288).set(LIT_CODE);
-  new Uint8Array(buffer, TABLES + 576, 288).set(LIT_BITS);
-  new Uint16Array(buffer, TABLES + 864, 259).set(LEN_SYM);
-  new Uint8Array(buffer, TABLES + 1384, 259).set(LEN_EXTRA_BITS);
-  new Uint8Array(buffer, TABLES + 1643, 259).set(LEN_EXTRA);
+  new Uint16Array(buffer, at.LIT_CODE, LIT_CODE.length).set(LIT_CODE);
+  new Uint8Array(buffer, at.LIT_BITS, LIT_BITS.length).set(LIT_BITS);
+  new Uint16Array(buffer, at.LEN_SYM, LEN_SYM.length).set(LEN_SYM);
+  new Uint8Array(buffer, at.LEN_EXTRA_BITS, LEN_EXTRA_BITS.length).set(LEN_EXTRA_BITS);
+  new Uint8Array(buffer, at.LEN_EXTRA, LEN_EXTRA.length).set(LEN_EXTRA);
   exports.crcInit();
+  const canvasBytes = at.MIX - at.CANVAS;
+  const maxRows = (at.ROWHI - at.ROWLO) / 4;
+  const glyphBytes = at.EDGES - at.GLYPH;
+  const accCap = (at.LIT_CODE - at.ACC) / 4;
   kernels = Object.assign(k, {
     exports,
-    canvas: new Uint8Array(buffer, CANVAS, WASM_CANVAS_BYTES),
-    mix: new Int16Array(buffer, MIX, MIX_ENTRIES),
-    rowLo: new Int32Array(buffer, ROWLO, WASM_MAX_ROWS),
-    rowHi: new Int32Array(buffer, ROWHI, WASM_MAX_ROWS),
-    glyph: new Uint8Array(buffer, GLYPH, WASM_GLYPH_BYTES),
-    edges: new Float64Array(buffer, EDGES, 4 * WASM_EDGE_CAP),
-    acc: new Float32Array(buffer, ACC, WASM_ACC_CAP),
-    palette: new Uint8Array(buffer, PALETTE, 768),
+    canvas: new Uint8Array(buffer, at.CANVAS, canvasBytes),
+    mix: new Int16Array(buffer, at.MIX, MIX_ENTRIES),
+    rowLo: new Int32Array(buffer, at.ROWLO, maxRows),
+    rowHi: new Int32Array(buffer, at.ROWHI, maxRows),
+    glyph: new Uint8Array(buffer, at.GLYPH, glyphBytes),
+    edges: new Float64Array(buffer, at.EDGES, 4 * at.EDGE_CAP),
+    acc: new Float32Array(buffer, at.ACC, accCap),
+    palette: new Uint8Array(buffer, at.PALETTE, 768),
     paletteOwner: null,
+    canvasBytes,
+    maxRows,
+    edgeCap: at.EDGE_CAP,
+    accCap,
+    glyphBytes,
+    chunkAt: at.CHUNK,
+    chunkRoom: buffer.byteLength - at.CHUNK,
   });
 }
 
@@ -120,12 +133,14 @@ export function loadRasterWasm(module: WebAssembly.Module): void {
 export function encodeInWasm(width: number, height: number, palette: Uint8Array, paletteSize: number): Uint8Array | null {
   const k = kernels;
   const n = (width + 1) * height;
-  if (!k || width * height > WASM_CANVAS_BYTES || height > CANVAS || n > MIX || 12 + 16 + Math.ceil((n * 9) / 8) > MEMORY_BYTES - CHUNK) return null;
+  // Scanlines are made in place from 0, so they must end before the mix table; each row moves
+  // down by CANVAS - y - 1 bytes, which needs height ≤ CANVAS (raster.wat scanlines).
+  if (!k || width * height > k.canvasBytes || height > k.canvas.byteOffset || n > k.mix.byteOffset || 12 + 16 + Math.ceil((n * 9) / 8) > k.chunkRoom) return null;
   const e = k.exports;
   e.scanlines(width, height);
   const { code, bits } = rowDistance(width + 1);
   const chunk = e.idatChunk(e.deflate(n, width + 1, code, bits));
-  return indexedPngFileWithIdat(new Uint8Array(e.memory.buffer, CHUNK, chunk), palette, paletteSize, width, height);
+  return indexedPngFileWithIdat(new Uint8Array(e.memory.buffer, k.chunkAt, chunk), palette, paletteSize, width, height);
 }
 
 /** The kernels, or null when none are loaded (everything is drawn in JavaScript). */
