@@ -191,7 +191,7 @@ describe("the module's memory layout", () => {
     const m = wabt.parseWat("raster.wat", wat, { bulk_memory: true, sign_extension: true, sat_float_to_int: true });
     const { buffer } = m.toBinary({});
     m.destroy();
-    return new WebAssembly.Module(buffer);
+    return new WebAssembly.Module(Uint8Array.from(buffer));
   };
 
   it("gives views where raster.wat lays the regions out", () => {
