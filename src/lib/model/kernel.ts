@@ -216,6 +216,13 @@ export function runPaths(
   const sIncome = row(OUT_INCOME_GROWTH);
   const sPopulation = row(OUT_POPULATION_GROWTH);
 
+  // The Monte Carlo's case (shocks on some of G, D, C and the two rates, no formula to
+  // re-evaluate) runs in plainYear: every row present (zeros where there is no shock), so
+  // its loop has no branch on a missing row and no formula call to keep registers for.
+  const plain = shocks !== null && dynamic.length === 0 && sN === null && sM === null && sI === null && sE === null;
+  const constants = new Float64Array(7);
+  const zeros = plain && (sG === null || sD === null || sC === null || sIncome === null || sPopulation === null) ? zeroRow(paths) : null;
+
   const gdp0 = ctx.gdp0;
   const population0 = ctx.population0;
   const income0 = ctx.urbanIncome0;
@@ -247,6 +254,18 @@ export function runPaths(
     const popRate = ctx.populationPathRate[i]!;
     const o = (i % kept) * paths;
     const prev = ((i - 1) % kept) * paths;
+    if (plain) {
+      constants[0] = g0;
+      constants[1] = d0;
+      constants[2] = c0;
+      constants[3] = targetMode ? popRate : n0;
+      constants[4] = targetMode ? 0 : m0;
+      constants[5] = ig0;
+      constants[6] = el0;
+      plainYear(paths, prev, o, constants, elastic, sG ?? zeros!, sD ?? zeros!, sC ?? zeros!, sIncome ?? zeros!, sPopulation ?? zeros!, out, ws);
+      observer?.yearDone(i, o);
+      continue;
+    }
     for (let p = 0; p < paths; p++) {
       let g = sG === null ? g0 : g0 + sG[p]!;
       let d = sD === null ? d0 : d0 + sD[p]!;
@@ -319,6 +338,72 @@ export function runPaths(
     observer?.yearDone(i, o);
   }
   return null;
+}
+
+let zeroCache = new Float64Array(0);
+function zeroRow(paths: number): Float64Array {
+  if (zeroCache.length !== paths) zeroCache = new Float64Array(paths);
+  return zeroCache;
+}
+
+/**
+ * One year of runPaths' loop for rows that are all present: the same arithmetic, operation
+ * for operation (x + 0 differs from x only for x = −0, and every place these values reach
+ * gives the same result for +0 and −0: a growth factor 1 + 0·k, or a level plus zero
+ * migration). In target mode n and m come in as 0 (unused there).
+ */
+function plainYear(
+  paths: number,
+  prev: number,
+  o: number,
+  constants: Float64Array,
+  elastic: boolean,
+  sG: Float64Array,
+  sD: Float64Array,
+  sC: Float64Array,
+  sIncome: Float64Array,
+  sPopulation: Float64Array,
+  out: PathOutputs,
+  ws: Workspace,
+): void {
+  const { gdpReal: oReal, gdpNominal: oNominal, residentPopulation: oPop, gdpPerCapita: oPc, gdpPerCapitaReal: oPcReal, urbanIncome: oInc, urbanIncomeReal: oIncReal } = out;
+  const { deflator, cpiIndex } = ws;
+  // Doubles from a Float64Array, unboxed once: number parameters would be checked (small
+  // integer or heap number) again at every use in the loop.
+  const g0 = constants[0]!;
+  const d0 = constants[1]!;
+  const c0 = constants[2]!;
+  const popBase = constants[3]!;
+  const m0 = constants[4]!;
+  const ig0 = constants[5]!;
+  const el0 = constants[6]!;
+  const isElastic = elastic === true;
+  for (let p = 0; p < paths; p++) {
+    const g = g0 + sG[p]!;
+    const d = d0 + sD[p]!;
+    const c = c0 + sC[p]!;
+    const r = oReal[prev + p]! * (1 + (g > -90 ? g : -90) * 0.01);
+    const defl = deflator[p]! * (1 + (d > -90 ? d : -90) * 0.01);
+    const nominal = r * defl;
+    const popGrowth = popBase + sPopulation[p]!;
+    let pop = oPop[prev + p]! * (1 + (popGrowth > -900 ? popGrowth : -900) * 0.001) + m0;
+    if (!(pop >= 1000)) pop = 1000;
+    const perPerson = 1e8 / pop;
+    const pc = nominal * perPerson;
+    const ownGrowth = isElastic ? el0 * (pc / oPc[prev + p]! - 1) * 100 : ig0;
+    const incomeGrowth = ownGrowth + sIncome[p]!;
+    const inc = oInc[prev + p]! * (1 + (incomeGrowth > -90 ? incomeGrowth : -90) * 0.01);
+    const cpiI = cpiIndex[p]! * (1 + (c > -90 ? c : -90) * 0.01);
+    deflator[p] = defl;
+    cpiIndex[p] = cpiI;
+    oReal[o + p] = r;
+    oNominal[o + p] = nominal;
+    oPop[o + p] = pop;
+    oPc[o + p] = pc;
+    oPcReal[o + p] = r * perPerson;
+    oInc[o + p] = inc;
+    oIncReal[o + p] = inc / cpiI;
+  }
 }
 
 /**

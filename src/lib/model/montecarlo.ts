@@ -88,7 +88,7 @@ function workspaceFor(paths: number): McWorkspace {
   if (workspace?.paths !== paths) {
     workspace = {
       paths,
-      out: allocateOutputs(paths, 2),
+      out: allocateOutputs(paths, 1),
       saved: new Map(),
       ws: allocateWorkspace(paths),
       rows: Array.from({ length: SHOCK_ROWS }, () => new Float64Array(paths)),
