@@ -217,11 +217,9 @@ export function runPaths(
   const sPopulation = row(OUT_POPULATION_GROWTH);
 
   // The Monte Carlo's case (shocks on some of G, D, C and the two rates, no formula to
-  // re-evaluate) runs in plainYear: every row present (zeros where there is no shock), so
-  // its loop has no branch on a missing row and no formula call to keep registers for.
-  const plain = shocks !== null && dynamic.length === 0 && sN === null && sM === null && sI === null && sE === null;
+  // re-evaluate, every array a view of one buffer) runs in plainYear.
+  const layout = shocks !== null && dynamic.length === 0 && sN === null && sM === null && sI === null && sE === null ? bufferLayout([sG, sD, sC, sIncome, sPopulation], out, ws) : null;
   const constants = new Float64Array(7);
-  const zeros = plain && (sG === null || sD === null || sC === null || sIncome === null || sPopulation === null) ? zeroRow(paths) : null;
 
   const gdp0 = ctx.gdp0;
   const population0 = ctx.population0;
@@ -254,7 +252,7 @@ export function runPaths(
     const popRate = ctx.populationPathRate[i]!;
     const o = (i % kept) * paths;
     const prev = ((i - 1) % kept) * paths;
-    if (plain) {
+    if (layout) {
       constants[0] = g0;
       constants[1] = d0;
       constants[2] = c0;
@@ -262,7 +260,9 @@ export function runPaths(
       constants[4] = targetMode ? 0 : m0;
       constants[5] = ig0;
       constants[6] = el0;
-      plainYear(paths, prev, o, constants, elastic, sG ?? zeros!, sD ?? zeros!, sC ?? zeros!, sIncome ?? zeros!, sPopulation ?? zeros!, out, ws);
+      layout.offsets[PLAIN_O] = o;
+      layout.offsets[PLAIN_PREV] = prev;
+      plainYear(layout.buffer, layout.offsets, paths, constants, elastic);
       observer?.yearDone(i, o);
       continue;
     }
@@ -340,36 +340,35 @@ export function runPaths(
   return null;
 }
 
-let zeroCache = new Float64Array(0);
-function zeroRow(paths: number): Float64Array {
-  if (zeroCache.length !== paths) zeroCache = new Float64Array(paths);
-  return zeroCache;
+// plainYear's offsets: five shock rows (−1: none), seven outputs and two workspace rows (start
+// of the array in the buffer), then the current and the previous year's row in the outputs.
+const PLAIN_ROWS = 5;
+const PLAIN_O = PLAIN_ROWS + PATH_OUTPUTS.length + 2;
+const PLAIN_PREV = PLAIN_O + 1;
+
+/**
+ * Where the arrays of a run lie in their common buffer (element offsets, see PLAIN_O), or
+ * null when they are not all views of one buffer.
+ */
+function bufferLayout(rows: readonly (Float64Array | null)[], out: PathOutputs, ws: Workspace): { buffer: Float64Array; offsets: Int32Array } | null {
+  const arrays = [...rows, ...PATH_OUTPUTS.map((id) => out[id]), ws.deflator, ws.cpiIndex];
+  const buffer = out.gdpReal.buffer;
+  if (!(buffer instanceof ArrayBuffer) || arrays.some((a) => a !== null && a.buffer !== buffer)) return null;
+  const offsets = new Int32Array(PLAIN_PREV + 1);
+  arrays.forEach((a, k) => (offsets[k] = a === null ? -1 : a.byteOffset / 8));
+  return { buffer: new Float64Array(buffer), offsets };
 }
 
 /**
- * One year of runPaths' loop for rows that are all present: the same arithmetic, operation
- * for operation (x + 0 differs from x only for x = −0, and every place these values reach
- * gives the same result for +0 and −0: a growth factor 1 + 0·k, or a level plus zero
- * migration). In target mode n and m come in as 0 (unused there).
+ * One year of runPaths' loop, for the Monte Carlo: the same arithmetic, operation for
+ * operation, on arrays given as offsets into one buffer. One typed array instead of fourteen:
+ * V8 checks and loads a typed array's map, data pointer and length again at each access, in
+ * every iteration; with one array that happens once per iteration. Constants come unboxed
+ * from a Float64Array, the offsets from an Int32Array (number parameters would be checked
+ * again at every use in the loop). In target mode constants[3] is the target path's rate and
+ * constants[4] (migration) is 0, which adds nothing.
  */
-function plainYear(
-  paths: number,
-  prev: number,
-  o: number,
-  constants: Float64Array,
-  elastic: boolean,
-  sG: Float64Array,
-  sD: Float64Array,
-  sC: Float64Array,
-  sIncome: Float64Array,
-  sPopulation: Float64Array,
-  out: PathOutputs,
-  ws: Workspace,
-): void {
-  const { gdpReal: oReal, gdpNominal: oNominal, residentPopulation: oPop, gdpPerCapita: oPc, gdpPerCapitaReal: oPcReal, urbanIncome: oInc, urbanIncomeReal: oIncReal } = out;
-  const { deflator, cpiIndex } = ws;
-  // Doubles from a Float64Array, unboxed once: number parameters would be checked (small
-  // integer or heap number) again at every use in the loop.
+function plainYear(buf: Float64Array, at: Int32Array, paths: number, constants: Float64Array, elastic: boolean): void {
   const g0 = constants[0]!;
   const d0 = constants[1]!;
   const c0 = constants[2]!;
@@ -378,31 +377,62 @@ function plainYear(
   const ig0 = constants[5]!;
   const el0 = constants[6]!;
   const isElastic = elastic === true;
-  for (let p = 0; p < paths; p++) {
-    const g = g0 + sG[p]!;
-    const d = d0 + sD[p]!;
-    const c = c0 + sC[p]!;
-    const r = oReal[prev + p]! * (1 + (g > -90 ? g : -90) * 0.01);
-    const defl = deflator[p]! * (1 + (d > -90 ? d : -90) * 0.01);
+  const sG = at[0]!;
+  const sD = at[1]!;
+  const sC = at[2]!;
+  const sIncome = at[3]!;
+  const sPopulation = at[4]!;
+  const hasG = sG >= 0;
+  const hasD = sD >= 0;
+  const hasC = sC >= 0;
+  const hasIncome = sIncome >= 0;
+  const hasPopulation = sPopulation >= 0;
+  const o = at[PLAIN_O]!;
+  const prev = at[PLAIN_PREV]!;
+  // Outputs (PATH_OUTPUTS order) in this year's row and in last year's.
+  const oReal = at[5]! + o;
+  const oNominal = at[6]! + o;
+  const oPop = at[7]! + o;
+  const oPc = at[8]! + o;
+  const oPcReal = at[9]! + o;
+  const oInc = at[10]! + o;
+  const oIncReal = at[11]! + o;
+  const pReal = at[5]! + prev;
+  const pPop = at[7]! + prev;
+  const pPc = at[8]! + prev;
+  const pInc = at[10]! + prev;
+  const deflator = at[12]!;
+  const cpiIndex = at[13]!;
+  const n = paths | 0;
+  for (let p = 0; p < n; p++) {
+    // Read first and unconditionally, so that V8's check of `buf` here covers the reads in
+    // the branches below (its checks are not hoisted out of the loop).
+    const deflPrev = buf[deflator + p]!;
+    const g = hasG ? g0 + buf[sG + p]! : g0;
+    const d = hasD ? d0 + buf[sD + p]! : d0;
+    const c = hasC ? c0 + buf[sC + p]! : c0;
+    // As in runPaths (see there for the literals).
+    const r = buf[pReal + p]! * (1 + (g > -90 ? g : -90) * 0.01);
+    const defl = deflPrev * (1 + (d > -90 ? d : -90) * 0.01);
     const nominal = r * defl;
-    const popGrowth = popBase + sPopulation[p]!;
-    let pop = oPop[prev + p]! * (1 + (popGrowth > -900 ? popGrowth : -900) * 0.001) + m0;
+    const popGrowth = hasPopulation ? popBase + buf[sPopulation + p]! : popBase;
+    let pop = buf[pPop + p]! * (1 + (popGrowth > -900 ? popGrowth : -900) * 0.001) + m0;
     if (!(pop >= 1000)) pop = 1000;
     const perPerson = 1e8 / pop;
     const pc = nominal * perPerson;
-    const ownGrowth = isElastic ? el0 * (pc / oPc[prev + p]! - 1) * 100 : ig0;
-    const incomeGrowth = ownGrowth + sIncome[p]!;
-    const inc = oInc[prev + p]! * (1 + (incomeGrowth > -90 ? incomeGrowth : -90) * 0.01);
-    const cpiI = cpiIndex[p]! * (1 + (c > -90 ? c : -90) * 0.01);
-    deflator[p] = defl;
-    cpiIndex[p] = cpiI;
-    oReal[o + p] = r;
-    oNominal[o + p] = nominal;
-    oPop[o + p] = pop;
-    oPc[o + p] = pc;
-    oPcReal[o + p] = r * perPerson;
-    oInc[o + p] = inc;
-    oIncReal[o + p] = inc / cpiI;
+    const ownGrowth = isElastic ? el0 * (pc / buf[pPc + p]! - 1) * 100 : ig0;
+    const incomeGrowth = hasIncome ? ownGrowth + buf[sIncome + p]! : ownGrowth;
+    const inc = buf[pInc + p]! * (1 + (incomeGrowth > -90 ? incomeGrowth : -90) * 0.01);
+    const cpiI = buf[cpiIndex + p]! * (1 + (c > -90 ? c : -90) * 0.01);
+    buf[deflator + p] = defl;
+    buf[cpiIndex + p] = cpiI;
+    buf[oReal + p] = r;
+    buf[oNominal + p] = nominal;
+    buf[oPop + p] = pop;
+    buf[oPc + p] = pc;
+    buf[oPcReal + p] = r * perPerson;
+    buf[oInc + p] = inc;
+    buf[oIncReal + p] = inc / cpiI;
   }
 }
 

@@ -8,8 +8,8 @@
 // no shock is drawn and each path is the projection itself.
 import { SHOCK_IDS, type Scenario, type ShockId } from "../scenario/schema";
 import type { FormulaIssue, FormulaSet } from "../formula/types";
-import { INPUT_COUNT, INPUT_INDEX } from "./inputs";
-import { OUT_INCOME_GROWTH, OUT_POPULATION_GROWTH, SHOCK_ROWS, allocateOutputs, allocateWorkspace, dynamicSlots, prepare, runPaths, type PathOutputs, type ShockSource, type Workspace, type YearObserver } from "./kernel";
+import { ENV_SIZE, INPUT_COUNT, INPUT_INDEX } from "./inputs";
+import { OUT_INCOME_GROWTH, OUT_POPULATION_GROWTH, PATH_OUTPUTS, SHOCK_ROWS, dynamicSlots, prepare, runPaths, type PathOutputs, type ShockSource, type Workspace, type YearObserver } from "./kernel";
 import { percentiles } from "./percentiles";
 import { Rng } from "./rng";
 import { checkerFor, type TargetChecker, type YearValues } from "./targets";
@@ -70,8 +70,9 @@ const SHOCK_ROW: Readonly<Record<ShockId, number>> = {
   populationGrowth: OUT_POPULATION_GROWTH,
 };
 
-// One set of buffers, reused between runs. The path outputs keep two years (the year being
-// computed and the one before): each year is summarised as soon as it is done.
+// One set of buffers, reused between runs, all views of one buffer (the kernel's loop then
+// reads and writes one typed array: see plainYear in kernel.ts). The path outputs keep one
+// year, computed in place over the one before: each year is summarised as soon as it is done.
 interface McWorkspace {
   paths: number;
   out: PathOutputs;
@@ -86,13 +87,18 @@ interface McWorkspace {
 let workspace: McWorkspace | null = null;
 function workspaceFor(paths: number): McWorkspace {
   if (workspace?.paths !== paths) {
+    const buffer = new Float64Array((PATH_OUTPUTS.length + 2 + SHOCK_ROWS + 1) * paths);
+    let used = 0;
+    const take = () => buffer.subarray(used, (used += paths));
+    const out = {} as PathOutputs;
+    for (const id of PATH_OUTPUTS) out[id] = take();
     workspace = {
       paths,
-      out: allocateOutputs(paths, 1),
+      out,
       saved: new Map(),
-      ws: allocateWorkspace(paths),
-      rows: Array.from({ length: SHOCK_ROWS }, () => new Float64Array(paths)),
-      draws: new Float64Array(paths),
+      ws: { paths, deflator: take(), cpiIndex: take(), env: new Float64Array(ENV_SIZE) },
+      rows: Array.from({ length: SHOCK_ROWS }, take),
+      draws: take(),
       waiting: Array.from({ length: EVENT_COUNT }, () => new Int32Array(paths)),
     };
   }
