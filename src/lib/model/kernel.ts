@@ -262,7 +262,8 @@ export function runPaths(
       constants[6] = el0;
       layout.offsets[PLAIN_O] = o;
       layout.offsets[PLAIN_PREV] = prev;
-      plainYear(layout.buffer, layout.offsets, paths, constants, elastic);
+      if (layout.wasm !== null) layout.wasm.year(layout.buffer, wasmAddresses(layout.offsets, layout.wasmAt), constants, paths, elastic);
+      else plainYear(layout.buffer, layout.offsets, paths, constants, elastic);
       observer?.yearDone(i, o);
       continue;
     }
@@ -350,13 +351,63 @@ const PLAIN_PREV = PLAIN_O + 1;
  * Where the arrays of a run lie in their common buffer (element offsets, see PLAIN_O), or
  * null when they are not all views of one buffer.
  */
-function bufferLayout(rows: readonly (Float64Array | null)[], out: PathOutputs, ws: Workspace): { buffer: Float64Array; offsets: Int32Array } | null {
+function bufferLayout(rows: readonly (Float64Array | null)[], out: PathOutputs, ws: Workspace): BufferLayout | null {
   const arrays = [...rows, ...PATH_OUTPUTS.map((id) => out[id]), ws.deflator, ws.cpiIndex];
   const buffer = out.gdpReal.buffer;
   if (!(buffer instanceof ArrayBuffer) || arrays.some((a) => a !== null && a.buffer !== buffer)) return null;
   const offsets = new Int32Array(PLAIN_PREV + 1);
   arrays.forEach((a, k) => (offsets[k] = a === null ? -1 : a.byteOffset / 8));
-  return { buffer: new Float64Array(buffer), offsets };
+  const wasm = kernelWasm !== null && buffer === kernelWasm.memory.buffer ? kernelWasm : null;
+  return { buffer: new Float64Array(buffer), offsets, wasm, wasmAt: new Int32Array(WASM_AT) };
+}
+interface BufferLayout {
+  buffer: Float64Array;
+  offsets: Int32Array;
+  wasm: KernelWasm | null;
+  /** The addresses for KernelWasm.year, filled by wasmAddresses. */
+  wasmAt: Int32Array;
+}
+
+/** The kernel's year in WebAssembly (wasm/kernels.ts), for a buffer in its memory. */
+export interface KernelWasm {
+  memory: WebAssembly.Memory;
+  /**
+   * plainYear: `at` as WASM_AT element offsets into `buffer` (a view of the whole memory;
+   * −1: no such row), constants as plainYear's.
+   */
+  year(buffer: Float64Array, at: Int32Array, constants: Float64Array, paths: number, elastic: boolean): void;
+  /** A buffer of `doubles` in its memory, with room for the percentiles of `values` values. */
+  buffer(doubles: number, values: number): Float64Array;
+}
+let kernelWasm: KernelWasm | null = null;
+export function setKernelWasm(k: KernelWasm | null): void {
+  kernelWasm = k;
+}
+/** What runBuffer's buffers belong to now (null: plain arrays); a workspace made for another is to be made again. */
+export function runBufferOwner(): object | null {
+  return kernelWasm;
+}
+/** The buffer for a run's arrays: in WebAssembly's memory when its kernels are installed. */
+export function runBuffer(doubles: number, values: number): Float64Array {
+  return kernelWasm === null ? new Float64Array(doubles) : kernelWasm.buffer(doubles, values);
+}
+/**
+ * mc.wat's year takes: the five shock rows, this year's seven outputs, last year's real GDP,
+ * population, per-capita GDP and income, the deflator and CPI indices.
+ */
+const WASM_AT = 18;
+function wasmAddresses(offsets: Int32Array, at: Int32Array): Int32Array {
+  const o = offsets[PLAIN_O]!;
+  const prev = offsets[PLAIN_PREV]!;
+  for (let k = 0; k < PLAIN_ROWS; k++) at[k] = offsets[k]!;
+  for (let k = 0; k < PATH_OUTPUTS.length; k++) at[PLAIN_ROWS + k] = offsets[PLAIN_ROWS + k]! + o;
+  at[12] = offsets[5]! + prev; // gdpReal
+  at[13] = offsets[7]! + prev; // residentPopulation
+  at[14] = offsets[8]! + prev; // gdpPerCapita
+  at[15] = offsets[10]! + prev; // urbanIncome
+  at[16] = offsets[12]!; // deflator
+  at[17] = offsets[13]!; // CPI
+  return at;
 }
 
 /**

@@ -9,7 +9,7 @@
 import { SHOCK_IDS, type Scenario, type ShockId } from "../scenario/schema";
 import type { FormulaIssue, FormulaSet } from "../formula/types";
 import { ENV_SIZE, INPUT_COUNT, INPUT_INDEX } from "./inputs";
-import { OUT_INCOME_GROWTH, OUT_POPULATION_GROWTH, PATH_OUTPUTS, SHOCK_ROWS, dynamicSlots, prepare, runPaths, type PathOutputs, type ShockSource, type Workspace, type YearObserver } from "./kernel";
+import { OUT_INCOME_GROWTH, OUT_POPULATION_GROWTH, PATH_OUTPUTS, SHOCK_ROWS, dynamicSlots, runBuffer, runBufferOwner, prepare, runPaths, type PathOutputs, type ShockSource, type Workspace, type YearObserver } from "./kernel";
 import { percentiles } from "./percentiles";
 import { Rng } from "./rng";
 import { checkerFor, type TargetChecker, type YearValues } from "./targets";
@@ -83,11 +83,14 @@ interface McWorkspace {
   draws: Float64Array;
   /** Per first-year event: the paths on which it has not happened yet. */
   waiting: Int32Array[];
+  owner: object | null;
 }
 let workspace: McWorkspace | null = null;
 function workspaceFor(paths: number): McWorkspace {
-  if (workspace?.paths !== paths) {
-    const buffer = new Float64Array((PATH_OUTPUTS.length + 2 + SHOCK_ROWS + 1) * paths);
+  // Made again for another path count, or when the buffer is no longer usable (WebAssembly
+  // installed or removed, or its memory grown).
+  if (workspace?.paths !== paths || workspace.out.gdpReal.length === 0 || workspace.owner !== runBufferOwner()) {
+    const buffer = runBuffer((PATH_OUTPUTS.length + 2 + SHOCK_ROWS + 1) * paths, paths);
     let used = 0;
     const take = () => buffer.subarray(used, (used += paths));
     const out = {} as PathOutputs;
@@ -100,6 +103,7 @@ function workspaceFor(paths: number): McWorkspace {
       rows: Array.from({ length: SHOCK_ROWS }, take),
       draws: take(),
       waiting: Array.from({ length: EVENT_COUNT }, () => new Int32Array(paths)),
+      owner: runBufferOwner(),
     };
   }
   return workspace;

@@ -1,0 +1,162 @@
+;; The Monte Carlo's three hot loops as WebAssembly: the same operations, in the same order, as
+;; the TypeScript they accelerate, which stays the definition, the reference and the fallback
+;; (kernels.ts loads this module; the tests check both give the same bits). WebAssembly's f64
+;; and i32 arithmetic is IEEE 754 and two's complement like JavaScript's, with no fused
+;; multiply-add, so each operation has the one result the TypeScript gets.
+;;
+;; Assembled into mc.wasm by scripts/build-mc-wasm.mjs (npm run build:mc-wasm). Memory is the
+;; module's own, laid out by kernels.ts; every function takes byte addresses into it.
+(module
+  (memory (export "memory") 1)
+
+  ;; rng.ts zigguratRun: xoshiro128** draws into out[i], out[i + 1], … up to end while each
+  ;; falls inside its layer's rectangle. st: the generator's four state words, then the word
+  ;; where the draw that needs the slow path is left; kn: 256 i32, wn: 256 f64. Returns the
+  ;; index reached (end, or that of the draw for the slow path).
+  (func (export "zig") (param $st i32) (param $kn i32) (param $wn i32) (param $out i32) (param $i i32) (param $end i32) (param $scale f64) (result i32)
+    (local $s0 i32) (local $s1 i32) (local $s2 i32) (local $s3 i32) (local $hz i32) (local $t i32) (local $iz i32)
+    (local.set $s0 (i32.load (local.get $st)))
+    (local.set $s1 (i32.load offset=4 (local.get $st)))
+    (local.set $s2 (i32.load offset=8 (local.get $st)))
+    (local.set $s3 (i32.load offset=12 (local.get $st)))
+    (block $done
+      (br_if $done (i32.ge_s (local.get $i) (local.get $end)))
+      (loop $draw
+        (local.set $hz (i32.mul (i32.rotl (i32.mul (local.get $s1) (i32.const 5)) (i32.const 7)) (i32.const 9)))
+        (local.set $t (i32.shl (local.get $s1) (i32.const 9)))
+        (local.set $s2 (i32.xor (local.get $s2) (local.get $s0)))
+        (local.set $s3 (i32.xor (local.get $s3) (local.get $s1)))
+        (local.set $s1 (i32.xor (local.get $s1) (local.get $s2)))
+        (local.set $s0 (i32.xor (local.get $s0) (local.get $s3)))
+        (local.set $s2 (i32.xor (local.get $s2) (local.get $t)))
+        (local.set $s3 (i32.rotl (local.get $s3) (i32.const 11)))
+        (local.set $iz (i32.and (local.get $hz) (i32.const 255)))
+        (if (i32.ge_s
+              (i32.xor (local.get $hz) (i32.shr_s (local.get $hz) (i32.const 31)))
+              (i32.load (i32.add (local.get $kn) (i32.shl (local.get $iz) (i32.const 2)))))
+          (then
+            (i32.store offset=16 (local.get $st) (local.get $hz))
+            (br $done)))
+        (f64.store
+          (i32.add (local.get $out) (i32.shl (local.get $i) (i32.const 3)))
+          (f64.mul
+            (f64.mul (f64.convert_i32_s (local.get $hz)) (f64.load (i32.add (local.get $wn) (i32.shl (local.get $iz) (i32.const 3)))))
+            (local.get $scale)))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br_if $draw (i32.lt_s (local.get $i) (local.get $end)))))
+    (i32.store (local.get $st) (local.get $s0))
+    (i32.store offset=4 (local.get $st) (local.get $s1))
+    (i32.store offset=8 (local.get $st) (local.get $s2))
+    (i32.store offset=12 (local.get $st) (local.get $s3))
+    (local.get $i))
+
+  ;; percentiles.ts, positive values: n doubles from `values` (byte address of the first)
+  ;; counted into 2,048 bins by their high words, each bin's values threaded on a list:
+  ;; counts[bin] += 1, next[i] = head[bin], head[bin] = i.
+  (func (export "bins") (param $values i32) (param $n i32) (param $lo i32) (param $shift i32) (param $counts i32) (param $head i32) (param $next i32)
+    (local $i i32) (local $w i32) (local $d i32) (local $bin i32) (local $at i32)
+    (block $done
+      (br_if $done (i32.le_s (local.get $n) (i32.const 0)))
+      (loop $value
+        (local.set $w (i32.load offset=4 (i32.add (local.get $values) (i32.shl (local.get $i) (i32.const 3)))))
+        (local.set $d
+          (select
+            (i32.const 0)
+            (i32.shr_s (i32.sub (local.get $w) (local.get $lo)) (local.get $shift))
+            (i32.lt_s (local.get $w) (local.get $lo))))
+        (local.set $bin (select (local.get $d) (i32.const 2047) (i32.lt_s (local.get $d) (i32.const 2047))))
+        (local.set $at (i32.shl (local.get $bin) (i32.const 2)))
+        (i32.store (i32.add (local.get $counts) (local.get $at)) (i32.add (i32.load (i32.add (local.get $counts) (local.get $at))) (i32.const 1)))
+        (i32.store (i32.add (local.get $next) (i32.shl (local.get $i) (i32.const 2))) (i32.load (i32.add (local.get $head) (local.get $at))))
+        (i32.store (i32.add (local.get $head) (local.get $at)) (local.get $i))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br_if $value (i32.lt_s (local.get $i) (local.get $n))))))
+
+  ;; kernel.ts plainYear: one year of n paths. at: 18 i32 byte addresses: the shock rows of
+  ;; G, D, C, income growth and population growth (0: none), this year's seven outputs
+  ;; (PATH_OUTPUTS order), last year's real GDP, population, per-capita GDP and income, the
+  ;; deflator and CPI indices. k: seven f64, g0 d0 c0 popBase m0 ig0 el0.
+  (func (export "year") (param $at i32) (param $k i32) (param $n i32) (param $elastic i32)
+    (local $q i32) (local $end i32)
+    (local $sG i32) (local $sD i32) (local $sC i32) (local $sI i32) (local $sP i32)
+    (local $oReal i32) (local $oNominal i32) (local $oPop i32) (local $oPc i32) (local $oPcReal i32) (local $oInc i32) (local $oIncReal i32)
+    (local $pReal i32) (local $pPop i32) (local $pPc i32) (local $pInc i32) (local $deflator i32) (local $cpi i32)
+    (local $g0 f64) (local $d0 f64) (local $c0 f64) (local $popBase f64) (local $m0 f64) (local $ig0 f64) (local $el0 f64)
+    (local $g f64) (local $d f64) (local $c f64) (local $r f64) (local $defl f64) (local $nominal f64) (local $pg f64) (local $pop f64)
+    (local $perPerson f64) (local $pc f64) (local $own f64) (local $ig f64) (local $inc f64) (local $cpiI f64)
+    (local.set $sG (i32.load offset=0 (local.get $at)))
+    (local.set $sD (i32.load offset=4 (local.get $at)))
+    (local.set $sC (i32.load offset=8 (local.get $at)))
+    (local.set $sI (i32.load offset=12 (local.get $at)))
+    (local.set $sP (i32.load offset=16 (local.get $at)))
+    (local.set $oReal (i32.load offset=20 (local.get $at)))
+    (local.set $oNominal (i32.load offset=24 (local.get $at)))
+    (local.set $oPop (i32.load offset=28 (local.get $at)))
+    (local.set $oPc (i32.load offset=32 (local.get $at)))
+    (local.set $oPcReal (i32.load offset=36 (local.get $at)))
+    (local.set $oInc (i32.load offset=40 (local.get $at)))
+    (local.set $oIncReal (i32.load offset=44 (local.get $at)))
+    (local.set $pReal (i32.load offset=48 (local.get $at)))
+    (local.set $pPop (i32.load offset=52 (local.get $at)))
+    (local.set $pPc (i32.load offset=56 (local.get $at)))
+    (local.set $pInc (i32.load offset=60 (local.get $at)))
+    (local.set $deflator (i32.load offset=64 (local.get $at)))
+    (local.set $cpi (i32.load offset=68 (local.get $at)))
+    (local.set $g0 (f64.load offset=0 (local.get $k)))
+    (local.set $d0 (f64.load offset=8 (local.get $k)))
+    (local.set $c0 (f64.load offset=16 (local.get $k)))
+    (local.set $popBase (f64.load offset=24 (local.get $k)))
+    (local.set $m0 (f64.load offset=32 (local.get $k)))
+    (local.set $ig0 (f64.load offset=40 (local.get $k)))
+    (local.set $el0 (f64.load offset=48 (local.get $k)))
+    (local.set $end (i32.shl (local.get $n) (i32.const 3)))
+    (block $done
+      (br_if $done (i32.le_s (local.get $n) (i32.const 0)))
+      (loop $path
+        ;; Shocked inputs: x0 + shock, or x0 itself where there is no shock (not x0 + 0).
+        (local.set $g (local.get $g0))
+        (if (local.get $sG) (then (local.set $g (f64.add (local.get $g0) (f64.load (i32.add (local.get $sG) (local.get $q)))))))
+        (local.set $d (local.get $d0))
+        (if (local.get $sD) (then (local.set $d (f64.add (local.get $d0) (f64.load (i32.add (local.get $sD) (local.get $q)))))))
+        (local.set $c (local.get $c0))
+        (if (local.get $sC) (then (local.set $c (f64.add (local.get $c0) (f64.load (i32.add (local.get $sC) (local.get $q)))))))
+        ;; Rates floored at −90 % (−900 ‰): x > floor ? x : floor.
+        (local.set $r (f64.mul (f64.load (i32.add (local.get $pReal) (local.get $q)))
+          (f64.add (f64.const 1) (f64.mul (select (local.get $g) (f64.const -90) (f64.gt (local.get $g) (f64.const -90))) (f64.const 0.01)))))
+        (local.set $defl (f64.mul (f64.load (i32.add (local.get $deflator) (local.get $q)))
+          (f64.add (f64.const 1) (f64.mul (select (local.get $d) (f64.const -90) (f64.gt (local.get $d) (f64.const -90))) (f64.const 0.01)))))
+        (local.set $nominal (f64.mul (local.get $r) (local.get $defl)))
+        (local.set $pg (local.get $popBase))
+        (if (local.get $sP) (then (local.set $pg (f64.add (local.get $popBase) (f64.load (i32.add (local.get $sP) (local.get $q)))))))
+        (local.set $pop (f64.add
+          (f64.mul (f64.load (i32.add (local.get $pPop) (local.get $q)))
+            (f64.add (f64.const 1) (f64.mul (select (local.get $pg) (f64.const -900) (f64.gt (local.get $pg) (f64.const -900))) (f64.const 0.001))))
+          (local.get $m0)))
+        ;; if (!(pop >= 1000)) pop = 1000
+        (local.set $pop (select (local.get $pop) (f64.const 1000) (f64.ge (local.get $pop) (f64.const 1000))))
+        (local.set $perPerson (f64.div (f64.const 1e8) (local.get $pop)))
+        (local.set $pc (f64.mul (local.get $nominal) (local.get $perPerson)))
+        (local.set $own (local.get $ig0))
+        (if (local.get $elastic)
+          (then (local.set $own
+            (f64.mul
+              (f64.mul (local.get $el0) (f64.sub (f64.div (local.get $pc) (f64.load (i32.add (local.get $pPc) (local.get $q)))) (f64.const 1)))
+              (f64.const 100)))))
+        (local.set $ig (local.get $own))
+        (if (local.get $sI) (then (local.set $ig (f64.add (local.get $own) (f64.load (i32.add (local.get $sI) (local.get $q)))))))
+        (local.set $inc (f64.mul (f64.load (i32.add (local.get $pInc) (local.get $q)))
+          (f64.add (f64.const 1) (f64.mul (select (local.get $ig) (f64.const -90) (f64.gt (local.get $ig) (f64.const -90))) (f64.const 0.01)))))
+        (local.set $cpiI (f64.mul (f64.load (i32.add (local.get $cpi) (local.get $q)))
+          (f64.add (f64.const 1) (f64.mul (select (local.get $c) (f64.const -90) (f64.gt (local.get $c) (f64.const -90))) (f64.const 0.01)))))
+        (f64.store (i32.add (local.get $deflator) (local.get $q)) (local.get $defl))
+        (f64.store (i32.add (local.get $cpi) (local.get $q)) (local.get $cpiI))
+        (f64.store (i32.add (local.get $oReal) (local.get $q)) (local.get $r))
+        (f64.store (i32.add (local.get $oNominal) (local.get $q)) (local.get $nominal))
+        (f64.store (i32.add (local.get $oPop) (local.get $q)) (local.get $pop))
+        (f64.store (i32.add (local.get $oPc) (local.get $q)) (local.get $pc))
+        (f64.store (i32.add (local.get $oPcReal) (local.get $q)) (f64.mul (local.get $r) (local.get $perPerson)))
+        (f64.store (i32.add (local.get $oInc) (local.get $q)) (local.get $inc))
+        (f64.store (i32.add (local.get $oIncReal) (local.get $q)) (f64.div (local.get $inc) (local.get $cpiI)))
+        (local.set $q (i32.add (local.get $q) (i32.const 8)))
+        (br_if $path (i32.lt_u (local.get $q) (local.get $end))))))
+)
