@@ -31,6 +31,8 @@ const NEXT = 20480; // percentiles: one i32 per value, then the Monte Carlo's bu
 const PAGE = 65536;
 
 let installed: Exports | null = null;
+/** Calls into the module since it was installed, by kernel (the tests check it did the work). */
+const calls = { zig: 0, bins: 0, year: 0 };
 
 /**
  * Instantiate mc.wasm (compiled) and let the model use it. Returns false (and leaves the
@@ -45,8 +47,10 @@ export function installMonteCarloWasm(module: WebAssembly.Module): boolean {
   new Int32Array(e.memory.buffer, KN, kn.length).set(kn);
   new Float64Array(e.memory.buffer, WN, wn.length).set(wn);
   installed = e;
+  calls.zig = calls.bins = calls.year = 0;
   let capacity = 0;
-  // Views of the memory, made again when it grows (growing detaches the old ones).
+  // Views of the memory, made again when it grows (growing detaches the old ones): only
+  // buffer() grows it (the module has no memory.grow), and makes them again.
   let viewsOf: ArrayBuffer | null = null;
   let i32 = new Int32Array(0);
   let f64 = new Float64Array(0);
@@ -63,12 +67,12 @@ export function installMonteCarloWasm(module: WebAssembly.Module): boolean {
   const ziggurat: ZigguratWasm = {
     memory: e.memory,
     run(st, out, i, end, scale) {
-      views();
       const s = STATE >> 2;
       i32[s] = st[0]!;
       i32[s + 1] = st[1]!;
       i32[s + 2] = st[2]!;
       i32[s + 3] = st[3]!;
+      calls.zig++;
       const reached = e.zig(STATE, KN, WN, out.byteOffset, i, end, scale);
       st[0] = i32[s]!;
       st[1] = i32[s + 1]!;
@@ -85,7 +89,7 @@ export function installMonteCarloWasm(module: WebAssembly.Module): boolean {
     next: new Int32Array(0),
     capacity: () => capacity,
     bins(a, from, n, lo, shift) {
-      views();
+      calls.bins++;
       e.bins(a.byteOffset + 8 * from, n, lo, shift, COUNTS, HEAD, NEXT);
       return percentiles;
     },
@@ -93,7 +97,7 @@ export function installMonteCarloWasm(module: WebAssembly.Module): boolean {
   const kernel: KernelWasm = {
     memory: e.memory,
     year(buffer, at, constants, n, elastic) {
-      views();
+      calls.year++;
       // at: element offsets into buffer (a view of the whole memory), as kernel.ts lays them out.
       for (let j = 0; j < at.length; j++) i32[(AT >> 2) + j] = at[j]! < 0 ? 0 : buffer.byteOffset + 8 * at[j]!;
       f64.set(constants, K >> 3);
@@ -109,6 +113,7 @@ export function installMonteCarloWasm(module: WebAssembly.Module): boolean {
       return new Float64Array(e.memory.buffer, start, doubles);
     },
   };
+  views();
   setZigguratWasm(ziggurat);
   setPercentileWasm(percentiles);
   setKernelWasm(kernel);
@@ -125,4 +130,8 @@ export function uninstallMonteCarloWasm(): void {
 
 export function monteCarloWasmInstalled(): boolean {
   return installed !== null;
+}
+
+export function monteCarloWasmCalls(): Readonly<typeof calls> {
+  return { ...calls };
 }
