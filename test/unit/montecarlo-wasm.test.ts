@@ -6,7 +6,7 @@ import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
 import { defaultScenario, monteCarlo, presetScenario, type MonteCarloResult } from "../../src/lib/model";
 import { percentiles } from "../../src/lib/model/percentiles";
-import { Rng } from "../../src/lib/model/rng";
+import { Rng, portableExp } from "../../src/lib/model/rng";
 import { runBuffer } from "../../src/lib/model/kernel";
 import { installMonteCarloWasm, monteCarloWasmCalls, uninstallMonteCarloWasm } from "../../src/lib/model/wasm/kernels";
 import { compileFormulasSync } from "../../src/lib/formula/compile";
@@ -62,8 +62,8 @@ describe("mc.wasm", () => {
     const r = monteCarlo(structuredClone(defaultScenario), { paths: 1_000 });
     expect(r.ok).toBe(true);
     const calls = monteCarloWasmCalls();
-    // 5 shocked variables × 15 years at least (more with the slow path's stops), 6 series × 15
-    // years of percentiles, 15 years of the kernel.
+    // 5 shocked variables × 15 years at least (more with a stop at each draw in the base
+    // strip's tail), 6 series × 15 years of percentiles, 15 years of the kernel.
     expect(calls.zig).toBeGreaterThanOrEqual(75);
     expect(calls.bins).toBe(90);
     expect(calls.year).toBe(15);
@@ -107,6 +107,20 @@ describe("mc.wasm", () => {
         uninstallMonteCarloWasm();
       }),
       { numRuns: 60 },
+    );
+  });
+
+  it("computes portableExp's bits (the wedges' exact test), Math.round's ties included", () => {
+    const { exp } = new WebAssembly.Instance(mcModule).exports as unknown as { exp(x: number): number };
+    const ln2 = 0.6931471805599453;
+    // Halfway cases of x / ln 2 (Math.round takes them up), either side of zero, the ends.
+    const special = [0, -0, 0.5 * ln2, -0.5 * ln2, 1.5 * ln2, -1.5 * ln2, -2.5 * ln2, 0.49999999999999994 * ln2, -0.49999999999999994 * ln2, 709, 709.0000001, -745, -745.0000001, -0.5 * 3.6541528853610088 ** 2];
+    for (const x of special) expect(bits(exp(x)), String(x)).toEqual(bits(portableExp(x)));
+    fc.assert(
+      fc.property(fc.double({ min: -800, max: 800, noNaN: true }), (x) => {
+        expect(bits(exp(x))).toEqual(bits(portableExp(x)));
+      }),
+      { numRuns: 2_000 },
     );
   });
 

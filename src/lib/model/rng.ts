@@ -205,10 +205,13 @@ function zigguratRun(st: Int32Array, out: Float64Array, i: number, end: number, 
   return i;
 }
 
-/** The ziggurat's fast loop in WebAssembly (wasm/kernels.ts), for arrays in its memory. */
+/** The ziggurat in WebAssembly (wasm/kernels.ts), for arrays in its memory. */
 export interface ZigguratWasm {
   memory: WebAssembly.Memory;
-  /** zigguratRun, the same draws and the same state afterwards. */
+  /**
+   * zigguratRun with normalSlow's wedges done too (the same draws and the same state
+   * afterwards): stops only at a draw in the base strip's tail.
+   */
   run(st: Int32Array, out: Float64Array, i: number, end: number, scale: number): number;
 }
 let zigWasm: ZigguratWasm | null = null;
@@ -216,9 +219,9 @@ export function setZigguratWasm(z: ZigguratWasm | null): void {
   zigWasm = z;
 }
 /** The ziggurat's tables (built if they are not yet), for a copy in WebAssembly's memory. */
-export function zigguratTables(): { kn: Int32Array; wn: Float64Array } {
+export function zigguratTables(): { kn: Int32Array; wn: Float64Array; fn: Float64Array; zx: Float64Array; convex: number } {
   if (!tablesBuilt) buildTables();
-  return { kn, wn };
+  return { kn, wn, fn, zx, convex: ZIG_CONVEX };
 }
 
 export class Rng {

@@ -4,7 +4,8 @@
 // nothing. Without it, or for arrays outside the module's memory, the TypeScript runs: it is
 // the definition and the fallback, and gives the same bits (test/unit/engine-mc-wasm.test.ts).
 //
-// What runs in WebAssembly: the ziggurat's fast loop (rng.ts zigguratRun), the kernel's year
+// What runs in WebAssembly: the ziggurat (rng.ts zigguratRun and, but for the base strip's
+// tail, normalSlow), the kernel's year
 // for the Monte Carlo (kernel.ts plainYear) and the percentiles' binning pass
 // (percentiles.ts). For that the Monte Carlo's workspace lives in the module's memory
 // (montecarlo.ts asks for it through monteCarloBuffer); everything else stays in JavaScript.
@@ -14,20 +15,19 @@ import { setZigguratWasm, zigguratTables, type ZigguratWasm } from "../rng";
 
 interface Exports {
   memory: WebAssembly.Memory;
-  zig(st: number, kn: number, wn: number, out: number, i: number, end: number, scale: number): number;
+  zig(st: number, tables: number, convex: number, out: number, i: number, end: number, scale: number): number;
   bins(values: number, n: number, lo: number, shift: number, counts: number, head: number, next: number): void;
   year(at: number, k: number, n: number, elastic: number): void;
 }
 
 // Layout of the module's memory, in bytes.
-const KN = 0; // ziggurat table kn: 256 i32
-const WN = 1024; // ziggurat table wn: 256 f64
-const STATE = 3072; // generator state: 5 i32
-const AT = 3104; // year's addresses: 18 i32
-const K = 3200; // year's constants: 7 f64
-const COUNTS = 4096; // percentiles: 2,048 i32
-const HEAD = 12288; // percentiles: 2,048 i32
-const NEXT = 20480; // percentiles: one i32 per value, then the Monte Carlo's buffer
+const TABLES = 0; // ziggurat: kn (256 i32) at +0, wn at +1024, fn at +3072, zx at +5120 (256 f64 each)
+const STATE = 7168; // generator state: 5 i32
+const AT = 7200; // year's addresses: 18 i32
+const K = 7296; // year's constants: 7 f64
+const COUNTS = 8192; // percentiles: 2,048 i32
+const HEAD = 16384; // percentiles: 2,048 i32
+const NEXT = 24576; // percentiles: one i32 per value, then the Monte Carlo's buffer
 const PAGE = 65536;
 
 let installed: Exports | null = null;
@@ -43,9 +43,11 @@ export function installMonteCarloWasm(module: WebAssembly.Module): boolean {
   // which WebAssembly's memory always is and typed arrays are on every platform that runs this.
   if (new Uint8Array(new Float64Array([1]).buffer)[7] !== 0x3f) return false;
   const e = new WebAssembly.Instance(module, {}).exports as unknown as Exports;
-  const { kn, wn } = zigguratTables();
-  new Int32Array(e.memory.buffer, KN, kn.length).set(kn);
-  new Float64Array(e.memory.buffer, WN, wn.length).set(wn);
+  const { kn, wn, fn, zx, convex } = zigguratTables();
+  new Int32Array(e.memory.buffer, TABLES, 256).set(kn);
+  new Float64Array(e.memory.buffer, TABLES + 1024, 256).set(wn);
+  new Float64Array(e.memory.buffer, TABLES + 3072, 256).set(fn);
+  new Float64Array(e.memory.buffer, TABLES + 5120, 256).set(zx);
   installed = e;
   calls.zig = calls.bins = calls.year = 0;
   let capacity = 0;
@@ -73,7 +75,7 @@ export function installMonteCarloWasm(module: WebAssembly.Module): boolean {
       i32[s + 2] = st[2]!;
       i32[s + 3] = st[3]!;
       calls.zig++;
-      const reached = e.zig(STATE, KN, WN, out.byteOffset, i, end, scale);
+      const reached = e.zig(STATE, TABLES, convex, out.byteOffset, i, end, scale);
       st[0] = i32[s]!;
       st[1] = i32[s + 1]!;
       st[2] = i32[s + 2]!;

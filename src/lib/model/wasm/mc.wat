@@ -9,12 +9,14 @@
 (module
   (memory (export "memory") 1)
 
-  ;; rng.ts zigguratRun: xoshiro128** draws into out[i], out[i + 1], … up to end while each
-  ;; falls inside its layer's rectangle. st: the generator's four state words, then the word
-  ;; where the draw that needs the slow path is left; kn: 256 i32, wn: 256 f64. Returns the
-  ;; index reached (end, or that of the draw for the slow path).
-  (func (export "zig") (param $st i32) (param $kn i32) (param $wn i32) (param $out i32) (param $i i32) (param $end i32) (param $scale f64) (result i32)
-    (local $s0 i32) (local $s1 i32) (local $s2 i32) (local $s3 i32) (local $hz i32) (local $t i32) (local $iz i32)
+  ;; rng.ts fillNormals: xoshiro128** ziggurat draws (times scale) into out[i], out[i + 1], …
+  ;; up to end, the wedges decided here too (normalSlow and underCurve, with portableExp).
+  ;; Stops at a draw in the base strip's tail (which needs a logarithm: left to the
+  ;; TypeScript) and returns its index, that draw's 32 bits in st[4]; returns end when done.
+  ;; st: the generator's four state words, then that word. t: the tables, kn (256 i32) at
+  ;; t, wn at t + 1024, fn at t + 3072, zx at t + 5120 (256 f64 each); convex: ZIG_CONVEX.
+  (func (export "zig") (param $st i32) (param $t i32) (param $convex i32) (param $out i32) (param $i i32) (param $end i32) (param $scale f64) (result i32)
+    (local $s0 i32) (local $s1 i32) (local $s2 i32) (local $s3 i32) (local $hz i32) (local $tt i32) (local $iz i32) (local $x f64)
     (local.set $s0 (i32.load (local.get $st)))
     (local.set $s1 (i32.load offset=4 (local.get $st)))
     (local.set $s2 (i32.load offset=8 (local.get $st)))
@@ -23,25 +25,33 @@
       (br_if $done (i32.ge_s (local.get $i) (local.get $end)))
       (loop $draw
         (local.set $hz (i32.mul (i32.rotl (i32.mul (local.get $s1) (i32.const 5)) (i32.const 7)) (i32.const 9)))
-        (local.set $t (i32.shl (local.get $s1) (i32.const 9)))
+        (local.set $tt (i32.shl (local.get $s1) (i32.const 9)))
         (local.set $s2 (i32.xor (local.get $s2) (local.get $s0)))
         (local.set $s3 (i32.xor (local.get $s3) (local.get $s1)))
         (local.set $s1 (i32.xor (local.get $s1) (local.get $s2)))
         (local.set $s0 (i32.xor (local.get $s0) (local.get $s3)))
-        (local.set $s2 (i32.xor (local.get $s2) (local.get $t)))
+        (local.set $s2 (i32.xor (local.get $s2) (local.get $tt)))
         (local.set $s3 (i32.rotl (local.get $s3) (i32.const 11)))
         (local.set $iz (i32.and (local.get $hz) (i32.const 255)))
-        (if (i32.ge_s
+        (if (i32.lt_s
               (i32.xor (local.get $hz) (i32.shr_s (local.get $hz) (i32.const 31)))
-              (i32.load (i32.add (local.get $kn) (i32.shl (local.get $iz) (i32.const 2)))))
+              (i32.load (i32.add (local.get $t) (i32.shl (local.get $iz) (i32.const 2)))))
           (then
-            (i32.store offset=16 (local.get $st) (local.get $hz))
-            (br $done)))
-        (f64.store
-          (i32.add (local.get $out) (i32.shl (local.get $i) (i32.const 3)))
-          (f64.mul
-            (f64.mul (f64.convert_i32_s (local.get $hz)) (f64.load (i32.add (local.get $wn) (i32.shl (local.get $iz) (i32.const 3)))))
-            (local.get $scale)))
+            (local.set $x (f64.mul (f64.convert_i32_s (local.get $hz)) (f64.load offset=1024 (i32.add (local.get $t) (i32.shl (local.get $iz) (i32.const 3)))))))
+          (else
+            ;; The slow path, with the state in memory.
+            (i32.store (local.get $st) (local.get $s0))
+            (i32.store offset=4 (local.get $st) (local.get $s1))
+            (i32.store offset=8 (local.get $st) (local.get $s2))
+            (i32.store offset=12 (local.get $st) (local.get $s3))
+            (local.set $x (call $slow (local.get $st) (local.get $t) (local.get $convex) (local.get $hz)))
+            (local.set $s0 (i32.load (local.get $st)))
+            (local.set $s1 (i32.load offset=4 (local.get $st)))
+            (local.set $s2 (i32.load offset=8 (local.get $st)))
+            (local.set $s3 (i32.load offset=12 (local.get $st)))
+            ;; NaN: a draw in the tail, for the TypeScript.
+            (br_if $done (f64.ne (local.get $x) (local.get $x)))))
+        (f64.store (i32.add (local.get $out) (i32.shl (local.get $i) (i32.const 3))) (f64.mul (local.get $x) (local.get $scale)))
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (br_if $draw (i32.lt_s (local.get $i) (local.get $end)))))
     (i32.store (local.get $st) (local.get $s0))
@@ -49,6 +59,119 @@
     (i32.store offset=8 (local.get $st) (local.get $s2))
     (i32.store offset=12 (local.get $st) (local.get $s3))
     (local.get $i))
+
+  ;; rng.ts nextUint32 on the state in memory (as a signed i32: | 0).
+  (func $next (param $st i32) (result i32)
+    (local $s0 i32) (local $s1 i32) (local $s2 i32) (local $s3 i32) (local $result i32) (local $tt i32)
+    (local.set $s0 (i32.load (local.get $st)))
+    (local.set $s1 (i32.load offset=4 (local.get $st)))
+    (local.set $s2 (i32.load offset=8 (local.get $st)))
+    (local.set $s3 (i32.load offset=12 (local.get $st)))
+    (local.set $result (i32.mul (i32.rotl (i32.mul (local.get $s1) (i32.const 5)) (i32.const 7)) (i32.const 9)))
+    (local.set $tt (i32.shl (local.get $s1) (i32.const 9)))
+    (local.set $s2 (i32.xor (local.get $s2) (local.get $s0)))
+    (local.set $s3 (i32.xor (local.get $s3) (local.get $s1)))
+    (i32.store offset=4 (local.get $st) (i32.xor (local.get $s1) (local.get $s2)))
+    (i32.store (local.get $st) (i32.xor (local.get $s0) (local.get $s3)))
+    (i32.store offset=8 (local.get $st) (i32.xor (local.get $s2) (local.get $tt)))
+    (i32.store offset=12 (local.get $st) (i32.rotl (local.get $s3) (i32.const 11)))
+    (local.get $result))
+
+  ;; rng.ts uniform: (nextUint32 + 0.5) / 2³².
+  (func $uniform (param $st i32) (result f64)
+    (f64.div (f64.add (f64.convert_i32_u (call $next (local.get $st))) (f64.const 0.5)) (f64.const 4294967296)))
+
+  ;; rng.ts normalSlow: the wedges, until a draw is accepted (returned) or one falls in the
+  ;; base strip (NaN returned, its bits in st[4]).
+  (func $slow (param $st i32) (param $t i32) (param $convex i32) (param $hz i32) (result f64)
+    (local $iz i32) (local $x f64) (local $f f64)
+    (loop $again
+      (local.set $iz (i32.and (local.get $hz) (i32.const 255)))
+      (if (i32.eqz (local.get $iz))
+        (then
+          (i32.store offset=16 (local.get $st) (local.get $hz))
+          (return (f64.const nan))))
+      (local.set $x (f64.mul (f64.convert_i32_s (local.get $hz)) (f64.load offset=1024 (i32.add (local.get $t) (i32.shl (local.get $iz) (i32.const 3))))))
+      (local.set $f (f64.load offset=3072 (i32.add (local.get $t) (i32.shl (local.get $iz) (i32.const 3)))))
+      (if (call $under (local.get $t) (local.get $convex) (local.get $iz) (local.get $x)
+            (f64.add (local.get $f)
+              (f64.mul (call $uniform (local.get $st))
+                (f64.sub (f64.load offset=3064 (i32.add (local.get $t) (i32.shl (local.get $iz) (i32.const 3)))) (local.get $f)))))
+        (then (return (local.get $x))))
+      (local.set $hz (call $next (local.get $st)))
+      (local.set $iz (i32.and (local.get $hz) (i32.const 255)))
+      (if (i32.lt_s
+            (i32.xor (local.get $hz) (i32.shr_s (local.get $hz) (i32.const 31)))
+            (i32.load (i32.add (local.get $t) (i32.shl (local.get $iz) (i32.const 2)))))
+        (then (return (f64.mul (f64.convert_i32_s (local.get $hz)) (f64.load offset=1024 (i32.add (local.get $t) (i32.shl (local.get $iz) (i32.const 3))))))))
+      (br $again))
+    (unreachable))
+
+  ;; rng.ts underCurve: y < exp(−x²/2) as portableExp computes it, the chord and tangents
+  ;; deciding where they can (WEDGE_MARGIN 1e-12).
+  (func $under (param $t i32) (param $convex i32) (param $iz i32) (param $x f64) (param $y f64) (result i32)
+    (local $ax f64) (local $a f64) (local $b f64) (local $fa f64) (local $fb f64) (local $chord f64) (local $ta f64) (local $tb f64)
+    (local.set $ax (select (f64.neg (local.get $x)) (local.get $x) (f64.lt (local.get $x) (f64.const 0))))
+    (local.set $a (f64.load offset=5112 (i32.add (local.get $t) (i32.shl (local.get $iz) (i32.const 3)))))
+    (local.set $b (f64.load offset=5120 (i32.add (local.get $t) (i32.shl (local.get $iz) (i32.const 3)))))
+    (if (i32.and (f64.gt (local.get $ax) (local.get $a)) (i32.ne (local.get $iz) (i32.sub (local.get $convex) (i32.const 1))))
+      (then
+        (local.set $fa (f64.load offset=3064 (i32.add (local.get $t) (i32.shl (local.get $iz) (i32.const 3)))))
+        (local.set $fb (f64.load offset=3072 (i32.add (local.get $t) (i32.shl (local.get $iz) (i32.const 3)))))
+        (local.set $chord (f64.add (local.get $fb)
+          (f64.mul (f64.sub (local.get $fa) (local.get $fb))
+            (f64.div (f64.sub (local.get $b) (local.get $ax)) (f64.sub (local.get $b) (local.get $a))))))
+        (local.set $ta (f64.mul (local.get $fa) (f64.sub (f64.const 1) (f64.mul (local.get $a) (f64.sub (local.get $ax) (local.get $a))))))
+        (local.set $tb (f64.mul (local.get $fb) (f64.add (f64.const 1) (f64.mul (local.get $b) (f64.sub (local.get $b) (local.get $ax))))))
+        (if (i32.lt_s (local.get $iz) (local.get $convex))
+          (then
+            ;; Concave: chord below the curve, tangents above.
+            (if (f64.lt (local.get $y) (f64.sub (local.get $chord) (f64.const 1e-12))) (then (return (i32.const 1))))
+            (if (f64.gt (local.get $y) (f64.add (select (local.get $ta) (local.get $tb) (f64.lt (local.get $ta) (local.get $tb))) (f64.const 1e-12)))
+              (then (return (i32.const 0)))))
+          (else
+            ;; Convex: chord above the curve, tangents below.
+            (if (f64.gt (local.get $y) (f64.add (local.get $chord) (f64.const 1e-12))) (then (return (i32.const 0))))
+            (if (f64.lt (local.get $y) (f64.sub (select (local.get $ta) (local.get $tb) (f64.gt (local.get $ta) (local.get $tb))) (f64.const 1e-12)))
+              (then (return (i32.const 1))))))))
+    (f64.lt (local.get $y) (call $exp (f64.mul (f64.mul (f64.const -0.5) (local.get $x)) (local.get $x)))))
+
+  ;; rng.ts portableExp. k = Math.round(x / ln 2): ceil, less one where that is more than
+  ;; half above (ties go up, as Math.round's do).
+  (func $exp (export "exp") (param $x f64) (result f64)
+    (local $q f64) (local $k f64) (local $r f64) (local $sum f64) (local $n i32) (local $scale f64) (local $j f64)
+    (if (f64.gt (local.get $x) (f64.const 709)) (then (return (f64.const inf))))
+    (if (f64.lt (local.get $x) (f64.const -745)) (then (return (f64.const 0))))
+    (local.set $q (f64.div (local.get $x) (f64.const 0.6931471805599453)))
+    (local.set $k (f64.ceil (local.get $q)))
+    (if (f64.gt (f64.sub (local.get $k) (f64.const 0.5)) (local.get $q)) (then (local.set $k (f64.sub (local.get $k) (f64.const 1)))))
+    (local.set $r (f64.sub
+      (f64.sub (local.get $x) (f64.mul (local.get $k) (f64.const 6.93147180369123816490e-1)))
+      (f64.mul (local.get $k) (f64.const 1.90821492927058770002e-10))))
+    (local.set $sum (f64.const 1))
+    (local.set $n (i32.const 14))
+    (loop $term
+      (local.set $sum (f64.add (f64.const 1)
+        (f64.mul (f64.mul (local.get $r) (local.get $sum)) (f64.div (f64.const 1) (f64.convert_i32_s (local.get $n))))))
+      (local.set $n (i32.sub (local.get $n) (i32.const 1)))
+      (br_if $term (i32.ge_s (local.get $n) (i32.const 1))))
+    (local.set $scale (f64.const 1))
+    (if (f64.gt (local.get $k) (f64.const 0))
+      (then
+        (local.set $j (f64.const 0))
+        (block $up (loop $double
+          (br_if $up (i32.eqz (f64.lt (local.get $j) (local.get $k))))
+          (local.set $scale (f64.mul (local.get $scale) (f64.const 2)))
+          (local.set $j (f64.add (local.get $j) (f64.const 1)))
+          (br $double))))
+      (else
+        (local.set $j (f64.const 0))
+        (block $down (loop $halve
+          (br_if $down (i32.eqz (f64.lt (local.get $j) (f64.neg (local.get $k)))))
+          (local.set $scale (f64.div (local.get $scale) (f64.const 2)))
+          (local.set $j (f64.add (local.get $j) (f64.const 1)))
+          (br $halve)))))
+    (f64.mul (local.get $sum) (local.get $scale)))
 
   ;; percentiles.ts, positive values: n doubles from `values` (byte address of the first)
   ;; counted into 2,048 bins by their high words, each bin's values threaded on a list:
