@@ -21,39 +21,47 @@
     (local.set $s1 (i32.load offset=4 (local.get $st)))
     (local.set $s2 (i32.load offset=8 (local.get $st)))
     (local.set $s3 (i32.load offset=12 (local.get $st)))
+    ;; The common case in a loop of its own, without the call (which would make the loop
+    ;; keep its values in memory across it); the slow path between two runs of it.
     (block $done
-      (br_if $done (i32.ge_s (local.get $i) (local.get $end)))
-      (loop $draw
-        (local.set $hz (i32.mul (i32.rotl (i32.mul (local.get $s1) (i32.const 5)) (i32.const 7)) (i32.const 9)))
-        (local.set $tt (i32.shl (local.get $s1) (i32.const 9)))
-        (local.set $s2 (i32.xor (local.get $s2) (local.get $s0)))
-        (local.set $s3 (i32.xor (local.get $s3) (local.get $s1)))
-        (local.set $s1 (i32.xor (local.get $s1) (local.get $s2)))
-        (local.set $s0 (i32.xor (local.get $s0) (local.get $s3)))
-        (local.set $s2 (i32.xor (local.get $s2) (local.get $tt)))
-        (local.set $s3 (i32.rotl (local.get $s3) (i32.const 11)))
-        (local.set $iz (i32.and (local.get $hz) (i32.const 255)))
-        (if (i32.lt_s
+      (loop $run
+        (br_if $done (i32.ge_s (local.get $i) (local.get $end)))
+        (block $slowDraw
+          (loop $draw
+            (local.set $hz (i32.mul (i32.rotl (i32.mul (local.get $s1) (i32.const 5)) (i32.const 7)) (i32.const 9)))
+            (local.set $tt (i32.shl (local.get $s1) (i32.const 9)))
+            (local.set $s2 (i32.xor (local.get $s2) (local.get $s0)))
+            (local.set $s3 (i32.xor (local.get $s3) (local.get $s1)))
+            (local.set $s1 (i32.xor (local.get $s1) (local.get $s2)))
+            (local.set $s0 (i32.xor (local.get $s0) (local.get $s3)))
+            (local.set $s2 (i32.xor (local.get $s2) (local.get $tt)))
+            (local.set $s3 (i32.rotl (local.get $s3) (i32.const 11)))
+            (local.set $iz (i32.and (local.get $hz) (i32.const 255)))
+            (br_if $slowDraw (i32.ge_s
               (i32.xor (local.get $hz) (i32.shr_s (local.get $hz) (i32.const 31)))
-              (i32.load (i32.add (local.get $t) (i32.shl (local.get $iz) (i32.const 2)))))
-          (then
-            (local.set $x (f64.mul (f64.convert_i32_s (local.get $hz)) (f64.load offset=1024 (i32.add (local.get $t) (i32.shl (local.get $iz) (i32.const 3)))))))
-          (else
-            ;; The slow path, with the state in memory.
-            (i32.store (local.get $st) (local.get $s0))
-            (i32.store offset=4 (local.get $st) (local.get $s1))
-            (i32.store offset=8 (local.get $st) (local.get $s2))
-            (i32.store offset=12 (local.get $st) (local.get $s3))
-            (local.set $x (call $slow (local.get $st) (local.get $t) (local.get $convex) (local.get $hz)))
-            (local.set $s0 (i32.load (local.get $st)))
-            (local.set $s1 (i32.load offset=4 (local.get $st)))
-            (local.set $s2 (i32.load offset=8 (local.get $st)))
-            (local.set $s3 (i32.load offset=12 (local.get $st)))
-            ;; NaN: a draw in the tail, for the TypeScript.
-            (br_if $done (f64.ne (local.get $x) (local.get $x)))))
+              (i32.load (i32.add (local.get $t) (i32.shl (local.get $iz) (i32.const 2))))))
+            (f64.store (i32.add (local.get $out) (i32.shl (local.get $i) (i32.const 3)))
+              (f64.mul
+                (f64.mul (f64.convert_i32_s (local.get $hz)) (f64.load offset=1024 (i32.add (local.get $t) (i32.shl (local.get $iz) (i32.const 3)))))
+                (local.get $scale)))
+            (local.set $i (i32.add (local.get $i) (i32.const 1)))
+            (br_if $draw (i32.lt_s (local.get $i) (local.get $end))))
+          (br $done))
+        ;; The slow path, with the state in memory.
+        (i32.store (local.get $st) (local.get $s0))
+        (i32.store offset=4 (local.get $st) (local.get $s1))
+        (i32.store offset=8 (local.get $st) (local.get $s2))
+        (i32.store offset=12 (local.get $st) (local.get $s3))
+        (local.set $x (call $slow (local.get $st) (local.get $t) (local.get $convex) (local.get $hz)))
+        (local.set $s0 (i32.load (local.get $st)))
+        (local.set $s1 (i32.load offset=4 (local.get $st)))
+        (local.set $s2 (i32.load offset=8 (local.get $st)))
+        (local.set $s3 (i32.load offset=12 (local.get $st)))
+        ;; NaN: a draw in the tail, for the TypeScript.
+        (br_if $done (f64.ne (local.get $x) (local.get $x)))
         (f64.store (i32.add (local.get $out) (i32.shl (local.get $i) (i32.const 3))) (f64.mul (local.get $x) (local.get $scale)))
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
-        (br_if $draw (i32.lt_s (local.get $i) (local.get $end)))))
+        (br $run)))
     (i32.store (local.get $st) (local.get $s0))
     (i32.store offset=4 (local.get $st) (local.get $s1))
     (i32.store offset=8 (local.get $st) (local.get $s2))
