@@ -57,7 +57,7 @@ function scenarios(): [string, Scenario, number][] {
 }
 
 describe("mc.wasm", () => {
-  it("installs, and the Monte Carlo then runs its three kernels", () => {
+  it("installs, and the Monte Carlo then runs its kernels", () => {
     install();
     const r = monteCarlo(structuredClone(defaultScenario), { paths: 1_000 });
     expect(r.ok).toBe(true);
@@ -67,6 +67,8 @@ describe("mc.wasm", () => {
     expect(calls.zig).toBeGreaterThanOrEqual(75);
     expect(calls.bins).toBe(90);
     expect(calls.year).toBe(15);
+    // Some first-year events are undecided in some years (neither on every path nor on none).
+    expect(calls.events).toBeGreaterThan(0);
   });
 
   it.each(scenarios())("gives the TypeScript's Monte Carlo bit for bit: %s", (_, s, paths) => {

@@ -378,10 +378,16 @@ export interface KernelWasm {
   year(buffer: Float64Array, at: Int32Array, constants: Float64Array, paths: number, elastic: boolean): void;
   /** A buffer of `doubles` in its memory, with room for the percentiles of `values` values. */
   buffer(doubles: number, values: number): Float64Array;
+  /** montecarlo.ts eventYear's pass over the waiting paths (values and list in its memory). */
+  events(values: Float64Array, row: number, waiting: Int32Array, left: number, all: boolean, r: number): number;
 }
 let kernelWasm: KernelWasm | null = null;
 export function setKernelWasm(k: KernelWasm | null): void {
   kernelWasm = k;
+}
+/** The WebAssembly kernels, if `buffer` is their memory. */
+export function kernelWasmFor(buffer: ArrayBufferLike): KernelWasm | null {
+  return kernelWasm !== null && buffer === kernelWasm.memory.buffer ? kernelWasm : null;
 }
 /** What runBuffer's buffers belong to now (null: plain arrays); a workspace made for another is to be made again. */
 export function runBufferOwner(): object | null {

@@ -9,7 +9,7 @@
 import { SHOCK_IDS, type Scenario, type ShockId } from "../scenario/schema";
 import type { FormulaIssue, FormulaSet } from "../formula/types";
 import { ENV_SIZE, INPUT_COUNT, INPUT_INDEX } from "./inputs";
-import { OUT_INCOME_GROWTH, OUT_POPULATION_GROWTH, PATH_OUTPUTS, SHOCK_ROWS, dynamicSlots, runBuffer, runBufferOwner, prepare, runPaths, type PathOutputs, type ShockSource, type Workspace, type YearObserver } from "./kernel";
+import { OUT_INCOME_GROWTH, OUT_POPULATION_GROWTH, PATH_OUTPUTS, SHOCK_ROWS, dynamicSlots, kernelWasmFor, runBuffer, runBufferOwner, prepare, runPaths, type PathOutputs, type ShockSource, type Workspace, type YearObserver } from "./kernel";
 import { percentiles } from "./percentiles";
 import { Rng } from "./rng";
 import { checkerFor, type TargetChecker, type YearValues } from "./targets";
@@ -90,9 +90,12 @@ function workspaceFor(paths: number): McWorkspace {
   // Made again for another path count, or when the buffer is no longer usable (WebAssembly
   // installed or removed, or its memory grown).
   if (workspace?.paths !== paths || workspace.out.gdpReal.length === 0 || workspace.owner !== runBufferOwner()) {
-    const buffer = runBuffer((PATH_OUTPUTS.length + 2 + SHOCK_ROWS + 1) * paths, paths);
+    // The doubles, then the events' lists (EVENT_COUNT Int32Arrays: half a double each per path).
+    const doubles = (PATH_OUTPUTS.length + 2 + SHOCK_ROWS + 1) * paths;
+    const buffer = runBuffer(doubles + Math.ceil((EVENT_COUNT * paths) / 2), paths);
     let used = 0;
     const take = () => buffer.subarray(used, (used += paths));
+    const lists = buffer.byteOffset + 8 * doubles;
     const out = {} as PathOutputs;
     for (const id of PATH_OUTPUTS) out[id] = take();
     workspace = {
@@ -102,7 +105,7 @@ function workspaceFor(paths: number): McWorkspace {
       ws: { paths, deflator: take(), cpiIndex: take(), env: new Float64Array(ENV_SIZE) },
       rows: Array.from({ length: SHOCK_ROWS }, take),
       draws: take(),
-      waiting: Array.from({ length: EVENT_COUNT }, () => new Int32Array(paths)),
+      waiting: Array.from({ length: EVENT_COUNT }, (_, k) => new Int32Array(buffer.buffer, lists + 4 * k * paths, paths)),
       owner: runBufferOwner(),
     };
   }
@@ -347,7 +350,10 @@ class YearSummaries implements YearObserver {
       const { values, waiting } = e;
       const left = e.left;
       kept = 0;
-      if (left === paths) {
+      const wasm = kernelWasmFor(waiting.buffer);
+      if (wasm !== null && values.buffer === waiting.buffer) {
+        kept = wasm.events(values, row, waiting, left, left === paths, r);
+      } else if (left === paths) {
         // Nothing has happened yet: all paths, in order (the list may not be filled yet).
         for (let p = 0; p < paths; p++) {
           waiting[kept] = p;

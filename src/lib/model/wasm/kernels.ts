@@ -18,6 +18,7 @@ interface Exports {
   zig(st: number, tables: number, convex: number, out: number, i: number, end: number, scale: number): number;
   bins(values: number, n: number, lo: number, shift: number, counts: number, head: number, next: number): void;
   year(at: number, k: number, n: number, elastic: number): void;
+  events(values: number, waiting: number, left: number, all: number, r: number): number;
 }
 
 // Layout of the module's memory, in bytes.
@@ -32,7 +33,7 @@ const PAGE = 65536;
 
 let installed: Exports | null = null;
 /** Calls into the module since it was installed, by kernel (the tests check it did the work). */
-const calls = { zig: 0, bins: 0, year: 0 };
+const calls = { zig: 0, bins: 0, year: 0, events: 0 };
 
 /**
  * Instantiate mc.wasm (compiled) and let the model use it. Returns false (and leaves the
@@ -49,7 +50,7 @@ export function installMonteCarloWasm(module: WebAssembly.Module): boolean {
   new Float64Array(e.memory.buffer, TABLES + 3072, 256).set(fn);
   new Float64Array(e.memory.buffer, TABLES + 5120, 256).set(zx);
   installed = e;
-  calls.zig = calls.bins = calls.year = 0;
+  calls.zig = calls.bins = calls.year = calls.events = 0;
   let capacity = 0;
   // Views of the memory, made again when it grows (growing detaches the old ones): only
   // buffer() grows it (the module has no memory.grow), and makes them again.
@@ -104,6 +105,10 @@ export function installMonteCarloWasm(module: WebAssembly.Module): boolean {
       for (let j = 0; j < at.length; j++) i32[(AT >> 2) + j] = at[j]! < 0 ? 0 : buffer.byteOffset + 8 * at[j]!;
       f64.set(constants, K >> 3);
       e.year(AT, K, n, elastic ? 1 : 0);
+    },
+    events(values, row, waiting, left, all, r) {
+      calls.events++;
+      return e.events(values.byteOffset + 8 * row, waiting.byteOffset, left, all ? 1 : 0, r);
     },
     buffer(doubles, values) {
       const start = (NEXT + 4 * values + 7) & ~7;

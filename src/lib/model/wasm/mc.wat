@@ -203,6 +203,31 @@
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (br_if $value (i32.lt_s (local.get $i) (local.get $n))))))
 
+;; montecarlo.ts eventYear: keep, in order, the paths of the list still below the level r
+  ;; (each path written back, and kept if values[p] < r); returns how many. all: the list is
+  ;; not filled yet, its paths are 0 … left − 1.
+  (func (export "events") (param $values i32) (param $waiting i32) (param $left i32) (param $all i32) (param $r f64) (result i32)
+    (local $j i32) (local $p i32) (local $kept i32)
+    (block $done
+      (br_if $done (i32.le_s (local.get $left) (i32.const 0)))
+      (if (local.get $all)
+        (then
+          (loop $path
+            (i32.store (i32.add (local.get $waiting) (i32.shl (local.get $kept) (i32.const 2))) (local.get $j))
+            (local.set $kept (i32.add (local.get $kept)
+              (f64.lt (f64.load (i32.add (local.get $values) (i32.shl (local.get $j) (i32.const 3)))) (local.get $r))))
+            (local.set $j (i32.add (local.get $j) (i32.const 1)))
+            (br_if $path (i32.lt_s (local.get $j) (local.get $left)))))
+        (else
+          (loop $waitingPath
+            (local.set $p (i32.load (i32.add (local.get $waiting) (i32.shl (local.get $j) (i32.const 2)))))
+            (i32.store (i32.add (local.get $waiting) (i32.shl (local.get $kept) (i32.const 2))) (local.get $p))
+            (local.set $kept (i32.add (local.get $kept)
+              (f64.lt (f64.load (i32.add (local.get $values) (i32.shl (local.get $p) (i32.const 3)))) (local.get $r))))
+            (local.set $j (i32.add (local.get $j) (i32.const 1)))
+            (br_if $waitingPath (i32.lt_s (local.get $j) (local.get $left)))))))
+    (local.get $kept))
+
   ;; kernel.ts plainYear: one year of n paths. at: 18 i32 byte addresses: the shock rows of
   ;; G, D, C, income growth and population growth (0: none), this year's seven outputs
   ;; (PATH_OUTPUTS order), last year's real GDP, population, per-capita GDP and income, the
