@@ -83,6 +83,7 @@ interface McWorkspace {
   draws: Float64Array;
   /** Per first-year event: the paths on which it has not happened yet. */
   waiting: Int32Array[];
+  /** Whose memory the buffer is in (runBufferOwner when it was made). */
   owner: object | null;
 }
 let workspace: McWorkspace | null = null;
