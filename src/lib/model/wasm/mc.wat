@@ -1,11 +1,13 @@
-;; The Monte Carlo's three hot loops as WebAssembly: the same operations, in the same order, as
+;; The Monte Carlo's hot loops as WebAssembly: the same operations, in the same order, as
 ;; the TypeScript they accelerate, which stays the definition, the reference and the fallback
 ;; (kernels.ts loads this module; the tests check both give the same bits). WebAssembly's f64
 ;; and i32 arithmetic is IEEE 754 and two's complement like JavaScript's, with no fused
 ;; multiply-add, so each operation has the one result the TypeScript gets.
 ;;
 ;; Assembled into mc.wasm by scripts/build-mc-wasm.mjs (npm run build:mc-wasm). Memory is the
-;; module's own, laid out by kernels.ts; every function takes byte addresses into it.
+;; module's own, laid out by kernels.ts; every function takes byte addresses into it. The
+;; year uses 128-bit SIMD (in every current browser); where the module does not compile, the
+;; worker runs the TypeScript.
 (module
   (memory (export "memory") 1)
 
