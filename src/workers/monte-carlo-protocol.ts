@@ -9,4 +9,4 @@ export interface McRequest {
   paths?: number;
 }
 
-export type McResponse = { id: number; ok: true; result: MonteCarloResult; ms: number } | { id: number; ok: false; message: string };
+export type McResponse = { id: number; ok: true; result: MonteCarloResult; ms: number; /** Whether the WebAssembly kernels ran it. */ wasm: boolean } | { id: number; ok: false; message: string };

@@ -216,6 +216,11 @@ export function runPaths(
   const sIncome = row(OUT_INCOME_GROWTH);
   const sPopulation = row(OUT_POPULATION_GROWTH);
 
+  // The Monte Carlo's case (shocks on some of G, D, C and the two rates, no formula to
+  // re-evaluate, every array a view of one buffer) runs in plainYear.
+  const layout = shocks !== null && dynamic.length === 0 && sN === null && sM === null && sI === null && sE === null ? bufferLayout([sG, sD, sC, sIncome, sPopulation], out, ws) : null;
+  const constants = new Float64Array(7);
+
   const gdp0 = ctx.gdp0;
   const population0 = ctx.population0;
   const income0 = ctx.urbanIncome0;
@@ -247,6 +252,21 @@ export function runPaths(
     const popRate = ctx.populationPathRate[i]!;
     const o = (i % kept) * paths;
     const prev = ((i - 1) % kept) * paths;
+    if (layout) {
+      constants[0] = g0;
+      constants[1] = d0;
+      constants[2] = c0;
+      constants[3] = targetMode ? popRate : n0;
+      constants[4] = targetMode ? 0 : m0;
+      constants[5] = ig0;
+      constants[6] = el0;
+      layout.offsets[PLAIN_O] = o;
+      layout.offsets[PLAIN_PREV] = prev;
+      if (layout.wasm !== null) layout.wasm.year(layout.buffer, wasmAddresses(layout.offsets, layout.wasmAt), constants, paths, elastic);
+      else plainYear(layout.buffer, layout.offsets, paths, constants, elastic);
+      observer?.yearDone(i, o);
+      continue;
+    }
     for (let p = 0; p < paths; p++) {
       let g = sG === null ? g0 : g0 + sG[p]!;
       let d = sD === null ? d0 : d0 + sD[p]!;
@@ -319,6 +339,158 @@ export function runPaths(
     observer?.yearDone(i, o);
   }
   return null;
+}
+
+// plainYear's offsets: five shock rows (−1: none), seven outputs and two workspace rows (start
+// of the array in the buffer), then the current and the previous year's row in the outputs.
+const PLAIN_ROWS = 5;
+const PLAIN_O = PLAIN_ROWS + PATH_OUTPUTS.length + 2;
+const PLAIN_PREV = PLAIN_O + 1;
+
+/**
+ * Where the arrays of a run lie in their common buffer (element offsets, see PLAIN_O), or
+ * null when they are not all views of one buffer.
+ */
+function bufferLayout(rows: readonly (Float64Array | null)[], out: PathOutputs, ws: Workspace): BufferLayout | null {
+  const arrays = [...rows, ...PATH_OUTPUTS.map((id) => out[id]), ws.deflator, ws.cpiIndex];
+  const buffer = out.gdpReal.buffer;
+  if (!(buffer instanceof ArrayBuffer) || arrays.some((a) => a !== null && a.buffer !== buffer)) return null;
+  const offsets = new Int32Array(PLAIN_PREV + 1);
+  arrays.forEach((a, k) => (offsets[k] = a === null ? -1 : a.byteOffset / 8));
+  const wasm = kernelWasm !== null && buffer === kernelWasm.memory.buffer ? kernelWasm : null;
+  return { buffer: new Float64Array(buffer), offsets, wasm, wasmAt: new Int32Array(WASM_AT) };
+}
+interface BufferLayout {
+  buffer: Float64Array;
+  offsets: Int32Array;
+  wasm: KernelWasm | null;
+  /** The addresses for KernelWasm.year, filled by wasmAddresses. */
+  wasmAt: Int32Array;
+}
+
+/** The kernel's year in WebAssembly (wasm/kernels.ts), for a buffer in its memory. */
+export interface KernelWasm {
+  memory: WebAssembly.Memory;
+  /**
+   * plainYear: `at` as WASM_AT element offsets into `buffer` (a view of the whole memory;
+   * −1: no such row), constants as plainYear's.
+   */
+  year(buffer: Float64Array, at: Int32Array, constants: Float64Array, paths: number, elastic: boolean): void;
+  /** A buffer of `doubles` in its memory, with room for the percentiles of `values` values. */
+  buffer(doubles: number, values: number): Float64Array;
+  /** montecarlo.ts eventYear's pass over the waiting paths (values and list in its memory). */
+  events(values: Float64Array, row: number, waiting: Int32Array, left: number, all: boolean, r: number): number;
+}
+let kernelWasm: KernelWasm | null = null;
+export function setKernelWasm(k: KernelWasm | null): void {
+  kernelWasm = k;
+}
+/** The WebAssembly kernels, if `buffer` is their memory. */
+export function kernelWasmFor(buffer: ArrayBufferLike): KernelWasm | null {
+  return kernelWasm !== null && buffer === kernelWasm.memory.buffer ? kernelWasm : null;
+}
+/** What runBuffer's buffers belong to now (null: plain arrays); a workspace made for another is to be made again. */
+export function runBufferOwner(): object | null {
+  return kernelWasm;
+}
+/** The buffer for a run's arrays: in WebAssembly's memory when its kernels are installed. */
+export function runBuffer(doubles: number, values: number): Float64Array {
+  return kernelWasm === null ? new Float64Array(doubles) : kernelWasm.buffer(doubles, values);
+}
+/**
+ * mc.wat's year takes: the five shock rows, this year's seven outputs, last year's real GDP,
+ * population, per-capita GDP and income, the deflator and CPI indices.
+ */
+const WASM_AT = 18;
+function wasmAddresses(offsets: Int32Array, at: Int32Array): Int32Array {
+  const o = offsets[PLAIN_O]!;
+  const prev = offsets[PLAIN_PREV]!;
+  for (let k = 0; k < PLAIN_ROWS; k++) at[k] = offsets[k]!;
+  for (let k = 0; k < PATH_OUTPUTS.length; k++) at[PLAIN_ROWS + k] = offsets[PLAIN_ROWS + k]! + o;
+  at[12] = offsets[5]! + prev; // gdpReal
+  at[13] = offsets[7]! + prev; // residentPopulation
+  at[14] = offsets[8]! + prev; // gdpPerCapita
+  at[15] = offsets[10]! + prev; // urbanIncome
+  at[16] = offsets[12]!; // deflator
+  at[17] = offsets[13]!; // CPI
+  return at;
+}
+
+/**
+ * One year of runPaths' loop, for the Monte Carlo: the same arithmetic, operation for
+ * operation, on arrays given as offsets into one buffer. One typed array instead of fourteen:
+ * V8 checks and loads a typed array's map, data pointer and length again at each access, in
+ * every iteration; with one array that happens once per iteration. Constants come unboxed
+ * from a Float64Array, the offsets from an Int32Array (number parameters would be checked
+ * again at every use in the loop). In target mode constants[3] is the target path's rate and
+ * constants[4] (migration) is 0, which adds nothing.
+ */
+function plainYear(buf: Float64Array, at: Int32Array, paths: number, constants: Float64Array, elastic: boolean): void {
+  const g0 = constants[0]!;
+  const d0 = constants[1]!;
+  const c0 = constants[2]!;
+  const popBase = constants[3]!;
+  const m0 = constants[4]!;
+  const ig0 = constants[5]!;
+  const el0 = constants[6]!;
+  const isElastic = elastic === true;
+  const sG = at[0]!;
+  const sD = at[1]!;
+  const sC = at[2]!;
+  const sIncome = at[3]!;
+  const sPopulation = at[4]!;
+  const hasG = sG >= 0;
+  const hasD = sD >= 0;
+  const hasC = sC >= 0;
+  const hasIncome = sIncome >= 0;
+  const hasPopulation = sPopulation >= 0;
+  const o = at[PLAIN_O]!;
+  const prev = at[PLAIN_PREV]!;
+  // Outputs (PATH_OUTPUTS order) in this year's row and in last year's.
+  const oReal = at[5]! + o;
+  const oNominal = at[6]! + o;
+  const oPop = at[7]! + o;
+  const oPc = at[8]! + o;
+  const oPcReal = at[9]! + o;
+  const oInc = at[10]! + o;
+  const oIncReal = at[11]! + o;
+  const pReal = at[5]! + prev;
+  const pPop = at[7]! + prev;
+  const pPc = at[8]! + prev;
+  const pInc = at[10]! + prev;
+  const deflator = at[12]!;
+  const cpiIndex = at[13]!;
+  const n = paths | 0;
+  for (let p = 0; p < n; p++) {
+    // Read first and unconditionally, so that V8's check of `buf` here covers the reads in
+    // the branches below (its checks are not hoisted out of the loop).
+    const deflPrev = buf[deflator + p]!;
+    const g = hasG ? g0 + buf[sG + p]! : g0;
+    const d = hasD ? d0 + buf[sD + p]! : d0;
+    const c = hasC ? c0 + buf[sC + p]! : c0;
+    // As in runPaths (see there for the literals).
+    const r = buf[pReal + p]! * (1 + (g > -90 ? g : -90) * 0.01);
+    const defl = deflPrev * (1 + (d > -90 ? d : -90) * 0.01);
+    const nominal = r * defl;
+    const popGrowth = hasPopulation ? popBase + buf[sPopulation + p]! : popBase;
+    let pop = buf[pPop + p]! * (1 + (popGrowth > -900 ? popGrowth : -900) * 0.001) + m0;
+    if (!(pop >= 1000)) pop = 1000;
+    const perPerson = 1e8 / pop;
+    const pc = nominal * perPerson;
+    const ownGrowth = isElastic ? el0 * (pc / buf[pPc + p]! - 1) * 100 : ig0;
+    const incomeGrowth = hasIncome ? ownGrowth + buf[sIncome + p]! : ownGrowth;
+    const inc = buf[pInc + p]! * (1 + (incomeGrowth > -90 ? incomeGrowth : -90) * 0.01);
+    const cpiI = buf[cpiIndex + p]! * (1 + (c > -90 ? c : -90) * 0.01);
+    buf[deflator + p] = defl;
+    buf[cpiIndex + p] = cpiI;
+    buf[oReal + p] = r;
+    buf[oNominal + p] = nominal;
+    buf[oPop + p] = pop;
+    buf[oPc + p] = pc;
+    buf[oPcReal + p] = r * perPerson;
+    buf[oInc + p] = inc;
+    buf[oIncReal + p] = inc / cpiI;
+  }
 }
 
 /**

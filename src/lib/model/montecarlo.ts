@@ -8,8 +8,8 @@
 // no shock is drawn and each path is the projection itself.
 import { SHOCK_IDS, type Scenario, type ShockId } from "../scenario/schema";
 import type { FormulaIssue, FormulaSet } from "../formula/types";
-import { INPUT_COUNT, INPUT_INDEX } from "./inputs";
-import { OUT_INCOME_GROWTH, OUT_POPULATION_GROWTH, SHOCK_ROWS, allocateOutputs, allocateWorkspace, dynamicSlots, prepare, runPaths, type PathOutputs, type ShockSource, type Workspace, type YearObserver } from "./kernel";
+import { ENV_SIZE, INPUT_COUNT, INPUT_INDEX } from "./inputs";
+import { OUT_INCOME_GROWTH, OUT_POPULATION_GROWTH, PATH_OUTPUTS, SHOCK_ROWS, dynamicSlots, kernelWasmFor, runBuffer, runBufferOwner, prepare, runPaths, type PathOutputs, type ShockSource, type Workspace, type YearObserver } from "./kernel";
 import { percentiles } from "./percentiles";
 import { Rng } from "./rng";
 import { checkerFor, type TargetChecker, type YearValues } from "./targets";
@@ -70,8 +70,9 @@ const SHOCK_ROW: Readonly<Record<ShockId, number>> = {
   populationGrowth: OUT_POPULATION_GROWTH,
 };
 
-// One set of buffers, reused between runs. The path outputs keep two years (the year being
-// computed and the one before): each year is summarised as soon as it is done.
+// One set of buffers, reused between runs, all views of one buffer (the kernel's loop then
+// reads and writes one typed array: see plainYear in kernel.ts). The path outputs keep one
+// year, computed in place over the one before: each year is summarised as soon as it is done.
 interface McWorkspace {
   paths: number;
   out: PathOutputs;
@@ -82,18 +83,31 @@ interface McWorkspace {
   draws: Float64Array;
   /** Per first-year event: the paths on which it has not happened yet. */
   waiting: Int32Array[];
+  /** Whose memory the buffer is in (runBufferOwner when it was made). */
+  owner: object | null;
 }
 let workspace: McWorkspace | null = null;
 function workspaceFor(paths: number): McWorkspace {
-  if (workspace?.paths !== paths) {
+  // Made again for another path count, or when the buffer is no longer usable (WebAssembly
+  // installed or removed, or its memory grown).
+  if (workspace?.paths !== paths || workspace.out.gdpReal.length === 0 || workspace.owner !== runBufferOwner()) {
+    // The doubles, then the events' lists (EVENT_COUNT Int32Arrays: half a double each per path).
+    const doubles = (PATH_OUTPUTS.length + 2 + SHOCK_ROWS + 1) * paths;
+    const buffer = runBuffer(doubles + Math.ceil((EVENT_COUNT * paths) / 2), paths);
+    let used = 0;
+    const take = () => buffer.subarray(used, (used += paths));
+    const lists = buffer.byteOffset + 8 * doubles;
+    const out = {} as PathOutputs;
+    for (const id of PATH_OUTPUTS) out[id] = take();
     workspace = {
       paths,
-      out: allocateOutputs(paths, 2),
+      out,
       saved: new Map(),
-      ws: allocateWorkspace(paths),
-      rows: Array.from({ length: SHOCK_ROWS }, () => new Float64Array(paths)),
-      draws: new Float64Array(paths),
-      waiting: Array.from({ length: EVENT_COUNT }, () => new Int32Array(paths)),
+      ws: { paths, deflator: take(), cpiIndex: take(), env: new Float64Array(ENV_SIZE) },
+      rows: Array.from({ length: SHOCK_ROWS }, take),
+      draws: take(),
+      waiting: Array.from({ length: EVENT_COUNT }, (_, k) => new Int32Array(buffer.buffer, lists + 4 * k * paths, paths)),
+      owner: runBufferOwner(),
     };
   }
   return workspace;
@@ -337,7 +351,10 @@ class YearSummaries implements YearObserver {
       const { values, waiting } = e;
       const left = e.left;
       kept = 0;
-      if (left === paths) {
+      const wasm = kernelWasmFor(waiting.buffer);
+      if (wasm !== null && values.buffer === waiting.buffer) {
+        kept = wasm.events(values, row, waiting, left, left === paths, r);
+      } else if (left === paths) {
         // Nothing has happened yet: all paths, in order (the list may not be filled yet).
         for (let p = 0; p < paths; p++) {
           waiting[kept] = p;

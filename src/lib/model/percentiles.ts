@@ -31,6 +31,23 @@ const counts = new Int32Array(BINS);
  */
 const head = new Int32Array(BINS);
 let next = new Int32Array(16384);
+/** The binning pass in WebAssembly (wasm/kernels.ts), for values in its memory. */
+export interface PercentileWasm {
+  memory: WebAssembly.Memory;
+  /** Its counts, heads and lists (views of its memory, as `counts`, `head` and `next` here). */
+  counts: Int32Array;
+  head: Int32Array;
+  next: Int32Array;
+  /** How many values its lists have room for. */
+  capacity(): number;
+  /** The positive-values loop below, on a[from .. from + n − 1] (counts zeroed first by the caller). */
+  bins(a: Float64Array, from: number, n: number, loWord: number, shift: number): PercentileWasm;
+}
+let binsWasm: PercentileWasm | null = null;
+export function setPercentileWasm(w: PercentileWasm | null): void {
+  binsWasm = w;
+}
+
 /** Start of each wanted bin's values in `gathered`; −1 for the others (and between calls). */
 const offsets = new Int32Array(BINS).fill(-1);
 /** For each wanted rank (two per probability): its bin, and the count of values below that bin. */
@@ -88,15 +105,21 @@ export function percentiles(a: Float64Array, from: number, n: number, probs: rea
   // Threading the lists here costs less than the second pass over all values (each bin
   // computed again) that it replaces. (With the lists' stores in between, neither two values
   // per iteration nor a second set of counts for odd positions pays off any more.)
-  const c = counts;
-  const hd = head;
-  const nx = next;
-  c.fill(0);
   scratch[0] = lo;
   const loWord = scratchWords[HIGH]!;
   scratch[0] = hi;
   const span = scratchWords[HIGH]! - loWord;
-  if (lo > 0 && span >= 2048) {
+  const positive = lo > 0 && span >= 2048;
+  const wasm = positive && binsWasm !== null && a.buffer === binsWasm.memory.buffer && n <= binsWasm.capacity() ? binsWasm : null;
+  const c = wasm === null ? counts : wasm.counts;
+  const hd = wasm === null ? head : wasm.head;
+  const nx = wasm === null ? next : wasm.next;
+  c.fill(0);
+  if (wasm !== null) {
+    let shift = 0;
+    while (span >> shift > 2047) shift++;
+    wasm.bins(a, from, n, loWord, shift);
+  } else if (positive) {
     // Positive values (all the Monte Carlo's series): bins from the high 32 bits of each
     // double (sign, exponent, 20 bits of mantissa), which grow with the value; integer
     // arithmetic only (the Monte Carlo ran ~4 % quicker than with scaling). Bins of equal width
@@ -104,26 +127,33 @@ export function percentiles(a: Float64Array, from: number, n: number, probs: rea
     // the value grows. Values below lo, zero and negative values go to the first bin.
     let shift = 0;
     while (span >> shift > 2047) shift++;
+    // The module's own tables, not c, hd and nx: V8 then knows them here, as constants.
+    const cc = counts;
+    const hh = head;
+    const nn = next;
     const words = wordsOf(a);
     const w0 = 2 * from + HIGH;
     for (let i = 0; i < n; i++) {
       const w = words[w0 + 2 * i]!;
       const d = w < loWord ? 0 : (w - loWord) >> shift;
       const bin = d < 2047 ? d : 2047;
-      c[bin]!++;
-      nx[i] = hd[bin]!;
-      hd[bin] = i;
+      cc[bin]!++;
+      nn[i] = hh[bin]!;
+      hh[bin] = i;
     }
   } else {
     // Values beyond [lo, hi) are clamped into the first or the last bin.
+    const cc = counts;
+    const hh = head;
+    const nn = next;
     const scale = BINS / (hi - lo);
     for (let i = 0; i < n; i++) {
       const t = (a[from + i]! - lo) * scale;
       // Literal bounds (2047 = BINS − 1): V8 would re-read a module constant on every iteration.
       const bin = t < 0 ? 0 : t < 2047 ? t | 0 : 2047;
-      c[bin]!++;
-      nx[i] = hd[bin]!;
-      hd[bin] = i;
+      cc[bin]!++;
+      nn[i] = hh[bin]!;
+      hh[bin] = i;
     }
   }
 

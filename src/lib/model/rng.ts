@@ -205,6 +205,25 @@ function zigguratRun(st: Int32Array, out: Float64Array, i: number, end: number, 
   return i;
 }
 
+/** The ziggurat in WebAssembly (wasm/kernels.ts), for arrays in its memory. */
+export interface ZigguratWasm {
+  memory: WebAssembly.Memory;
+  /**
+   * zigguratRun with normalSlow's wedges done too (the same draws and the same state
+   * afterwards): stops only at a draw in the base strip's tail.
+   */
+  run(st: Int32Array, out: Float64Array, i: number, end: number, scale: number): number;
+}
+let zigWasm: ZigguratWasm | null = null;
+export function setZigguratWasm(z: ZigguratWasm | null): void {
+  zigWasm = z;
+}
+/** The ziggurat's tables (built if they are not yet), for a copy in WebAssembly's memory. */
+export function zigguratTables(): { kn: Int32Array; wn: Float64Array; fn: Float64Array; zx: Float64Array; convex: number } {
+  if (!tablesBuilt) buildTables();
+  return { kn, wn, fn, zx, convex: ZIG_CONVEX };
+}
+
 export class Rng {
   // State in an Int32Array: 32-bit words do not fit V8's small integers, and as object fields
   // every update would allocate a heap number. Word 4 is not state: zigguratRun leaves there
@@ -266,8 +285,9 @@ export class Rng {
   fillNormals(out: Float64Array, from: number, count: number, scale = 1): void {
     const st = this.s;
     const end = from + count;
+    const z = zigWasm !== null && out.buffer === zigWasm.memory.buffer ? zigWasm : null;
     for (let i = from; ; i++) {
-      i = zigguratRun(st, out, i, end, scale);
+      i = z === null ? zigguratRun(st, out, i, end, scale) : z.run(st, out, i, end, scale);
       if (i >= end) return;
       const hz = st[4]!;
       this.normalSlow(hz, hz & ZIG_MASK);
