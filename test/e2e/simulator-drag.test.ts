@@ -1,6 +1,7 @@
 // A slider drag on a phone redraws the dock's chart on the axes it already has (charts.ts
 // quickRedraw: no layout pass per step), and lays the chart out for its values once the drag
-// ends. What a reader sees must still follow the slider at every step.
+// ends. What a reader sees must still follow the slider at every step. On a desktop, charts
+// redrawn for one change take turns on a slow CPU (chart-queue.ts): none may be left behind.
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { launchChromium } from "../helpers/browser";
