@@ -82,6 +82,43 @@ try {
     }
   }
   const top = (m, n) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, t]) => `${(t / 1000).toFixed(1).padStart(8)} ms  ${k}`).join("\n");
+  if (process.env.SEGMENTS) {
+    // The longest stretches of work without an idle sample (about a task, or a frame's tasks
+    // back to back), each with the functions that took most of it: what a long task is made of.
+    const segs = [];
+    let cur = null;
+    let t = profile.startTime;
+    for (let i = 0; i < profile.samples.length; i++) {
+      t += dt[i] ?? 0;
+      const name = byId.get(profile.samples[i]).callFrame.functionName;
+      if (name === "(idle)") {
+        if (cur) segs.push(cur);
+        cur = null;
+        continue;
+      }
+      cur ??= { start: t, end: t, ids: [] };
+      cur.end = t;
+      cur.ids.push([profile.samples[i], dt[i + 1] ?? 0]);
+    }
+    if (cur) segs.push(cur);
+    for (const seg of segs.sort((a, b) => b.end - b.start - (a.end - a.start)).slice(0, Number(process.env.SEGMENTS))) {
+      const segSelf = new Map();
+      const segTotal = new Map();
+      for (const [id, d] of seg.ids) {
+        const n = byId.get(id);
+        segSelf.set(key(n), (segSelf.get(key(n)) ?? 0) + d);
+        const seen = new Set();
+        for (let x = id; x != null; x = parent.get(x)) {
+          const k = key(byId.get(x));
+          if (seen.has(k)) continue;
+          seen.add(k);
+          segTotal.set(k, (segTotal.get(k) ?? 0) + d);
+        }
+      }
+      console.log(`=== busy ${((seg.end - seg.start) / 1000).toFixed(1)} ms at ${((seg.start - profile.startTime) / 1000).toFixed(0)} ms`);
+      console.log(top(segTotal, Number(process.env.SEGTOP ?? 25)));
+    }
+  }
   console.log("--- self\n" + top(self, 40));
   console.log("--- total\n" + top(total, 70));
   // The site's own chunks (the island, the engine, chart.js with charts.ts).

@@ -75,7 +75,7 @@ try {
     const tasks = mine.filter((e) => e.name === "RunTask").sort((a, b) => (b.tdur ?? b.dur) - (a.tdur ?? a.dur)).slice(0, Number(process.env.LONG));
     for (const t of tasks) {
       const inner = mine.filter((e) => e !== t && e.ts >= t.ts && e.ts + e.dur <= t.ts + t.dur && e.dur > 500 && e.name !== "RunTask");
-      console.log(`task ${(t.dur / 1000).toFixed(1)} ms (CPU ${((t.tdur ?? 0) / 1000).toFixed(1)}) at ${((t.ts - mine[0].ts) / 1000).toFixed(0)} ms:`, inner.slice(0, 8).map((e) => `${e.name}${e.args?.data?.type ? `(${e.args.data.type})` : ""} ${(e.dur / 1000).toFixed(1)}`).join(", "));
+      console.log(`task ${(t.dur / 1000).toFixed(1)} ms (CPU ${((t.tdur ?? 0) / 1000).toFixed(1)}) at ${((t.ts - mine[0].ts) / 1000).toFixed(0)} ms:`, inner.slice(0, 8).map((e) => `${e.name}${e.args?.data?.type ? `(${e.args.data.type})` : ""}${e.name === "FunctionCall" && e.args?.data?.url ? `(${e.args.data.functionName || "anon"} ${e.args.data.url.split("/").pop()}:${e.args.data.columnNumber})` : ""} ${(e.dur / 1000).toFixed(1)}`).join(", "));
     }
   }
   // Thread CPU time (tdur, µs) per step: robust to other processes on the machine.

@@ -1,6 +1,7 @@
 // A slider drag on a phone redraws the dock's chart on the axes it already has (charts.ts
 // quickRedraw: no layout pass per step), and lays the chart out for its values once the drag
-// ends. What a reader sees must still follow the slider at every step.
+// ends. What a reader sees must still follow the slider at every step. On a desktop, charts
+// redrawn for one change take turns on a slow CPU (chart-queue.ts): none may be left behind.
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { launchChromium } from "../helpers/browser";
@@ -43,9 +44,9 @@ function drawn(page: Page): Promise<Drawn> {
  * differ. A quick redraw starts from a copy of the axes (charts.ts backdrop); a stale copy, or
  * anything drawn twice, shows here.
  */
-function pixelsOffFullDraw(page: Page): Promise<{ differing: number; total: number }> {
-  return page.evaluate(() => {
-    const canvas = document.querySelector<HTMLCanvasElement>(".dock canvas")!;
+function pixelsOffFullDraw(page: Page, selector = ".dock canvas"): Promise<{ differing: number; total: number }> {
+  return page.evaluate((selector) => {
+    const canvas = document.querySelector<HTMLCanvasElement>(selector)!;
     const get = (globalThis as unknown as { __simGetChart: (c: HTMLCanvasElement) => { draw(): void } }).__simGetChart;
     const ctx = canvas.getContext("2d")!;
     const before = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
@@ -56,7 +57,7 @@ function pixelsOffFullDraw(page: Page): Promise<{ differing: number; total: numb
       if (before[i] !== after[i] || before[i + 1] !== after[i + 1] || before[i + 2] !== after[i + 2] || before[i + 3] !== after[i + 3]) differing++;
     }
     return { differing, total: before.length / 4 };
-  });
+  }, selector);
 }
 
 /** The Monte Carlo fan the dock chart draws: each band's top edge (empty without uncertainty). */
@@ -151,6 +152,91 @@ describe("the dock chart during a slider drag (390×844 phone)", () => {
     await expect.poll(() => page.locator(".mc-status").innerText(), { timeout: 30_000 }).toBe("");
     await frame(page);
     expect(await pixelsOffFullDraw(page)).toMatchObject({ differing: 0 });
+    await context.close();
+  });
+});
+
+/** What a desktop chart holds: its axis, every line's values and the fan it draws. */
+interface Held {
+  id: string;
+  y: [number, number];
+  lines: (number | null)[][];
+  bands: { upper: number[]; lower: number[] }[];
+}
+
+function heldByCharts(page: Page): Promise<Held[]> {
+  return page.evaluate(() => {
+    type ChartLike = { scales: { y: { min: number; max: number } }; data: { datasets: { data: (number | null)[] }[] } };
+    const g = globalThis as unknown as { __simGetChart: (c: HTMLCanvasElement) => ChartLike; __simChartBands: (c: HTMLCanvasElement) => { upper: number[]; lower: number[] }[] };
+    return [...document.querySelectorAll<HTMLElement>(".charts figure.chart")].map((f) => {
+      const canvas = f.querySelector("canvas")!;
+      const chart = g.__simGetChart(canvas);
+      return {
+        id: f.dataset.chart!,
+        y: [chart.scales.y.min, chart.scales.y.max] as [number, number],
+        lines: chart.data.datasets.map((d) => [...d.data]),
+        bands: g.__simChartBands(canvas).map((b) => ({ upper: [...b.upper], lower: [...b.lower] })),
+      };
+    });
+  });
+}
+
+/** The four desktop charts are drawn and each has a fan; the Monte Carlo run is done and no chart waits for its turn. */
+async function chartsAtRest(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const g = globalThis as unknown as { __simGetChart?: (c: HTMLCanvasElement) => unknown; __simChartBands?: (c: HTMLCanvasElement) => unknown[]; __simChartsWaiting?: () => number };
+    const canvases = [...document.querySelectorAll<HTMLCanvasElement>(".charts figure.chart canvas")];
+    return canvases.length === 4 && canvases.every((c) => !!g.__simGetChart?.(c) && (g.__simChartBands?.(c).length ?? 0) > 0) && g.__simChartsWaiting?.() === 0;
+  }, null, { timeout: 60_000 });
+  await expect.poll(() => page.locator(".mc-status").innerText(), { timeout: 60_000 }).toBe("");
+  await frame(page);
+  await page.waitForFunction(() => (globalThis as unknown as { __simChartsWaiting: () => number }).__simChartsWaiting() === 0);
+}
+
+describe("the four charts after a drag with uncertainty on (1280×900, CPU slowed 4×)", () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  // On a slow CPU a Monte Carlo answer redraws the charts one per task (chart-queue.ts), and a
+  // drag's last steps and the gesture's end queue layouts behind them: none may be dropped or
+  // drawn from an older picture. A page opened afresh at the dragged scenario is the reference.
+  it("each chart ends as a full draw of the scenario's lines and fan, the same as a page opened at that scenario", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "zh-CN" });
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+    await openSimulator(page, base);
+    await page.check("#uncertainty-toggle");
+    await page.evaluate(() => document.querySelector(".charts")?.scrollIntoView());
+    await chartsAtRest(page);
+    const before = await heldByCharts(page);
+    // One step per frame, as a finger moves; lower growth moves the GDP, per-capita and income charts' lines and fans.
+    for (const v of [6, 5.5, 5, 4.5, 4, 3.5, 3, 2.5, 2, 1.5, 1]) {
+      await page.locator("#in-gdpRealGrowth-1-range").evaluate(async (el, v) => {
+        await new Promise((r) => requestAnimationFrame(() => r(null)));
+        (el as HTMLInputElement).value = String(v);
+        el.dispatchEvent(new Event("input", { bubbles: true }));
+      }, v);
+    }
+    await page.locator("#in-gdpRealGrowth-1-range").evaluate((el) => el.dispatchEvent(new Event("change", { bubbles: true })));
+    await chartsAtRest(page);
+    const after = await heldByCharts(page);
+    expect(after.map((c) => c.id)).toEqual(["gdp", "gdpPerCapita", "income", "population"]);
+    for (const c of after) expect(await pixelsOffFullDraw(page, `figure[data-chart="${c.id}"] canvas`), `${c.id}: the picture a full draw makes`).toMatchObject({ differing: 0 });
+    // The drag moved the GDP chart's line and fan.
+    expect(after[0]!.lines[0]!.at(-1)!).toBeLessThan(before[0]!.lines[0]!.at(-1)!);
+    expect(after[0]!.bands[0]!.upper.at(-1)!).toBeLessThan(before[0]!.bands[0]!.upper.at(-1)!);
+
+    const fresh = await context.newPage();
+    await openSimulator(fresh, base, new URL(page.url()).search);
+    await fresh.evaluate(() => document.querySelector(".charts")?.scrollIntoView());
+    await chartsAtRest(fresh);
+    expect(after).toEqual(await heldByCharts(fresh));
     await context.close();
   });
 });

@@ -278,8 +278,10 @@ export class SimulatorState {
 
   #scheduleUrl(kind: ChangeKind): void {
     if (!this.#history) return;
-    // The first change starts loading the codec; a gesture's write, after its pause, finds it loaded.
-    if (!codec()) loadCodec().catch(() => {});
+    // The first change starts loading the codec; a gesture's write, after its pause, finds it
+    // loaded. In a task of its own: the import's preload links, added to the first step of a
+    // drag, made it a long task on a slow phone.
+    if (!codec()) setTimeout(() => loadCodec().catch(() => {}), 0);
     if (kind.discrete) {
       this.#pendingKind = kind;
       this.#flushUrl();
