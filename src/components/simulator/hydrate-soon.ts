@@ -5,6 +5,11 @@
 // parts this way so that no single task blocks input for long on a slow phone (README.md,
 // "Hydration"): hydrating the whole simulator was one task of ~700 ms at 4× CPU slowdown.
 //
+// `client:soon="near"`: a part below the first screen joins the queue only when it comes within
+// a screen's height of the viewport or the reader first scrolls the page (on the way down), so a
+// phone does not spend its start-up hydrating assumptions 4,000 px away that the reader may never
+// reach. Until then it waits with `data-soon="later"`.
+//
 // Until it hydrates, an island is server-rendered HTML whose native controls still move: a
 // slider dragged, a box typed in, a radio or checkbox set, a <details> opened before then
 // would show a value the state never saw. What the reader did is kept and, once the island
@@ -74,7 +79,25 @@ function replay(el: Element, s: Snapshot): void {
 
 const EARLY = ["pointerdown", "touchstart", "focusin", "keydown", "input", "change", "toggle"] as const;
 
-const soon: ClientDirective = (load, _options, island) => {
+/** Calls `go` once, when `island` nears the viewport or the page is first scrolled. */
+function whenNear(island: HTMLElement, go: () => void): void {
+  let done = false;
+  const io = new IntersectionObserver((entries) => {
+    if (entries.some((e) => e.isIntersecting)) fire();
+  }, { rootMargin: "100% 0px" });
+  const fire = () => {
+    if (done) return;
+    done = true;
+    io.disconnect();
+    removeEventListener("scroll", fire);
+    go();
+  };
+  // The island is `display: contents`: its children have the boxes.
+  for (const child of island.children) io.observe(child);
+  addEventListener("scroll", fire, { passive: true, once: true });
+}
+
+const soon: ClientDirective = (load, options, island) => {
   const touched = new Map<Element, Snapshot>();
   let started = false;
   const onEarly = (e: Event) => {
@@ -88,6 +111,7 @@ const soon: ClientDirective = (load, _options, island) => {
   const start = async (early = false) => {
     if (started) return;
     started = true;
+    delete island.dataset.soon;
     const loading = performance.now();
     const hydrate = await load();
     // A load that evaluated code (the first island's brings the shared modules): hydrate in a
@@ -105,8 +129,15 @@ const soon: ClientDirective = (load, _options, island) => {
     }
   };
   for (const type of EARLY) island.addEventListener(type, onEarly, { capture: true, passive: true });
-  queue.push(() => start());
-  next();
+  const enqueue = () => {
+    delete island.dataset.soon;
+    queue.push(() => start());
+    next();
+  };
+  if (options.value === "near") {
+    island.dataset.soon = "later";
+    whenNear(island, enqueue);
+  } else enqueue();
 };
 
 export default soon;
