@@ -77,7 +77,10 @@ function replay(el: Element, s: Snapshot): void {
   el.dispatchEvent(new Event("change", { bubbles: true }));
 }
 
-const EARLY = ["pointerdown", "touchstart", "focusin", "keydown", "input", "change", "toggle"] as const;
+const EARLY = ["pointerdown", "touchstart", "focusin", "keydown", "input", "change", "toggle", "click"] as const;
+
+/** A button clicked before its part hydrated (it had no handler yet): clicked again after. */
+const CLICKED = "button:not([type=submit]):not(:disabled)";
 
 /** Calls `go` once, when `island` nears the viewport or the page is first scrolled. */
 function whenNear(island: HTMLElement, go: () => void): void {
@@ -99,6 +102,7 @@ function whenNear(island: HTMLElement, go: () => void): void {
 
 const soon: ClientDirective = (load, options, island) => {
   const touched = new Map<Element, Snapshot>();
+  let clicked: Element | null = null;
   let started = false;
   const onEarly = (e: Event) => {
     const target = e.target instanceof Element ? e.target : null;
@@ -106,6 +110,7 @@ const soon: ClientDirective = (load, options, island) => {
       const s = snapshot(target);
       if (s) touched.set(target, s);
     }
+    if (e.type === "click") clicked = target?.closest(CLICKED) ?? null;
     void start(true);
   };
   const start = async (early = false) => {
@@ -127,6 +132,8 @@ const soon: ClientDirective = (load, options, island) => {
       const now = el.isConnected ? el : el.id ? document.getElementById(el.id) : null;
       if (now && island.contains(now)) replay(now, s);
     }
+    const button = clicked && (clicked.isConnected ? clicked : clicked.id ? document.getElementById(clicked.id) : null);
+    if (button instanceof HTMLButtonElement && island.contains(button) && !button.disabled) button.click();
   };
   for (const type of EARLY) island.addEventListener(type, onEarly, { capture: true, passive: true });
   const enqueue = () => {
