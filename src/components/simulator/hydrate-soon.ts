@@ -92,12 +92,14 @@ function whenNear(island: HTMLElement, go: () => void): void {
     if (done) return;
     done = true;
     io.disconnect();
-    removeEventListener("scroll", fire);
+    document.removeEventListener("scroll", fire, { capture: true });
     go();
   };
   // The island is `display: contents`: its children have the boxes.
   for (const child of island.children) io.observe(child);
-  addEventListener("scroll", fire, { passive: true, once: true });
+  // Captured at the document: on a desktop the assumptions scroll in a column of their own,
+  // whose scroll events do not bubble (and the IntersectionObserver's margin stops at its edge).
+  document.addEventListener("scroll", fire, { passive: true, capture: true });
 }
 
 const soon: ClientDirective = (load, options, island) => {
