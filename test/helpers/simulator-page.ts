@@ -17,7 +17,11 @@ export async function openSimulator(page: Page, base: string, search = "", { eve
   const res = await page.goto(`${base}/simulate/${search}`);
   expect(res?.status()).toBe(200);
   await page.waitForSelector("html[data-simulator=ready]");
-  if (!everyPart) return;
+  if (everyPart) await everyPartLive(page);
+}
+
+/** Scrolls as a reader would, so that the parts below the first screen hydrate; waits for them. */
+export async function everyPartLive(page: Page): Promise<void> {
   const y = await page.evaluate(() => window.scrollY);
   await page.evaluate(() => window.scrollBy(0, 1));
   await page.waitForSelector("html[data-simulator-parts=all]");
