@@ -136,4 +136,7 @@ export async function readySimulatorCharts(page, phone, selector = "#in-gdpRealG
     await page.evaluate(() => document.querySelector(".charts")?.scrollIntoView());
     await page.waitForFunction(() => document.querySelectorAll(".chart canvas").length === 4 && [...document.querySelectorAll(".chart")].every((f) => !f.querySelector(".chart-loading")));
   }
+  // The scroll above brought the parts below the first screen to life (they hydrate when the
+  // page is first scrolled): let them finish before anything is measured.
+  await page.waitForSelector("html[data-simulator-parts=all]");
 }

@@ -15,7 +15,10 @@ export default function hydrateSoon(): AstroIntegration {
 
 declare module "astro" {
   interface AstroClientDirectives {
-    /** Hydrate when the main thread is idle (one island per task), or at once on first touch. */
-    "client:soon"?: boolean;
+    /**
+     * Hydrate when the main thread is idle (one island per task), or at once on first touch;
+     * `"near"`: only once the island nears the viewport or the page is first scrolled.
+     */
+    "client:soon"?: boolean | "near";
   }
 }

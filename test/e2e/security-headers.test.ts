@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { createHash } from "node:crypto";
 import { launchChromium } from "../helpers/browser";
+import { everyPartLive } from "../helpers/simulator-page";
 import { builtPages, contentChapters } from "../helpers/site";
 import { defaultScenario } from "../../src/lib/scenario";
 import { inlineScripts } from "../../src/integrations/security-headers";
@@ -133,7 +134,11 @@ describe("the site under its Content-Security-Policy in Chromium", () => {
   it("the simulator: island ready, charts drawn, the Monte Carlo worker answers", async () => {
     await visit("/simulate/", async (p) => {
       await p.waitForSelector("html[data-simulator=ready]", { timeout: 30_000 });
+      await everyPartLive(p);
       await p.check("#uncertainty-toggle");
+      // Read where the reader sees it: on a phone the table is not rendered while far off screen
+      // (content-visibility: auto), and innerText reads what is rendered.
+      await p.locator("table.targets").scrollIntoViewIfNeeded();
       const cells = () => p.locator("table.targets tbody tr td:last-child").allInnerTexts();
       await expect.poll(async () => (await cells()).filter((x) => /%$/.test(x)).length, { timeout: 30_000 }).toBeGreaterThan(0);
     });
@@ -142,6 +147,7 @@ describe("the site under its Content-Security-Policy in Chromium", () => {
   it("a share page opens its scenario", async () => {
     await visit(`/s/${shareId}`, async (p) => {
       await p.waitForSelector("html[data-simulator=ready]", { timeout: 30_000 });
+      await everyPartLive(p);
       expect(await p.isChecked("#uncertainty-toggle")).toBe(true);
     });
   });

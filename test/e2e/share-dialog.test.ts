@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "v
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { AxeBuilder } from "@axe-core/playwright";
 import { launchChromium } from "../helpers/browser";
-import { WECHAT_UA } from "../helpers/simulator-page";
+import { everyPartLive, WECHAT_UA } from "../helpers/simulator-page";
 import { canonicalJson, decodeScenario, defaultScenario, encodeScenario, validateScenario, type Scenario } from "../../src/lib/scenario";
 
 const base = inject("baseUrl");
@@ -30,6 +30,7 @@ async function openSimulator(page: Page, search: string): Promise<void> {
   expect(res?.status()).toBe(200);
   // Set by the island once it has read the URL and taken over the page.
   await page.waitForSelector("html[data-simulator=ready]");
+  await everyPartLive(page);
 }
 
 async function openDialog(page: Page): Promise<void> {
@@ -185,6 +186,7 @@ describe("share dialog", () => {
     const other = await context.newPage();
     expect((await other.goto(shortUrl))?.status()).toBe(200);
     await other.waitForSelector("html[data-simulator=ready]");
+    await everyPartLive(other);
     expect(await other.isChecked("#uncertainty-toggle")).toBe(true);
     // The fan's companion: the targets table gains its probability column.
     await expect.poll(() => other.locator("table.targets thead th").allInnerTexts()).toContain("达到的概率");

@@ -211,6 +211,8 @@ for (const viewport of [
       const reported = presets.find((p) => p.id === "reported")!.scenario;
       const years = Object.keys(reported.inputs.gdpRealGrowth.years ?? {});
       expect(years.length).toBeGreaterThan(0);
+      // The assumptions are far below the first screen: they come alive as the reader scrolls there.
+      await page.locator("#in-gdpRealGrowth-0-range").evaluate((e) => e.scrollIntoView({ block: "center" }));
       const note = page.locator("#in-gdpRealGrowth-0-decided");
       expect(await note.innerText()).toContain(`${years[0]}`);
       expect(await note.innerText()).toContain("由逐年设定决定");
@@ -300,6 +302,40 @@ describe("simulator hydrating in parts, on a 390×844 phone", () => {
     await expect.poll(() => page.locator('[data-group="national"] input[type="range"]').count()).toBeGreaterThan(0);
     await expect.poll(() => scenarioFromUrl(page.url()).income.mode).toBe("elasticity");
     expect(scenarioFromUrl(page.url()).inputs.gdpRealGrowth.periods[0]).toBe(12);
+    await page.close();
+  });
+
+  it("a button tapped before its part has hydrated does its job once it has", async () => {
+    const page = await context.newPage();
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/_astro\/SimulatorPart\.[\w-]+\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${base}/simulate/`);
+    const download = page.waitForEvent("download", { timeout: 20_000 });
+    await page.click("#export-json");
+    expect(await page.locator(".sim-extra astro-island[ssr]").count()).toBe(1);
+    release();
+    expect((await download).suggestedFilename()).toBe("chengqu-scenario.json");
+    await page.close();
+  });
+
+  it("parts far below the first screen hydrate only when the reader scrolls towards them", async () => {
+    const page = await context.newPage();
+    await openSimulator(page, base, "", { everyPart: false });
+    // The first screen (header, key results) and the charts just below it are live; the
+    // assumptions, ~4,000 px down, and the panels after them are still server-rendered HTML.
+    expect(await page.locator('.sim-main astro-island[ssr]:not([props*="targets"])').count()).toBe(0);
+    const waiting = await page.locator(".simulator astro-island[data-soon=later]").count();
+    expect(waiting).toBeGreaterThanOrEqual(7);
+    expect(await page.locator(".sim-side astro-island[ssr][data-soon=later]").count()).toBe(6);
+    expect(await page.evaluate(() => document.documentElement.dataset.simulatorParts)).toBeUndefined();
+    // Scrolling down brings them to life, and every part then has.
+    await page.evaluate(() => window.scrollBy(0, 600));
+    await page.waitForSelector("html[data-simulator-parts=all]");
+    expect(await page.locator(".simulator astro-island[ssr]").count()).toBe(0);
     await page.close();
   });
 

@@ -8,10 +8,24 @@ import { decodeScenario, defaultScenario, type Scenario } from "../../src/lib/sc
 export const WECHAT_UA =
   "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Mobile Safari/537.36 MicroMessenger/8.0.50.2701(0x28003237) NetType/WIFI Language/zh_CN";
 
-export async function openSimulator(page: Page, base: string, search = ""): Promise<void> {
+/**
+ * Opens /simulate/ and waits for the link's state. Unless `everyPart` is false, also brings the
+ * parts below the first screen to life the way a reader does, by scrolling (they hydrate when
+ * the page is first scrolled or they near the viewport), and returns to the top.
+ */
+export async function openSimulator(page: Page, base: string, search = "", { everyPart = true } = {}): Promise<void> {
   const res = await page.goto(`${base}/simulate/${search}`);
   expect(res?.status()).toBe(200);
   await page.waitForSelector("html[data-simulator=ready]");
+  if (everyPart) await everyPartLive(page);
+}
+
+/** Scrolls as a reader would, so that the parts below the first screen hydrate; waits for them. */
+export async function everyPartLive(page: Page): Promise<void> {
+  const y = await page.evaluate(() => window.scrollY);
+  await page.evaluate(() => window.scrollBy(0, 1));
+  await page.waitForSelector("html[data-simulator-parts=all]");
+  await page.evaluate((top) => window.scrollTo(0, top), y);
 }
 
 export const text = (page: Page, selector: string) => page.locator(selector).innerText();

@@ -5,6 +5,11 @@
 // parts this way so that no single task blocks input for long on a slow phone (README.md,
 // "Hydration"): hydrating the whole simulator was one task of ~700 ms at 4× CPU slowdown.
 //
+// `client:soon="near"`: a part below the first screen joins the queue only when it comes within
+// a screen's height of the viewport or the reader first scrolls the page (on the way down), so a
+// phone does not spend its start-up hydrating assumptions 4,000 px away that the reader may never
+// reach. Until then it waits with `data-soon="later"`.
+//
 // Until it hydrates, an island is server-rendered HTML whose native controls still move: a
 // slider dragged, a box typed in, a radio or checkbox set, a <details> opened before then
 // would show a value the state never saw. What the reader did is kept and, once the island
@@ -72,10 +77,34 @@ function replay(el: Element, s: Snapshot): void {
   el.dispatchEvent(new Event("change", { bubbles: true }));
 }
 
-const EARLY = ["pointerdown", "touchstart", "focusin", "keydown", "input", "change", "toggle"] as const;
+const EARLY = ["pointerdown", "touchstart", "focusin", "keydown", "input", "change", "toggle", "click"] as const;
 
-const soon: ClientDirective = (load, _options, island) => {
+/** A button clicked before its part hydrated (it had no handler yet): clicked again after. */
+const CLICKED = "button:not([type=submit]):not(:disabled)";
+
+/** Calls `go` once, when `island` nears the viewport or the page is first scrolled. */
+function whenNear(island: HTMLElement, go: () => void): void {
+  let done = false;
+  const io = new IntersectionObserver((entries) => {
+    if (entries.some((e) => e.isIntersecting)) fire();
+  }, { rootMargin: "100% 0px" });
+  const fire = () => {
+    if (done) return;
+    done = true;
+    io.disconnect();
+    document.removeEventListener("scroll", fire, { capture: true });
+    go();
+  };
+  // The island is `display: contents`: its children have the boxes.
+  for (const child of island.children) io.observe(child);
+  // Captured at the document: on a desktop the assumptions scroll in a column of their own,
+  // whose scroll events do not bubble (and the IntersectionObserver's margin stops at its edge).
+  document.addEventListener("scroll", fire, { passive: true, capture: true });
+}
+
+const soon: ClientDirective = (load, options, island) => {
   const touched = new Map<Element, Snapshot>();
+  let clicked: Element | null = null;
   let started = false;
   const onEarly = (e: Event) => {
     const target = e.target instanceof Element ? e.target : null;
@@ -83,11 +112,13 @@ const soon: ClientDirective = (load, _options, island) => {
       const s = snapshot(target);
       if (s) touched.set(target, s);
     }
+    if (e.type === "click") clicked = target?.closest(CLICKED) ?? null;
     void start(true);
   };
   const start = async (early = false) => {
     if (started) return;
     started = true;
+    delete island.dataset.soon;
     const loading = performance.now();
     const hydrate = await load();
     // A load that evaluated code (the first island's brings the shared modules): hydrate in a
@@ -103,10 +134,19 @@ const soon: ClientDirective = (load, _options, island) => {
       const now = el.isConnected ? el : el.id ? document.getElementById(el.id) : null;
       if (now && island.contains(now)) replay(now, s);
     }
+    const button = clicked && (clicked.isConnected ? clicked : clicked.id ? document.getElementById(clicked.id) : null);
+    if (button instanceof HTMLButtonElement && island.contains(button) && !button.disabled) button.click();
   };
   for (const type of EARLY) island.addEventListener(type, onEarly, { capture: true, passive: true });
-  queue.push(() => start());
-  next();
+  const enqueue = () => {
+    delete island.dataset.soon;
+    queue.push(() => start());
+    next();
+  };
+  if (options.value === "near") {
+    island.dataset.soon = "later";
+    whenNear(island, enqueue);
+  } else enqueue();
 };
 
 export default soon;
