@@ -78,6 +78,22 @@ try {
       console.log(`task ${(t.dur / 1000).toFixed(1)} ms (CPU ${((t.tdur ?? 0) / 1000).toFixed(1)}) at ${((t.ts - mine[0].ts) / 1000).toFixed(0)} ms:`, inner.slice(0, 8).map((e) => `${e.name}${e.args?.data?.type ? `(${e.args.data.type})` : ""}${e.name === "FunctionCall" && e.args?.data?.url ? `(${e.args.data.functionName || "anon"} ${e.args.data.url.split("/").pop()}:${e.args.data.columnNumber})` : ""} ${(e.dur / 1000).toFixed(1)}`).join(", "));
     }
   }
+  if (process.env.TREE) {
+    // The longest tasks as trees: every event inside over 0.2 ms, indented by nesting (what the
+    // LONG summary flattens: which function, layout or paint a long task's time went to).
+    const label = (e) => `${e.name}${e.args?.data?.type ? `(${e.args.data.type})` : ""}${e.args?.data?.url ? `(${e.args.data.functionName || "anon"} ${e.args.data.url.split("/").pop()}:${e.args.data.lineNumber ?? ""}:${e.args.data.columnNumber ?? ""})` : ""}${e.args?.beginData?.dirtyObjects != null ? `(dirty ${e.args.beginData.dirtyObjects})` : ""}${e.args?.data?.nodeName ? `(${e.args.data.nodeName})` : ""}`;
+    const tasks = mine.filter((e) => e.name === "RunTask").sort((a, b) => (b.tdur ?? b.dur) - (a.tdur ?? a.dur)).slice(0, Number(process.env.TREE));
+    for (const t of tasks) {
+      console.log(`--- task ${(t.dur / 1000).toFixed(1)} ms (CPU ${((t.tdur ?? 0) / 1000).toFixed(1)}) at ${((t.ts - mine[0].ts) / 1000).toFixed(0)} ms`);
+      const inner = mine.filter((e) => e !== t && e.ts >= t.ts && e.ts + e.dur <= t.ts + t.dur && e.dur > 200).sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+      const stack = [];
+      for (const e of inner) {
+        while (stack.length && stack[stack.length - 1].ts + stack[stack.length - 1].dur < e.ts + e.dur) stack.pop();
+        console.log(`${"  ".repeat(stack.length + 1)}${(e.dur / 1000).toFixed(1)} ${label(e)}`);
+        stack.push(e);
+      }
+    }
+  }
   // Thread CPU time (tdur, µs) per step: robust to other processes on the machine.
   const top = mine.filter((e) => e.name === "RunTask" && e.tdur != null);
   const cpu = (names) => {

@@ -469,10 +469,57 @@ export function applySpec(
   if (optionsChanged || rangeChanged || !sameShape) optionsUnchanged.delete(chart);
   // A new fan (a quick Monte Carlo run arriving during the drag) is drawn the same way when it
   // fits: its range goes into the options above, for the layout at the gesture's end.
-  if (quick && sameShape && labelsKept && !optionsChanged && quickRedraw(chart, bands, changed)) return true;
+  if (quick && sameShape && labelsKept && !optionsChanged) {
+    if (quickRedraw(chart, bands, changed)) return true;
+    // The values left the axes: a full layout, which is the longest step of a drag on a slow
+    // phone (over 50 ms with the rest of the frame). Laid out with room beyond the values on the
+    // side they left by, the next steps of the same drag fit again and draw quickly; the
+    // gesture's end fits the axes to the values, as always.
+    if (y && widenForDrag(chart, y, bands)) {
+      optionsUnchanged.delete(chart);
+      chart.update("none");
+      optionsUnchanged.add(chart);
+      return true;
+    }
+  }
   chart.update("none");
   optionsUnchanged.add(chart);
   return false;
+}
+
+/** Share of the values' span added beyond them when a drag pushes them off the axes. */
+export const DRAG_HEADROOM = 0.25;
+
+/**
+ * Sets the y axis's suggested bounds to the values (lines and fan) plus DRAG_HEADROOM of their
+ * span on each side where a value fell outside the current axes (a side the values stay within
+ * keeps its bound). False when the chart has no laid-out axis or the values no span.
+ */
+function widenForDrag(chart: Chart<"line", (number | null)[], string>, y: { suggestedMin?: number; suggestedMax?: number }, bands: readonly BandArea[]): boolean {
+  const scale = chart.scales.y;
+  if (!scale) return false;
+  let lo = Infinity;
+  let hi = -Infinity;
+  const take = (values: readonly (number | null)[]) => {
+    for (const v of values) {
+      if (v == null || Number.isNaN(v)) continue;
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+  };
+  for (const d of chart.data.datasets) take(d.data);
+  for (const b of bands) {
+    take(b.lower);
+    take(b.upper);
+  }
+  const span = hi - lo;
+  if (!Number.isFinite(span) || span <= 0) return false;
+  const room = span * DRAG_HEADROOM;
+  if (hi > scale.max) y.suggestedMax = hi + room;
+  else y.suggestedMax = Math.max(y.suggestedMax ?? -Infinity, scale.max);
+  if (lo < scale.min) y.suggestedMin = lo >= 0 ? Math.max(0, lo - room) : lo - room;
+  else y.suggestedMin = Math.min(y.suggestedMin ?? Infinity, scale.min);
+  return true;
 }
 
 /**
