@@ -30,6 +30,8 @@ try {
     await page.waitForFunction(() => [...document.querySelectorAll("table.targets tbody tr td:last-child")].some((td) => /%$/.test(td.textContent ?? "")), null, { timeout: 60_000 });
     if (phone) await page.locator(sel).evaluate((e) => e.scrollIntoView({ block: "center" }));
   }
+  // CSS=…: a style sheet added before the drag (to try a containment or layer rule without a build).
+  if (process.env.CSS) await page.addStyleTag({ content: process.env.CSS });
   await page.waitForTimeout(1000);
   const events = [];
   cdp.on("Tracing.dataCollected", (d) => events.push(...d.value));

@@ -120,6 +120,59 @@ describe("the dock chart during a slider drag (390×844 phone)", () => {
     await context.close();
   });
 
+  it("when a step takes the values off the axes, lays the chart out once with room to spare above them, draws the next steps on those axes, and fits the axes to the values when the drag ends", async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, userAgent: WECHAT_UA, isMobile: true, hasTouch: true, deviceScaleFactor: 2, locale: "zh-CN" });
+    const page = await context.newPage();
+    await openSimulator(page, base);
+    await page.locator(SLIDER).evaluate((e) => e.scrollIntoView({ block: "center" }));
+    await page.waitForFunction(() => {
+      const c = document.querySelector<HTMLCanvasElement>(".dock canvas");
+      return !!c && !!(globalThis as unknown as { __simGetChart?: (c: HTMLCanvasElement) => unknown }).__simGetChart?.(c);
+    });
+    /** The dock chart's values: lowest and highest of every line. */
+    const values = () =>
+      page.evaluate(() => {
+        const get = (globalThis as unknown as { __simGetChart: (c: HTMLCanvasElement) => { data: { datasets: { data: (number | null)[] }[] } } }).__simGetChart;
+        const all = get(document.querySelector<HTMLCanvasElement>(".dock canvas")!).data.datasets.flatMap((d) => d.data).filter((v): v is number => v != null);
+        return { lo: Math.min(...all), hi: Math.max(...all) };
+      });
+    const top = Number(await page.locator(SLIDER).getAttribute("max"));
+    let previous = await drawn(page);
+    let widened: { max: number; step: number } | null = null;
+    let keptAfter = 0;
+    // Higher and higher growth: the scenario line rises out of the axes the plan had.
+    for (let v = 6; v <= top; v += 0.5) {
+      await page.locator(SLIDER).evaluate((el, v) => {
+        (el as HTMLInputElement).value = String(v);
+        el.dispatchEvent(new Event("input", { bubbles: true }));
+      }, v);
+      await frame(page);
+      const now = await drawn(page);
+      expect(now.offset, `step ${v}: points drawn at their values`).toBeLessThan(0.01);
+      expect(await pixelsOffFullDraw(page), `step ${v}: the picture a full draw makes`).toMatchObject({ differing: 0 });
+      if (now.max > previous.max && !widened) {
+        // Laid out again: the top of the axis leaves a quarter of the values' span above the highest.
+        const { lo, hi } = await values();
+        expect(now.max, `step ${v}: room above the values`).toBeGreaterThanOrEqual(hi + 0.25 * (hi - lo) - 1e-9);
+        widened = { max: now.max, step: v };
+      } else if (widened && now.max === widened.max) keptAfter++;
+      previous = now;
+    }
+    expect(widened, "some step took the values above the plan's axes").not.toBeNull();
+    expect(keptAfter, "steps after the layout drawn on its axes").toBeGreaterThan(0);
+    await page.locator(SLIDER).evaluate((el) => el.dispatchEvent(new Event("change", { bubbles: true })));
+    await frame(page);
+    const end = await drawn(page);
+    const refit = await page.evaluate(() => {
+      const get = (globalThis as unknown as { __simGetChart: (c: HTMLCanvasElement) => { update(mode: string): void; scales: { y: { min: number; max: number } } } }).__simGetChart;
+      const chart = get(document.querySelector<HTMLCanvasElement>(".dock canvas")!);
+      chart.update("none");
+      return [chart.scales.y.min, chart.scales.y.max];
+    });
+    expect([end.min, end.max], "at rest: the axes a full layout gives").toEqual(refit);
+    await context.close();
+  });
+
   it("with uncertainty on, draws the fan that follows the slider during the drag, each step the picture a full draw makes", async () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, userAgent: WECHAT_UA, isMobile: true, hasTouch: true, deviceScaleFactor: 2, locale: "zh-CN" });
     const page = await context.newPage();
