@@ -120,6 +120,40 @@ for (const viewport of [
       await page.close();
     });
 
+    it("during a drag of the first GDP slider, the targets table just above the screen waits, and catches up when the drag ends", async () => {
+      page = await context.newPage();
+      await open(page);
+      await page.locator("#in-gdpRealGrowth-0-range").evaluate((e) => e.scrollIntoView({ block: "center" }));
+      // The table's last rows a few dozen pixels above the top, where the dock is pinned.
+      await page.evaluate(() => window.scrollBy(0, document.querySelector(".targets-section")!.getBoundingClientRect().bottom + 40));
+      await page.waitForTimeout(300);
+      const place = await placement(page, ".targets-section");
+      expect(place.bottom).toBeLessThan(0);
+      expect(place.bottom).toBeGreaterThan(-100);
+      const table = async () => (await text(page, "table.targets tbody")).trim();
+      const before = await table();
+      const dockBefore = await text(page, "[data-dock-value='2035']");
+      // Steps of one gesture, each in its own frame; the table is read before the gesture ends.
+      const during = await page.locator("#in-gdpRealGrowth-0-range").evaluate(async (el) => {
+        const input = el as HTMLInputElement;
+        for (const v of [8, 7, 6, 5]) {
+          input.value = String(v);
+          input.dispatchEvent(new Event("input", { bubbles: true }));
+          await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+        }
+        const tbody = document.querySelector<HTMLElement>("table.targets tbody")!;
+        return { table: tbody.innerText, dock: document.querySelector<HTMLElement>("[data-dock-value='2035']")!.innerText };
+      });
+      // The drag is in force where the reader looks (the dock), not in the table nobody sees.
+      expect(during.dock.trim()).not.toBe(dockBefore);
+      expect(during.table.trim()).toBe(before);
+      await page.locator("#in-gdpRealGrowth-0-range").dispatchEvent("change");
+      await expect.poll(table).not.toBe(before);
+      // The “十四五” growth target's row now says what the slider set: 5% a year.
+      expect(await table()).toMatch(/地区生产总值年均增速[^\n]*\n[^\n]*\n5\.0%/);
+      await page.close();
+    });
+
     it("a drag, typed values and arrow keys add at most one history entry; Back leaves in two presses", async () => {
       page = await context.newPage();
       await page.goto(`${base}/about/`);
