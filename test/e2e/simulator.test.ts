@@ -5,7 +5,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { AxeBuilder } from "@axe-core/playwright";
 import { readFile } from "node:fs/promises";
 import { launchChromium } from "../helpers/browser";
-import { drag, openSimulator, scenarioFromUrl, text } from "../helpers/simulator-page";
+import { drag, everyPartLive, openSimulator, scenarioFromUrl, text } from "../helpers/simulator-page";
 import { defaultScenario, encodeScenario, presets, validateScenario, type Scenario } from "../../src/lib/scenario";
 import { project } from "../../src/lib/model";
 
@@ -131,6 +131,7 @@ describe("simulator page", () => {
     const url = page.url();
     await page.reload();
     await page.waitForSelector("html[data-simulator=ready]");
+    await everyPartLive(page);
     expect(page.url()).toBe(url);
     expect(await text(page, "#result-gdpReal-2035")).toBe(shown);
     expect(await page.inputValue("#preset-select")).toBe("cautious");
@@ -268,7 +269,8 @@ describe("simulator page", () => {
     await page.click('#formula-gdpRealGrowth ~ button[type="submit"]');
     await expect.poll(() => text(page, "#result-gdpReal-2035")).not.toBe(before);
     await expect(page.locator("#formula-gdpRealGrowth-error").count()).resolves.toBe(0);
-    expect(scenarioFromUrl(page.url()).inputs.gdpRealGrowth.formula).toBe("9 - 0.4 * (t - 2021)");
+    // The address follows once the edit has rested (up to 200 ms, and the link codec's first load).
+    await expect.poll(() => scenarioFromUrl(page.url()).inputs.gdpRealGrowth.formula).toBe("9 - 0.4 * (t - 2021)");
   });
 
   it("compare pins two scenarios; both lines are drawn and the table shows their differences", async () => {
@@ -296,6 +298,7 @@ describe("simulator page", () => {
     expect(pins.map((p) => p.split("~")[0])).toEqual(["规划", "谨慎"]);
     await page.reload();
     await page.waitForSelector("html[data-simulator=ready]");
+    await everyPartLive(page);
     expect(await page.locator("#compare-table thead th").allInnerTexts()).toEqual(["", "当前", "规划", "谨慎"]);
   });
 
@@ -338,6 +341,7 @@ describe("simulator page", () => {
     expect(await text(page, "#result-gdpReal-2035")).toMatch(/billion yuan$/);
     await page.reload();
     await page.waitForSelector("html[data-simulator=ready]");
+    await everyPartLive(page);
     expect(await page.locator("h1").innerText()).toBe("Scenario simulator");
   });
 
@@ -396,6 +400,7 @@ describe("simulator page", () => {
     await expect.poll(() => scenarioFromUrl(page.url()).view.uncertainty).toBe(true);
     await page.reload();
     await page.waitForSelector("html[data-simulator=ready]");
+    await everyPartLive(page);
     expect(await page.isChecked("#uncertainty-toggle")).toBe(true);
     await expect.poll(() => drawnSeries(page, "gdp"), { timeout: 20_000 }).toEqual(expect.arrayContaining(["5%–95% 区间"]));
     await page.uncheck("#uncertainty-toggle");
@@ -403,6 +408,7 @@ describe("simulator page", () => {
     await expect.poll(() => new URL(page.url()).search).toBe("");
     await page.reload();
     await page.waitForSelector("html[data-simulator=ready]");
+    await everyPartLive(page);
     expect(await page.isChecked("#uncertainty-toggle")).toBe(false);
   });
 
