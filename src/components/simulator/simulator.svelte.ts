@@ -297,10 +297,12 @@ export class SimulatorState {
 
   #scheduleUrl(kind: ChangeKind): void {
     if (!this.#history) return;
-    // The first change starts loading the codec; a gesture's write, after its pause, finds it
-    // loaded. In a task of its own: the import's preload links, added to the first step of a
-    // drag, made it a long task on a slow phone.
-    if (!codec()) setTimeout(() => loadCodec().catch(() => {}), 0);
+    // The first change starts loading the codec, in a task of its own (the import's preload
+    // links, added to the first step of a drag, made it a long task on a slow phone). Not during
+    // a gesture: evaluating the codec (fflate builds its tables) is a task of 60 ms on a slow
+    // phone, and in a drag it fell between two steps. A gesture's write loads it when the
+    // gesture ends or rests (#flushUrl).
+    if (!codec() && !kind.gesture) setTimeout(() => loadCodec().catch(() => {}), 0);
     if (kind.discrete) {
       this.#pendingKind = kind;
       this.#flushUrl();
