@@ -119,11 +119,16 @@ export class SimulatorState {
   #basedOn: Scenario["basedOn"] = defaultScenario.basedOn;
   /** The preset the scenario started from, if any. */
   preset: (typeof presets)[number] | null = $state.raw(presets.find((p) => p.id === defaultScenario.basedOn) ?? null);
-  /** The scenario without its view, as canonical text: computed once per change (a slider step). */
+  /** The scenario without its view, as canonical text: computed when read (a URL write). */
   #core = $derived(coreCanonical(this.scenario));
   isDefault = $derived(this.#core === defaultCore() && sameView(this.scenario.view, defaultScenario.view));
+  // Of the settled scenario: during a drag the preset's name, the "(已修改)" option and the
+  // preset note change once the gesture ends or rests, not on its first step (where they added
+  // a canonical text of the scenario per step and a layout of the page's header to a task
+  // already the longest of the drag).
+  #settledCore = $derived(coreCanonical(this.settled.scenario));
   /** The scenario is its preset, unchanged (apart from the view), so the preset's name fits it. */
-  scenarioMatchesPreset = $derived(this.preset != null && this.#core === presetCore(this.preset.id));
+  scenarioMatchesPreset = $derived(this.preset != null && this.#settledCore === presetCore(this.preset.id));
 
   /** A slider is being dragged or a number typed (not reactive: charts read it when they draw). */
   inGesture = false;
