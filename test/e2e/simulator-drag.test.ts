@@ -2,6 +2,7 @@
 // quickRedraw: no layout pass per step), and lays the chart out for its values once the drag
 // ends. What a reader sees must still follow the slider at every step. On a desktop, charts
 // redrawn for one change take turns on a slow CPU (chart-queue.ts): none may be left behind.
+import { readFile } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { launchChromium } from "../helpers/browser";
@@ -245,6 +246,65 @@ async function chartsAtRest(page: Page): Promise<void> {
   await frame(page);
   await page.waitForFunction(() => (globalThis as unknown as { __simChartsWaiting: () => number }).__simChartsWaiting() === 0);
 }
+
+describe("what a drag leaves alone until it ends (390×844 phone)", () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("changes no other control's DOM and loads no link codec during the steps; the codec loads and the address follows once the drag ends", async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, userAgent: WECHAT_UA, isMobile: true, hasTouch: true, locale: "zh-CN" });
+    const page = await context.newPage();
+    const scripts: string[] = [];
+    page.on("request", (r) => {
+      if (r.resourceType() === "script") scripts.push(new URL(r.url()).pathname);
+    });
+    // The codec's chunks are the ones that carry its decoder's message.
+    const codecChunks = async () => {
+      const out: string[] = [];
+      for (const s of new Set(scripts)) if ((await readFile(`dist${s}`, "utf8")).includes("not a scenario link")) out.push(s);
+      return out;
+    };
+    await openSimulator(page, base);
+    await page.locator(SLIDER).evaluate((e) => e.scrollIntoView({ block: "center" }));
+    await page.waitForTimeout(300);
+    expect(await codecChunks(), "no codec before the drag").toEqual([]);
+    // Every change to the DOM of the assumptions outside the dragged slider's own field.
+    await page.evaluate((sel) => {
+      const own = document.querySelector(sel)!.closest(".field")!;
+      const seen: string[] = [];
+      (globalThis as unknown as { __otherMutations: string[] }).__otherMutations = seen;
+      new MutationObserver((records) => {
+        for (const r of records) {
+          const el = r.target instanceof Element ? r.target : r.target.parentElement;
+          if (el && !own.contains(el) && !el.closest(".dock")) seen.push(`${r.type} ${r.attributeName ?? ""} in ${el.closest("[data-control]")?.getAttribute("data-control") ?? el.tagName}`);
+        }
+      }).observe(document.querySelector(".sim-side")!, { subtree: true, childList: true, attributes: true, characterData: true });
+    }, SLIDER);
+    for (const v of [6, 6.5, 7, 7.5, 8]) {
+      await page.locator(SLIDER).evaluate((el, v) => {
+        (el as HTMLInputElement).value = String(v);
+        el.dispatchEvent(new Event("input", { bubbles: true }));
+      }, v);
+      await frame(page);
+    }
+    // The dock follows the drag (it is outside the controls).
+    expect(await page.textContent('[data-dock-value="2025"]')).not.toBe("");
+    const others = await page.evaluate(() => (globalThis as unknown as { __otherMutations: string[] }).__otherMutations);
+    expect(others, "other controls untouched by the drag").toEqual([]);
+    expect(await codecChunks(), "no codec during the drag").toEqual([]);
+    expect(page.url()).not.toContain("s=");
+    await page.locator(SLIDER).evaluate((el) => el.dispatchEvent(new Event("change", { bubbles: true })));
+    await expect.poll(() => new URL(page.url()).searchParams.get("s"), { timeout: 10_000 }).not.toBeNull();
+    expect(await codecChunks(), "the codec once the drag has ended").not.toEqual([]);
+    expect(await page.inputValue("#in-gdpRealGrowth-0-number")).toBe("8");
+    await context.close();
+  });
+});
 
 describe("the four charts after a drag with uncertainty on (1280×900, CPU slowed 4×)", () => {
   let browser: Browser;

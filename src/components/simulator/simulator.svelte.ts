@@ -81,8 +81,25 @@ const URL_WRITE_GAP_MS = 200;
 const GESTURE_REST_MS = 600;
 
 export class SimulatorState {
+  #scenario: Scenario = $state.raw(defaultScenario);
   /** The last valid scenario: what the charts and results show. */
-  scenario: Scenario = $state.raw(defaultScenario);
+  get scenario(): Scenario {
+    return this.#scenario;
+  }
+  set scenario(next: Scenario) {
+    this.#scenario = next;
+    // The view's fields are states of their own, written only when they change: as deriveds of
+    // the scenario, every slider step marked everything that reads the language (nearly every
+    // text on the page) as possibly changed, and Svelte walked and checked all of it again.
+    const v = next.view;
+    if (v.lang !== this.lang) this.lang = v.lang;
+    if (v.prices !== this.prices) this.prices = v.prices;
+    if (v.uncertainty !== this.uncertainty) this.uncertainty = v.uncertainty;
+    if (next.basedOn !== this.#basedOn) {
+      this.#basedOn = next.basedOn;
+      this.preset = presets.find((p) => p.id === next.basedOn) ?? null;
+    }
+  }
   projection: Projection = $state.raw(defaultProjection);
   /** Compiled formulas of the current scenario and the pins (null until mathjs is loaded). */
   formulas: FormulaSet | null = $state.raw(null);
@@ -94,17 +111,24 @@ export class SimulatorState {
   /** The error texts (loaded with the first error shown). */
   errorText: typeof import("./i18n-errors") | null = $state.raw(null);
 
-  lang: Lang = $derived(this.scenario.view.lang);
-  prices = $derived(this.scenario.view.prices);
+  /** The scenario's language (its view's), kept by the scenario's setter. */
+  lang: Lang = $state(defaultScenario.view.lang);
+  prices: Scenario["view"]["prices"] = $state(defaultScenario.view.prices);
   /** Monte Carlo shown: part of the scenario's view, so that every link (short ones too) keeps it. */
-  uncertainty = $derived(this.scenario.view.uncertainty);
+  uncertainty: boolean = $state(defaultScenario.view.uncertainty);
+  #basedOn: Scenario["basedOn"] = defaultScenario.basedOn;
   /** The preset the scenario started from, if any. */
-  preset = $derived(presets.find((p) => p.id === this.scenario.basedOn) ?? null);
-  /** The scenario without its view, as canonical text: computed once per change (a slider step). */
+  preset: (typeof presets)[number] | null = $state.raw(presets.find((p) => p.id === defaultScenario.basedOn) ?? null);
+  /** The scenario without its view, as canonical text: computed when read (a URL write). */
   #core = $derived(coreCanonical(this.scenario));
   isDefault = $derived(this.#core === defaultCore() && sameView(this.scenario.view, defaultScenario.view));
+  // Of the settled scenario: during a drag the preset's name, the "(已修改)" option and the
+  // preset note change once the gesture ends or rests, not on its first step (where they added
+  // a canonical text of the scenario per step and a layout of the page's header to a task
+  // already the longest of the drag).
+  #settledCore = $derived(coreCanonical(this.settled.scenario));
   /** The scenario is its preset, unchanged (apart from the view), so the preset's name fits it. */
-  scenarioMatchesPreset = $derived(this.preset != null && this.#core === presetCore(this.preset.id));
+  scenarioMatchesPreset = $derived(this.preset != null && this.#settledCore === presetCore(this.preset.id));
 
   /** A slider is being dragged or a number typed (not reactive: charts read it when they draw). */
   inGesture = false;
@@ -278,10 +302,12 @@ export class SimulatorState {
 
   #scheduleUrl(kind: ChangeKind): void {
     if (!this.#history) return;
-    // The first change starts loading the codec; a gesture's write, after its pause, finds it
-    // loaded. In a task of its own: the import's preload links, added to the first step of a
-    // drag, made it a long task on a slow phone.
-    if (!codec()) setTimeout(() => loadCodec().catch(() => {}), 0);
+    // The first change starts loading the codec, in a task of its own (the import's preload
+    // links, added to the first step of a drag, made it a long task on a slow phone). Not during
+    // a gesture: evaluating the codec (fflate builds its tables) is a task of 60 ms on a slow
+    // phone, and in a drag it fell between two steps. A gesture's write loads it when the
+    // gesture ends or rests (#flushUrl).
+    if (!codec() && !kind.gesture) setTimeout(() => loadCodec().catch(() => {}), 0);
     if (kind.discrete) {
       this.#pendingKind = kind;
       this.#flushUrl();
