@@ -2,11 +2,10 @@
 // quickRedraw: no layout pass per step), and lays the chart out for its values once the drag
 // ends. What a reader sees must still follow the slider at every step. On a desktop, charts
 // redrawn for one change take turns on a slow CPU (chart-queue.ts): none may be left behind.
-import { readFile } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { launchChromium } from "../helpers/browser";
-import { openSimulator, WECHAT_UA } from "../helpers/simulator-page";
+import { openSimulator, watchCodecChunks, WECHAT_UA } from "../helpers/simulator-page";
 
 const base = inject("baseUrl");
 const SLIDER = "#in-gdpRealGrowth-0-range";
@@ -259,16 +258,7 @@ describe("what a drag leaves alone until it ends (390×844 phone)", () => {
   it("changes no other control's DOM and loads no link codec during the steps; the codec loads and the address follows once the drag ends", async () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, userAgent: WECHAT_UA, isMobile: true, hasTouch: true, locale: "zh-CN" });
     const page = await context.newPage();
-    const scripts: string[] = [];
-    page.on("request", (r) => {
-      if (r.resourceType() === "script") scripts.push(new URL(r.url()).pathname);
-    });
-    // The codec's chunks are the ones that carry its decoder's message.
-    const codecChunks = async () => {
-      const out: string[] = [];
-      for (const s of new Set(scripts)) if ((await readFile(`dist${s}`, "utf8")).includes("not a scenario link")) out.push(s);
-      return out;
-    };
+    const codecChunks = watchCodecChunks(page);
     await openSimulator(page, base);
     await page.locator(SLIDER).evaluate((e) => e.scrollIntoView({ block: "center" }));
     await page.waitForTimeout(300);

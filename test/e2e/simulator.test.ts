@@ -5,7 +5,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { AxeBuilder } from "@axe-core/playwright";
 import { readFile } from "node:fs/promises";
 import { launchChromium } from "../helpers/browser";
-import { drag, everyPartLive, openSimulator, scenarioFromUrl, text } from "../helpers/simulator-page";
+import { drag, everyPartLive, openSimulator, scenarioFromUrl, text, watchCodecChunks } from "../helpers/simulator-page";
 import { defaultScenario, encodeScenario, presets, validateScenario, type Scenario } from "../../src/lib/scenario";
 import { project } from "../../src/lib/model";
 
@@ -197,16 +197,7 @@ describe("simulator page", () => {
   });
 
   it("loads the share-link codec when a link is first written or read, not with the page", async () => {
-    const scripts: string[] = [];
-    page.on("request", (r) => {
-      if (r.resourceType() === "script") scripts.push(new URL(r.url()).pathname);
-    });
-    // The codec's chunks are the ones that carry its decoder's message.
-    const codecChunks = async () => {
-      const out: string[] = [];
-      for (const s of new Set(scripts)) if ((await readFile(`dist${s}`, "utf8")).includes("not a scenario link")) out.push(s);
-      return out;
-    };
+    const codecChunks = watchCodecChunks(page);
     await open(page);
     await page.waitForTimeout(500);
     expect(await codecChunks()).toEqual([]);
@@ -217,15 +208,11 @@ describe("simulator page", () => {
 
     // A link that carries a scenario loads it to read the link.
     const linked = await context.newPage();
-    const linkedScripts: string[] = [];
-    linked.on("request", (r) => {
-      if (r.resourceType() === "script") linkedScripts.push(new URL(r.url()).pathname);
-    });
+    const linkedCodecChunks = watchCodecChunks(linked);
     const cautious = presets.find((p) => p.id === "cautious")!.scenario;
     await open(linked, `?s=${encodeScenario(cautious)}`);
     expect(await linked.inputValue("#preset-select")).toBe("cautious");
-    scripts.splice(0, scripts.length, ...linkedScripts);
-    expect(await codecChunks()).not.toEqual([]);
+    expect(await linkedCodecChunks()).not.toEqual([]);
     await linked.close();
   });
 

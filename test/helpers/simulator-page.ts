@@ -1,6 +1,7 @@
 // Steps the simulator's browser suites share: open the page and wait for the island, read a
 // figure, drag a slider, read the scenario back from the address.
 import { expect } from "vitest";
+import { readFile } from "node:fs/promises";
 import type { Page } from "playwright-core";
 import { decodeScenario, defaultScenario, type Scenario } from "../../src/lib/scenario";
 
@@ -48,4 +49,20 @@ export function scenarioFromUrl(url: string): Scenario {
   const r = decodeScenario(s);
   if (!r.ok) throw new Error(`URL holds no valid scenario: ${r.error.message}`);
   return r.scenario;
+}
+
+/**
+ * Watches the scripts a page fetches; the returned function lists the share-link codec's chunks
+ * among them (the ones that carry its decoder's message), read from the built site in dist/.
+ */
+export function watchCodecChunks(page: Page): () => Promise<string[]> {
+  const scripts = new Set<string>();
+  page.on("request", (r) => {
+    if (r.resourceType() === "script") scripts.add(new URL(r.url()).pathname);
+  });
+  return async () => {
+    const out: string[] = [];
+    for (const s of scripts) if ((await readFile(`dist${s}`, "utf8")).includes("not a scenario link")) out.push(s);
+    return out;
+  };
 }
