@@ -122,13 +122,6 @@ export class SimulatorState {
   /** The scenario without its view, as canonical text: computed when read (a URL write). */
   #core = $derived(coreCanonical(this.scenario));
   isDefault = $derived(this.#core === defaultCore() && sameView(this.scenario.view, defaultScenario.view));
-  // Of the settled scenario: during a drag the preset's name, the "(已修改)" option and the
-  // preset note change once the gesture ends or rests, not on its first step (where they added
-  // a canonical text of the scenario per step and a layout of the page's header to a task
-  // already the longest of the drag).
-  #settledCore = $derived(coreCanonical(this.settled.scenario));
-  /** The scenario is its preset, unchanged (apart from the view), so the preset's name fits it. */
-  scenarioMatchesPreset = $derived(this.preset != null && this.#settledCore === presetCore(this.preset.id));
 
   /** A slider is being dragged or a number typed (not reactive: charts read it when they draw). */
   inGesture = false;
@@ -138,6 +131,13 @@ export class SimulatorState {
    * (see on-screen.svelte.ts). Changes when a gesture ends or on any other change.
    */
   settled: { scenario: Scenario; projection: Projection } = $state.raw({ scenario: defaultScenario, projection: defaultProjection });
+  // Of the settled scenario: during a drag the preset's name, the "(已修改)" option and the
+  // preset note change once the gesture ends or rests, not on its first step (where they added
+  // a canonical text of the scenario per step and a layout of the page's header to a task
+  // already the longest of the drag).
+  #settledCore: string = $derived(coreCanonical(this.settled.scenario));
+  /** The scenario is its preset, unchanged (apart from the view), so the preset's name fits it. */
+  scenarioMatchesPreset = $derived(this.preset != null && this.#settledCore === presetCore(this.preset.id));
 
   #history: HistoryWriter | null = null;
   #urlTimer: ReturnType<typeof setTimeout> | null = null;
@@ -307,7 +307,7 @@ export class SimulatorState {
     // a gesture: evaluating the codec (fflate builds its tables) is a task of 60 ms on a slow
     // phone, and in a drag it fell between two steps. A gesture's write loads it when the
     // gesture ends or rests (#flushUrl).
-    if (!codec() && !kind.gesture) setTimeout(() => loadCodec().catch(() => {}), 0);
+    if (!codec() && !("gesture" in kind && kind.gesture)) setTimeout(() => loadCodec().catch(() => {}), 0);
     if (kind.discrete) {
       this.#pendingKind = kind;
       this.#flushUrl();
