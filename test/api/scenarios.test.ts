@@ -2,7 +2,7 @@
 // D1 in a local SQLite file: round trip, idempotent ids, caching, methods, rate limit.
 import { describe, expect, it, inject } from "vitest";
 import { SCHEMA_VERSION, canonicalJson, defaultScenario, validateScenario, type Scenario } from "../../src/lib/scenario";
-import { countRows, fakeIp, post, postJson, rateLimitClients, readRow } from "./api-helpers";
+import { countRows, fakeIp, inOneCreationWindow, post, postJson, rateLimitClients, readRow } from "./api-helpers";
 
 const base = inject("baseUrl");
 const persistDir = inject("persistDir");
@@ -163,52 +163,58 @@ describe("health", () => {
 
 describe("rate limit", () => {
   it("answers 429 after 60 creations from one client in a window, stores nothing more, and leaves other clients alone", async () => {
-    const ip = fakeIp();
-    const tag = crypto.randomUUID().slice(0, 8);
-    let firstId = "";
-    for (let i = 0; i < 59; i++) {
-      const res = await postJson(base, { scenario: defaultScenario, title: `限流 ${tag} ${i}` }, { ip });
-      expect(res.status, `request ${i}`).toBe(201);
-      if (i === 0) firstId = ((await res.json()) as { id: string }).id;
-    }
-    // Re-posting a share that exists answers its id and does not count: after five of them
-    // the 60th new share is still allowed.
-    for (let i = 0; i < 5; i++) {
-      const again = await postJson(base, { scenario: defaultScenario, title: `限流 ${tag} 0` }, { ip });
-      expect(again.status).toBe(200);
-      expect(((await again.json()) as { id: string }).id).toBe(firstId);
-    }
-    expect((await postJson(base, { scenario: defaultScenario, title: `限流 ${tag} 59` }, { ip })).status).toBe(201);
+    await inOneCreationWindow(async () => {
+      const ip = fakeIp();
+      const tag = crypto.randomUUID().slice(0, 8);
+      let firstId = "";
+      for (let i = 0; i < 59; i++) {
+        const res = await postJson(base, { scenario: defaultScenario, title: `限流 ${tag} ${i}` }, { ip });
+        expect(res.status, `request ${i}`).toBe(201);
+        if (i === 0) firstId = ((await res.json()) as { id: string }).id;
+      }
+      // Re-posting a share that exists answers its id and does not count: after five of them
+      // the 60th new share is still allowed.
+      for (let i = 0; i < 5; i++) {
+        const again = await postJson(base, { scenario: defaultScenario, title: `限流 ${tag} 0` }, { ip });
+        expect(again.status).toBe(200);
+        expect(((await again.json()) as { id: string }).id).toBe(firstId);
+      }
+      expect((await postJson(base, { scenario: defaultScenario, title: `限流 ${tag} 59` }, { ip })).status).toBe(201);
 
-    const rows = countRows(persistDir, "scenarios");
-    const limited = await postJson(base, { scenario: defaultScenario, title: `限流 ${tag} 60` }, { ip });
-    expect(limited.status).toBe(429);
-    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
-    expect(((await limited.json()) as { error: string }).error).toBe("rate-limited");
-    expect(countRows(persistDir, "scenarios")).toBe(rows);
+      const rows = countRows(persistDir, "scenarios");
+      const limited = await postJson(base, { scenario: defaultScenario, title: `限流 ${tag} 60` }, { ip });
+      expect(limited.status).toBe(429);
+      expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+      expect(((await limited.json()) as { error: string }).error).toBe("rate-limited");
+      expect(countRows(persistDir, "scenarios")).toBe(rows);
 
-    // Over the limit, re-sharing an existing share still answers its id.
-    const existing = await postJson(base, { scenario: defaultScenario, title: `限流 ${tag} 0` }, { ip });
-    expect(existing.status).toBe(200);
-    expect(((await existing.json()) as { id: string }).id).toBe(firstId);
+      // Over the limit, re-sharing an existing share still answers its id.
+      const existing = await postJson(base, { scenario: defaultScenario, title: `限流 ${tag} 0` }, { ip });
+      expect(existing.status).toBe(200);
+      expect(((await existing.json()) as { id: string }).id).toBe(firstId);
 
-    const someoneElse = await postJson(base, { scenario: defaultScenario, title: `限流 ${tag} 60` }, { ip: fakeIp() });
-    expect(someoneElse.status).toBe(201);
+      const someoneElse = await postJson(base, { scenario: defaultScenario, title: `限流 ${tag} 60` }, { ip: fakeIp() });
+      expect(someoneElse.status).toBe(201);
+  
+    });
   });
 
   it("counts IPv6 clients by their /64: 60 addresses of one /64 share one limit", async () => {
-    const prefix = `2001:db8:${Math.floor(Math.random() * 0xffff).toString(16)}:${Math.floor(Math.random() * 0xffff).toString(16)}`;
-    const tag = crypto.randomUUID().slice(0, 8);
-    for (let i = 0; i < 60; i++) {
-      const res = await postJson(base, { scenario: defaultScenario, title: `v6 ${tag} ${i}` }, { ip: `${prefix}::${(i + 1).toString(16)}` });
-      expect(res.status, `address ${i}`).toBe(201);
-    }
-    // Another address of the same /64, written out in full and in capitals.
-    const full = `${prefix}:0:0:0:ABCD`.toUpperCase();
-    expect((await postJson(base, { scenario: defaultScenario, title: `v6 ${tag} 60` }, { ip: full })).status).toBe(429);
-    // The neighbouring /64 is another client.
-    const neighbour = prefix.replace(/:([0-9a-f]+)$/, (_, g: string) => `:${((parseInt(g, 16) + 1) & 0xffff).toString(16)}`);
-    expect((await postJson(base, { scenario: defaultScenario, title: `v6 ${tag} 60` }, { ip: `${neighbour}::1` })).status).toBe(201);
+    await inOneCreationWindow(async () => {
+      const prefix = `2001:db8:${Math.floor(Math.random() * 0xffff).toString(16)}:${Math.floor(Math.random() * 0xffff).toString(16)}`;
+      const tag = crypto.randomUUID().slice(0, 8);
+      for (let i = 0; i < 60; i++) {
+        const res = await postJson(base, { scenario: defaultScenario, title: `v6 ${tag} ${i}` }, { ip: `${prefix}::${(i + 1).toString(16)}` });
+        expect(res.status, `address ${i}`).toBe(201);
+      }
+      // Another address of the same /64, written out in full and in capitals.
+      const full = `${prefix}:0:0:0:ABCD`.toUpperCase();
+      expect((await postJson(base, { scenario: defaultScenario, title: `v6 ${tag} 60` }, { ip: full })).status).toBe(429);
+      // The neighbouring /64 is another client.
+      const neighbour = prefix.replace(/:([0-9a-f]+)$/, (_, g: string) => `:${((parseInt(g, 16) + 1) & 0xffff).toString(16)}`);
+      expect((await postJson(base, { scenario: defaultScenario, title: `v6 ${tag} 60` }, { ip: `${neighbour}::1` })).status).toBe(201);
+  
+    });
   });
 
   it("stores a salted hash of the client address, never the address", async () => {
