@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { deflateSync, strToU8 } from "fflate";
 import { defaultScenario, presetScenario, validateScenario, type Scenario } from "../../src/lib/scenario";
 import { planTargets, project, type Projection } from "../../src/lib/model";
-import { allSpecs, chartHeading, gdpSpec, populationSpec, incomeSpec, type SpecInput } from "../../src/components/simulator/chart-specs";
+import { allSpecs, chartHeading, gdpSpec, keepUnchangedSpecs, populationSpec, incomeSpec, type SpecInput } from "../../src/components/simulator/chart-specs";
 import { bandAreas } from "../../src/components/simulator/charts";
 import { scenarioCsv } from "../../src/components/simulator/export";
 import { compareRows } from "../../src/components/simulator/compare";
@@ -97,6 +97,46 @@ describe("chart specs", () => {
     expect(areas[0]!.lower).toEqual(band.p5);
     expect(areas[1]!.upper).toEqual(band.p75);
     expect(areas[1]!.lower).toEqual(band.p25);
+  });
+});
+
+describe("charts kept between two steps", () => {
+  const before = allSpecs(input());
+  const edited = setPeriod(defaultScenario, "gdpRealGrowth", 0, 7);
+  if (!edited.ok) throw new Error("7 % is a valid growth rate");
+  const faster = projectionOf(edited.scenario);
+
+  it("keeps the description of every chart a change did not move, and only those", () => {
+    const after = keepUnchangedSpecs(before, allSpecs(input({ projection: faster })));
+    // Faster GDP growth moves GDP and GDP per head; the plan's income path and population do not depend on it.
+    expect(after.gdp).not.toBe(before.gdp);
+    expect(after.gdp.series[0]!.values).toEqual(faster.gdpReal);
+    expect(after.gdpPerCapita).not.toBe(before.gdpPerCapita);
+    expect(after.income).toBe(before.income);
+    expect(after.population).toBe(before.population);
+  });
+
+  it("gives every chart its new description when the words change, and the same objects when nothing does", () => {
+    const english = keepUnchangedSpecs(before, allSpecs(input({ lang: "en" })));
+    for (const id of ["gdp", "gdpPerCapita", "income", "population"] as const) expect(english[id]).not.toBe(before[id]);
+    const again = keepUnchangedSpecs(before, allSpecs(input()));
+    for (const id of ["gdp", "gdpPerCapita", "income", "population"] as const) expect(again[id]).toBe(before[id]);
+  });
+
+  it("sees a change in one value, a missing value or a note, and holds NaN equal to NaN", () => {
+    const spec = before.population;
+    const variant = (edit: (s: typeof spec) => void) => {
+      const copy = structuredClone(spec);
+      edit(copy);
+      return keepUnchangedSpecs(before, { ...before, population: copy }).population;
+    };
+    expect(variant((s) => (s.series[0]!.values[3] = s.series[0]!.values[3]! + 1))).not.toBe(spec);
+    expect(variant((s) => (s.series[0]!.values[3] = null))).not.toBe(spec);
+    expect(variant((s) => (s.series.find((x) => x.kind === "reported")!.notes![1] = "另一来源"))).not.toBe(spec);
+    expect(variant((s) => delete s.series[0]!.pinIndex)).toBe(spec);
+    const withNaN = { ...before, population: { ...spec, series: [{ ...spec.series[0]!, values: [Number.NaN] }] } };
+    const nanAgain = { ...withNaN, population: { ...withNaN.population, series: [{ ...withNaN.population.series[0]!, values: [Number.NaN] }] } };
+    expect(keepUnchangedSpecs(withNaN, nanAgain).population).toBe(withNaN.population);
   });
 });
 

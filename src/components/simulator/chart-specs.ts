@@ -324,6 +324,32 @@ export function allSpecs(input: SpecInput): Record<ChartId, ChartSpec> {
   return { gdp: gdpSpec(input), gdpPerCapita: gdpPerCapitaSpec(input), income: incomeSpec(input), population: populationSpec(input) };
 }
 
+/** Whether two values of plain data (numbers, strings, arrays, plain objects) are equal throughout. */
+function samePlain(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a === "number" && typeof b === "number") return Number.isNaN(a) && Number.isNaN(b);
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  for (const k of ka) {
+    if (!Object.hasOwn(b, k) || !samePlain((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
+  }
+  return true;
+}
+
+/**
+ * The new descriptions, with every chart whose description did not change kept as the object
+ * it was. A slider step describes all four charts again but moves one or two of them: a chart
+ * handed the same object (and its legend, heading and data table) has nothing to do.
+ */
+export function keepUnchangedSpecs(previous: Record<ChartId, ChartSpec> | null, next: Record<ChartId, ChartSpec>): Record<ChartId, ChartSpec> {
+  if (!previous) return next;
+  const kept = { ...next };
+  for (const id of Object.keys(next) as ChartId[]) if (samePlain(previous[id], next[id])) kept[id] = previous[id];
+  return kept;
+}
+
 /**
  * The figure that shows a scenario's `view.chart`, so that a link (from the reader, or shared)
  * opens on it. "national" is the per-capita GDP chart (the income chart also carries the
