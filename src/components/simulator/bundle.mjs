@@ -18,6 +18,7 @@ const eager = [
   /[\\/]src[\\/]lib[\\/]data[\\/][\w.-]+\.ts$/,
   /[\\/]src[\\/]lib[\\/]model[\\/](inputs|kernel|project|targets|national|years|growth|price-verdicts|constant-input)\.ts$/,
   /[\\/]src[\\/]lib[\\/]formula[\\/](index|types)\.ts$/,
+  /[\\/]src[\\/]components[\\/]simulator[\\/]ScrollTable\.svelte$/,
 ];
 
 /**
