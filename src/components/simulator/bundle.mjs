@@ -13,7 +13,7 @@
 // imports the files it uses instead.
 
 const eager = [
-  /[\\/]src[\\/]components[\\/]simulator[\\/](i18n|format|controls|results|url-state|scenario-edit|chart-specs|simulator\.svelte|start-pause(-2)?)\.ts$/,
+  /[\\/]src[\\/]components[\\/]simulator[\\/](i18n|format|controls|results|url-state|scenario-edit|chart-specs|simulator\.svelte|page\.svelte|start-pause(-2)?)\.ts$/,
   /[\\/]src[\\/]lib[\\/]scenario[\\/](?!(codec|index)\.ts$)[\w-]+\.ts$/,
   /[\\/]src[\\/]lib[\\/]data[\\/][\w.-]+\.ts$/,
   /[\\/]src[\\/]lib[\\/]model[\\/](inputs|kernel|project|targets|national|years|growth|price-verdicts|constant-input)\.ts$/,
