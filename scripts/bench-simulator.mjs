@@ -11,8 +11,8 @@
 //   - the same drag with uncertainty on (Monte Carlo in a Web Worker). Goal at 4×: p95 ≤ 35 ms.
 //   - long tasks and layout-shift entries during each drag. Goal: no task over 50 ms, 0 shifts.
 //   - JS fetched by /simulate/ on load, on a desktop and on a phone, and after a scroll has
-//     hydrated every part (goal ≤ 120 KB gzip), and what a first formula adds (gzip of each file, as scripts/audit.mjs
-//     counts).
+//     hydrated every part (goal ≤ 120 KB gzip), and what a first formula adds (gzip of each
+//     file, as scripts/audit.mjs counts).
 //   - layout shift while the island hydrates and the charts load (CLS).
 // Usage: node scripts/bench-simulator.mjs [steps]   (SIM_BENCH_PORT, default: a free port from the OS; CHROMIUM_PATH)
 import { existsSync, readFileSync } from "node:fs";

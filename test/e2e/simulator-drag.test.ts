@@ -67,17 +67,18 @@ const fan = (page: Page) =>
     return get(document.querySelector<HTMLCanvasElement>(".dock canvas")!).map((b) => [...b.upper]);
   });
 
+// One Chromium for the file; each test opens its own context.
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
 const frame = (page: Page) => page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
 
 describe("the dock chart during a slider drag (390×844 phone)", () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-
   it("draws every step's values on the axes it had, and fits the axes to the values when the drag ends", async () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, userAgent: WECHAT_UA, isMobile: true, hasTouch: true, deviceScaleFactor: 2, locale: "zh-CN" });
     const page = await context.newPage();
@@ -247,14 +248,6 @@ async function chartsAtRest(page: Page): Promise<void> {
 }
 
 describe("what a drag leaves alone until it ends (390×844 phone)", () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-
   it("changes no other control's DOM and loads no link codec during the steps; the codec loads and the address follows once the drag ends", async () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, userAgent: WECHAT_UA, isMobile: true, hasTouch: true, locale: "zh-CN" });
     const page = await context.newPage();
@@ -297,14 +290,6 @@ describe("what a drag leaves alone until it ends (390×844 phone)", () => {
 });
 
 describe("the four charts after a drag with uncertainty on (1280×900, CPU slowed 4×)", () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-
   // On a slow CPU a Monte Carlo answer redraws the charts one per task (chart-queue.ts), and a
   // drag's last steps and the gesture's end queue layouts behind them: none may be dropped or
   // drawn from an older picture. A page opened afresh at the dragged scenario is the reference.
