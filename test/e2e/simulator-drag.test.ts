@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { launchChromium } from "../helpers/browser";
-import { openSimulator, watchCodecChunks, WECHAT_UA } from "../helpers/simulator-page";
+import { dragStep, openSimulator, watchCodecChunks, WECHAT_UA } from "../helpers/simulator-page";
 
 const base = inject("baseUrl");
 const SLIDER = "#in-gdpRealGrowth-0-range";
@@ -92,10 +92,7 @@ describe("the dock chart during a slider drag (390×844 phone)", () => {
     let previous = start;
     // Lower growth: every value stays inside the axes the chart has, which a full layout would narrow.
     for (const v of [5, 4, 3, 2, 1]) {
-      await page.locator(SLIDER).evaluate((el, v) => {
-        (el as HTMLInputElement).value = String(v);
-        el.dispatchEvent(new Event("input", { bubbles: true }));
-      }, v);
+      await dragStep(page, SLIDER, v);
       await frame(page);
       const now = await drawn(page);
       expect(now.last, `step ${v}: the line moved`).toBeLessThan(previous.last);
@@ -143,10 +140,7 @@ describe("the dock chart during a slider drag (390×844 phone)", () => {
     let keptAfter = 0;
     // Higher and higher growth: the scenario line rises out of the axes the plan had.
     for (let v = 6; v <= top; v += 0.5) {
-      await page.locator(SLIDER).evaluate((el, v) => {
-        (el as HTMLInputElement).value = String(v);
-        el.dispatchEvent(new Event("input", { bubbles: true }));
-      }, v);
+      await dragStep(page, SLIDER, v);
       await frame(page);
       const now = await drawn(page);
       expect(now.offset, `step ${v}: points drawn at their values`).toBeLessThan(0.01);
@@ -190,10 +184,7 @@ describe("the dock chart during a slider drag (390×844 phone)", () => {
     expect(start.length).toBe(2);
     const seen: number[] = [];
     for (const v of [5, 4, 3, 2, 1]) {
-      await page.locator(slider).evaluate((el, v) => {
-        (el as HTMLInputElement).value = String(v);
-        el.dispatchEvent(new Event("input", { bubbles: true }));
-      }, v);
+      await dragStep(page, slider, v);
       // Time for a quick Monte Carlo run (a few per second during a drag) to arrive and be drawn.
       await page.waitForTimeout(400);
       await frame(page);
@@ -269,10 +260,7 @@ describe("what a drag leaves alone until it ends (390×844 phone)", () => {
       }).observe(document.querySelector(".sim-side")!, { subtree: true, childList: true, attributes: true, characterData: true });
     }, SLIDER);
     for (const v of [6, 6.5, 7, 7.5, 8]) {
-      await page.locator(SLIDER).evaluate((el, v) => {
-        (el as HTMLInputElement).value = String(v);
-        el.dispatchEvent(new Event("input", { bubbles: true }));
-      }, v);
+      await dragStep(page, SLIDER, v);
       await frame(page);
     }
     // The dock follows the drag (it is outside the controls).

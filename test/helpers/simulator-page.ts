@@ -43,6 +43,14 @@ export async function drag(page: Page, selector: string, values: number[]): Prom
   }, values);
 }
 
+/** One step of a drag: the slider moves to `value` (an input event, no change event yet). */
+export async function dragStep(page: Page, selector: string, value: number): Promise<void> {
+  await page.locator(selector).evaluate((el, v) => {
+    (el as HTMLInputElement).value = String(v);
+    el.dispatchEvent(new Event("input", { bubbles: true }));
+  }, value);
+}
+
 export function scenarioFromUrl(url: string): Scenario {
   const s = new URL(url).searchParams.get("s");
   if (!s) return defaultScenario;
