@@ -137,6 +137,26 @@ describe("simulator page", () => {
     expect(await page.inputValue("#preset-select")).toBe("cautious");
   });
 
+  it("the preset menu names the preset only while the scenario is that preset: at load, after an edit, after choosing one, after a drag back", async () => {
+    await open(page);
+    const plan = presets.find((p) => p.scenario === defaultScenario)!;
+    const shown = () => page.inputValue("#preset-select");
+    const modified = () => page.locator(".preset-note").getAttribute("data-modified");
+    expect(await shown()).toBe(plan.id);
+    expect(await modified()).toBe("false");
+    const start = plan.scenario.inputs.gdpRealGrowth.periods[0];
+    await drag(page, "#in-gdpRealGrowth-0-range", [start - 0.5, start - 1]);
+    await expect.poll(shown).toBe("");
+    expect(await modified()).toBe("true");
+    // The same numbers as the preset again (another object): the name comes back.
+    await drag(page, "#in-gdpRealGrowth-0-range", [start - 0.5, start]);
+    await expect.poll(shown).toBe(plan.id);
+    expect(await modified()).toBe("false");
+    await page.selectOption("#preset-select", "cautious");
+    await expect.poll(shown).toBe("cautious");
+    expect(await modified()).toBe("false");
+  });
+
   it("a drag writes one history entry, not one per step; back and forward restore each state", async () => {
     await open(page);
     const entries = await page.evaluate(() => history.length);

@@ -136,8 +136,12 @@ export class SimulatorState {
   // a canonical text of the scenario per step and a layout of the page's header to a task
   // already the longest of the drag).
   #settledCore: string = $derived(coreCanonical(this.settled.scenario));
-  /** The scenario is its preset, unchanged (apart from the view), so the preset's name fits it. */
-  scenarioMatchesPreset = $derived(this.preset != null && this.#settledCore === presetCore(this.preset.id));
+  /**
+   * The scenario is its preset, unchanged (apart from the view), so the preset's name fits it.
+   * The preset's own object (the page as it opens, or a preset just chosen) is the preset without
+   * the two canonical texts, which took a fifth of the first island's hydration.
+   */
+  scenarioMatchesPreset = $derived(this.preset != null && (this.settled.scenario === this.preset.scenario || this.#settledCore === presetCore(this.preset.id)));
 
   #history: HistoryWriter | null = null;
   #urlTimer: ReturnType<typeof setTimeout> | null = null;
