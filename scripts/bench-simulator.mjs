@@ -94,8 +94,8 @@ const longest = (xs) => (xs.length ? Math.max(...xs) : 0);
  * 4 stands for a mid-range phone) and a viewport: desktop (charts beside the controls) or phone
  * (the controls' dock shows the chart the slider moves; the charts above are off screen).
  */
-async function measure(browser, origin, { rate, viewport, phone }) {
-  const context = await browser.newContext({ viewport, locale: "zh-CN", isMobile: phone, hasTouch: phone });
+async function measure(browser, origin, { rate, viewport, phone, dpr = 1 }) {
+  const context = await browser.newContext({ viewport, locale: "zh-CN", isMobile: phone, hasTouch: phone, deviceScaleFactor: dpr });
   const page = await context.newPage();
   const scripts = new Set();
   page.on("request", (r) => {
@@ -117,7 +117,7 @@ async function measure(browser, origin, { rate, viewport, phone }) {
   await cdp.send("Emulation.setCPUThrottlingRate", { rate });
   await page.goto(`${origin}/simulate/`);
   await page.waitForSelector("html[data-simulator=ready]");
-  const where = `${viewport.width}×${viewport.height}, CPU ${rate}×`;
+  const where = `${viewport.width}×${viewport.height}${dpr === 1 ? "" : ` at ${dpr}× pixels`}, CPU ${rate}×`;
   const countBytes = (when, goal) => {
     let raw = 0;
     let zipped = 0;
@@ -213,16 +213,18 @@ const bytes = [];
 const other = [];
 const desktop = { width: 1280, height: 900 };
 const phone = { width: 390, height: 844 };
-// SIM_BENCH_CASES=phone4,desktop4 runs only those (desktop1, desktop4, phone1, phone4), e.g. for a quick A/B.
+// SIM_BENCH_CASES=phone4,desktop4 runs only those (desktop1, desktop4, phone1, phone4, phone4@3), e.g. for a quick A/B.
+// phone4@3: the phone at 3 device pixels per CSS pixel, as most phones that open WeChat links
+// have: the canvases and the page's raster hold 9 times the pixels of the 1× case.
 // Wall-clock figures at 4× move with what else runs: on 2 cores the renderer's raster and
 // compositor threads and the local server share them with the page's main thread.
 const loadBefore = loadavg()[0];
-const cases = (process.env.SIM_BENCH_CASES ?? "desktop1,desktop4,phone1,phone4").split(",");
+const cases = (process.env.SIM_BENCH_CASES ?? "desktop1,desktop4,phone1,phone4,phone4@3").split(",");
 try {
   for (const c of cases) {
-    const m = /^(desktop|phone)([14])$/.exec(c.trim());
-    if (!m) throw new Error(`unknown case ${c} (desktop1, desktop4, phone1, phone4)`);
-    await measure(browser, server.origin, { rate: Number(m[2]), viewport: m[1] === "phone" ? phone : desktop, phone: m[1] === "phone" });
+    const m = /^(desktop|phone)([14])(?:@([123]))?$/.exec(c.trim());
+    if (!m) throw new Error(`unknown case ${c} (desktop1, desktop4, phone1, phone4, phone4@3)`);
+    await measure(browser, server.origin, { rate: Number(m[2]), viewport: m[1] === "phone" ? phone : desktop, phone: m[1] === "phone", dpr: Number(m[3] ?? 1) });
   }
 } finally {
   await browser.close();

@@ -5,7 +5,7 @@
 // A/B comparison to use on a busy machine (run it on both builds back to back); wall-clock
 // goals are `npm run bench:simulator`'s.
 // Usage (after `npm run build`): node scripts/trace-simulator.mjs
-//   env RATE (CPU slowdown, 4), PHONE (0 = desktop 1280×900), STEPS (30), UNC=1 (uncertainty
+//   env RATE (CPU slowdown, 4), PHONE (0 = desktop 1280×900), DPR (device pixels per CSS pixel, 1), STEPS (30), UNC=1 (uncertainty
 //   on: the drag moves the second GDP slider, as the benchmark's case does), NEST=1 (where layout and paint happen: forced inside script, or in the frame), DETAIL=1
 import { chromium } from "playwright-core";
 import { startServer, readySimulatorCharts } from "./lib.mjs";
@@ -17,7 +17,7 @@ const server = await startServer();
 const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
 try {
   const viewport = phone ? { width: 390, height: 844 } : { width: 1280, height: 900 };
-  const context = await browser.newContext({ viewport, locale: "zh-CN", isMobile: phone, hasTouch: phone });
+  const context = await browser.newContext({ viewport, locale: "zh-CN", isMobile: phone, hasTouch: phone, deviceScaleFactor: Number(process.env.DPR ?? 1) });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send("Emulation.setCPUThrottlingRate", { rate });
