@@ -157,6 +157,29 @@ describe("simulator page", () => {
     expect(await modified()).toBe("false");
   });
 
+  it("the GDP chart's head does not move when its price-basis control arrives late (HTML still loading), at any width", async () => {
+    // A frame can be painted while the page's HTML is still arriving: the control then exists
+    // without its labels. Its title and its box must already be where they end up.
+    const moved: string[] = [];
+    for (const width of [1600, 1280, 900, 768, 390, 360]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(`${base}/simulate/`);
+      const where = await page.locator('[data-chart="gdp"] .chart-head').evaluate((head) => {
+        const pos = () => [...head.children].map((c) => `${c.tagName.toLowerCase()} ${Math.round(c.getBoundingClientRect().x)},${Math.round(c.getBoundingClientRect().y)}`).join(" ");
+        const full = pos();
+        const control = head.querySelector(".segmented")!;
+        const labels = [...control.childNodes];
+        for (const n of labels) n.remove();
+        const early = pos();
+        control.append(...labels);
+        return { full, early };
+      });
+      if (where.full !== where.early) moved.push(`${width}: ${where.early} → ${where.full}`);
+    }
+    expect(moved).toEqual([]);
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
   it("a drag writes one history entry, not one per step; back and forward restore each state", async () => {
     await open(page);
     const entries = await page.evaluate(() => history.length);
