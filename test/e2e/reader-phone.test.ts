@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { launchChromium } from "../helpers/browser";
 import { WECHAT_UA } from "../helpers/simulator-page";
+import { movesWhileArriving } from "../helpers/partial-html";
 import { contentChapters } from "../helpers/site";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -72,40 +73,10 @@ describe("reading pages on phones", () => {
       });
 
       it("the site header drawn while its HTML is still arriving already has each part where it stays", async () => {
-        // A slow network delivers the page in pieces and the browser paints what it has: the
-        // page is served cut after each element of the header that has ended (its closing tag;
-        // scripts off, as before any runs), and whatever is drawn must sit where the whole page
-        // draws it (else it is a layout shift). Cuts inside an element's own text (a button
-        // without its word yet, a few bytes) are left out.
-        const path = "/plan/new-journey/";
-        const html = await (await fetch(`${base}${path}`)).text();
-        const start = html.indexOf('<header class="site-header');
-        const end = html.indexOf("</header>", start);
-        expect(start).toBeGreaterThan(0);
-        const positions = (p: Page) =>
-          p.evaluate(() =>
-            [...document.querySelectorAll(".site-header .header-inner *")]
-              .filter((e) => e.getClientRects().length > 0 && !e.closest(".visually-hidden"))
-              .map((e, i) => `${i} ${e.tagName.toLowerCase()} ${Math.round(e.getBoundingClientRect().x)},${Math.round(e.getBoundingClientRect().y)}`),
-          );
-        const cutContext = await browser.newContext({ viewport: phone.viewport, userAgent: phone.userAgent, locale: "zh-CN", isMobile: true, hasTouch: true, javaScriptEnabled: false });
-        const cutPage = await cutContext.newPage();
-        try {
-          await cutPage.goto(`${base}${path}`);
-          const whole = await positions(cutPage);
-          expect(whole.length).toBeGreaterThan(8);
-          let cut = html.length;
-          await cutPage.route(`${base}${path}`, (route) => route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: html.slice(0, cut) }));
-          const moved: string[] = [];
-          for (let at = html.indexOf("</", start); at > 0 && at < end; at = html.indexOf("</", at + 2)) {
-            cut = html.indexOf(">", at) + 1;
-            await cutPage.goto(`${base}${path}`);
-            for (const [i, p] of (await positions(cutPage)).entries()) if (p !== whole[i]) moved.push(`cut after …${html.slice(cut - 30, cut)}: ${p}, then ${whole[i]}`);
-          }
-          expect(moved).toEqual([]);
-        } finally {
-          await cutContext.close();
-        }
+        const options = { viewport: phone.viewport, userAgent: phone.userAgent, locale: "zh-CN", isMobile: true, hasTouch: true };
+        const r = await movesWhileArriving(browser, options, `${base}/plan/new-journey/`, { from: '<header class="site-header', to: "</header>" }, ".site-header .header-inner *");
+        expect(r.drawn).toBeGreaterThan(8);
+        expect(r.moved).toEqual([]);
       });
 
       for (const path of TABLE_PAGES) {

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { launchChromium } from "../helpers/browser";
 import { drag, openSimulator, scenarioFromUrl, text, WECHAT_UA } from "../helpers/simulator-page";
+import { movesWhileArriving } from "../helpers/partial-html";
 import { defaultScenario, presets, type Scenario } from "../../src/lib/scenario";
 import { project } from "../../src/lib/model";
 
@@ -118,6 +119,13 @@ for (const viewport of [
       await page.locator("#set-population-target-range").focus();
       await expect.poll(() => page.getAttribute(".dock", "data-dock")).toBe("population");
       await page.close();
+    });
+
+    it("the preset menu and its buttons, drawn while the page's HTML is still arriving, are already where they stay", async () => {
+      const options = { viewport, userAgent: WECHAT_UA, isMobile: true, hasTouch: true, deviceScaleFactor: 2, locale: "zh-CN" };
+      const r = await movesWhileArriving(browser, options, `${base}/simulate/`, { from: '<div class="sim-tools', to: '<div class="preset-note' }, ".sim-tools *");
+      expect(r.drawn).toBeGreaterThanOrEqual(4);
+      expect(r.moved).toEqual([]);
     });
 
     it("during a drag of the first GDP slider, the targets table just above the screen waits, and catches up when the drag ends", async () => {
