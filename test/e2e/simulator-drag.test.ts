@@ -103,8 +103,11 @@ describe("the dock chart during a slider drag (390×844 phone)", () => {
     }
     await page.locator(SLIDER).evaluate((el) => el.dispatchEvent(new Event("change", { bubbles: true })));
     await frame(page);
+    await page.waitForFunction(() => (globalThis as { __simChartsWaiting?: () => number }).__simChartsWaiting?.() === 0);
     const end = await drawn(page);
     expect(end.offset).toBeLessThan(0.01);
+    // Laid out for the values, then drawn (on a slow CPU in a task after the layout): the picture of the new axes.
+    expect(await pixelsOffFullDraw(page), "at rest: the picture a full draw makes").toMatchObject({ differing: 0 });
     // At rest the chart is what a full layout draws: another one changes nothing, and the
     // axes have narrowed to the lower values.
     const refit = await page.evaluate(() => {
@@ -118,7 +121,44 @@ describe("the dock chart during a slider drag (390×844 phone)", () => {
     await context.close();
   });
 
-  it("when a step takes the values off the axes, lays the chart out once with room to spare above them, draws the next steps on those axes, and fits the axes to the values when the drag ends", async () => {
+  it("when the values end where the axes a layout would give are the ones drawn, the drag's end draws nothing again", async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, userAgent: WECHAT_UA, isMobile: true, hasTouch: true, deviceScaleFactor: 2, locale: "zh-CN" });
+    const page = await context.newPage();
+    await openSimulator(page, base);
+    await page.locator(SLIDER).evaluate((e) => e.scrollIntoView({ block: "center" }));
+    await page.waitForFunction(() => {
+      const c = document.querySelector<HTMLCanvasElement>(".dock canvas");
+      return !!c && !!(globalThis as unknown as { __simGetChart?: (c: HTMLCanvasElement) => unknown }).__simGetChart?.(c);
+    });
+    const start = await drawn(page);
+    const plan = Number(await page.locator(SLIDER).inputValue());
+    // Down and back: the line ends where it started, on the axes it started on.
+    for (const v of [plan - 0.2, plan - 0.1, plan]) {
+      await dragStep(page, SLIDER, v);
+      await frame(page);
+    }
+    const draws = () => page.evaluate(() => (globalThis as { __simDraws?: number }).__simDraws ?? 0);
+    const before = await draws();
+    await page.locator(SLIDER).evaluate((el) => el.dispatchEvent(new Event("change", { bubbles: true })));
+    await frame(page);
+    await page.waitForFunction(() => (globalThis as { __simChartsWaiting?: () => number }).__simChartsWaiting?.() === 0);
+    await frame(page);
+    expect(await draws(), "no chart drawn again at the drag's end").toBe(before);
+    const end = await drawn(page);
+    expect([end.min, end.max, end.last]).toEqual([start.min, start.max, start.last]);
+    expect(end.offset).toBeLessThan(0.01);
+    expect(await pixelsOffFullDraw(page), "the picture a full draw makes").toMatchObject({ differing: 0 });
+    const refit = await page.evaluate(() => {
+      const get = (globalThis as unknown as { __simGetChart: (c: HTMLCanvasElement) => { update(mode: string): void; scales: { y: { min: number; max: number } } } }).__simGetChart;
+      const chart = get(document.querySelector<HTMLCanvasElement>(".dock canvas")!);
+      chart.update("none");
+      return [chart.scales.y.min, chart.scales.y.max];
+    });
+    expect([end.min, end.max], "at rest: the axes a full layout gives").toEqual(refit);
+    await context.close();
+  });
+
+  it("when a step takes the values off the axes, lays the chart out once with room to spare above them, draws the next steps on those axes, and fits the axes to the values when the drag ends (back at the plan's value: the plan's axes)", async () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, userAgent: WECHAT_UA, isMobile: true, hasTouch: true, deviceScaleFactor: 2, locale: "zh-CN" });
     const page = await context.newPage();
     await openSimulator(page, base);
@@ -135,7 +175,9 @@ describe("the dock chart during a slider drag (390×844 phone)", () => {
         return { lo: Math.min(...all), hi: Math.max(...all) };
       });
     const top = Number(await page.locator(SLIDER).getAttribute("max"));
-    let previous = await drawn(page);
+    const plan = Number(await page.locator(SLIDER).inputValue());
+    const atPlan = await drawn(page);
+    let previous = atPlan;
     let widened: { max: number; step: number } | null = null;
     let keptAfter = 0;
     // Higher and higher growth: the scenario line rises out of the axes the plan had.
@@ -155,9 +197,15 @@ describe("the dock chart during a slider drag (390×844 phone)", () => {
     }
     expect(widened, "some step took the values above the plan's axes").not.toBeNull();
     expect(keptAfter, "steps after the layout drawn on its axes").toBeGreaterThan(0);
+    // Back to the plan's value before letting go: drawn on the widened axes, which the end narrows.
+    await dragStep(page, SLIDER, plan);
+    await frame(page);
+    expect((await drawn(page)).max, "the last step on the widened axes").toBe(widened!.max);
     await page.locator(SLIDER).evaluate((el) => el.dispatchEvent(new Event("change", { bubbles: true })));
     await frame(page);
+    await page.waitForFunction(() => (globalThis as { __simChartsWaiting?: () => number }).__simChartsWaiting?.() === 0);
     const end = await drawn(page);
+    expect(await pixelsOffFullDraw(page), "at rest: the picture a full draw makes").toMatchObject({ differing: 0 });
     const refit = await page.evaluate(() => {
       const get = (globalThis as unknown as { __simGetChart: (c: HTMLCanvasElement) => { update(mode: string): void; scales: { y: { min: number; max: number } } } }).__simGetChart;
       const chart = get(document.querySelector<HTMLCanvasElement>(".dock canvas")!);
@@ -165,6 +213,9 @@ describe("the dock chart during a slider drag (390×844 phone)", () => {
       return [chart.scales.y.min, chart.scales.y.max];
     });
     expect([end.min, end.max], "at rest: the axes a full layout gives").toEqual(refit);
+    // …and the chart of the same scenario as the page opened with it: the bounds the drag
+    // widened are kept nowhere, not even in the options chart.js resolved once.
+    expect([end.min, end.max, end.last], "at rest: the plan's chart as the page opened").toEqual([atPlan.min, atPlan.max, atPlan.last]);
     await context.close();
   });
 

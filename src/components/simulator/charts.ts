@@ -20,6 +20,7 @@ import {
   type ChartDataset,
   type Plugin,
 } from "chart.js?simulator";
+import { drawInTurn } from "./chart-queue";
 import { formatTick, type Unit } from "./format";
 import { palette, seriesColour as colourOf } from "./chart-specs";
 import type { Lang } from "./i18n";
@@ -135,6 +136,8 @@ const fromBackdrop = new WeakSet<object>();
  */
 export const milestonePlugin: Plugin<"line", { years?: readonly number[]; colour?: string }> = {
   id: "milestones",
+  // A chart laid out by layoutThenDraw draws in a task of its own.
+  beforeDraw: (chart) => !drawLater.has(chart),
   beforeDatasetsDraw(chart, _args, opts) {
     if (fromBackdrop.has(chart)) return;
     const x = chart.scales.x;
@@ -160,6 +163,31 @@ export const milestonePlugin: Plugin<"line", { years?: readonly number[]; colour
     keepBackdrop(chart);
   },
 };
+
+/** Charts laid out whose drawing waits for its turn (layoutThenDraw). */
+const drawLater = new WeakSet<object>();
+/** Each chart's place in chart-queue's line for that drawing (the chart itself is LineChart's). */
+const drawTurns = new WeakMap<object, object>();
+
+/**
+ * chart.update() without its drawing, which follows in a turn of its own (chart-queue.ts): on a
+ * slow phone with 3 pixels per point, the layout and the drawing of one chart were a task of
+ * 60–80 ms at a drag's end, each about half. On a fast machine the turn comes at once, in the
+ * same task. Until it draws, the canvas keeps its last picture; the backdrop of that picture
+ * is dropped, as its axes are not the chart's any more (no quick redraw on it).
+ */
+function layoutThenDraw(chart: Chart<"line", (number | null)[], string>): void {
+  drawLater.add(chart);
+  chart.update("none");
+  backdrops.delete(chart);
+  let turn = drawTurns.get(chart);
+  if (!turn) drawTurns.set(chart, (turn = {}));
+  drawInTurn(turn, () => {
+    // A later update drew it (or will), or the chart is gone.
+    if (!drawLater.delete(chart) || !chart.ctx) return;
+    chart.draw();
+  });
+}
 
 /** Copies the canvas as drawn so far into the chart's backdrop (reused while its size holds). */
 function keepBackdrop(chart: { canvas: HTMLCanvasElement }): void {
@@ -357,6 +385,8 @@ function keepResolvedOptions(chart: Chart<"line", (number | null)[], string>): v
 export function createChart(canvas: HTMLCanvasElement, spec: ChartSpec, lang: Lang, onHover?: HoverHandler, theme: ChartTheme = readTheme(canvas)): Chart<"line", (number | null)[], string> {
   const chart = new Chart(canvas, chartConfig(spec, lang, onHover, theme));
   keepResolvedOptions(chart);
+  // Its options were resolved just now.
+  optionsUnchanged.add(chart);
   themeByChart.set(chart as unknown as Chart, theme);
   bandsByChart.set(chart as unknown as Chart, bandAreas(spec, theme));
   // The first draw happened before the bands were known.
@@ -411,7 +441,46 @@ function quickRedraw(chart: Chart<"line", (number | null)[], string>, bands: rea
     fromBackdrop.delete(chart);
   }
   c.notifyPlugins("afterDraw");
+  drawnQuick.add(chart);
   return true;
+}
+
+// chart.js's linear scale members that axesHold uses (chart.js 4: not in its typings).
+interface LinearScaleInternals {
+  min: number;
+  max: number;
+  start: number;
+  end: number;
+  ticks: { value: number }[];
+  _range?: { min: number; max: number };
+  options: { grace?: unknown; bounds?: string };
+  determineDataLimits(): void;
+  buildTicks(): { value: number }[];
+}
+
+/** Charts whose picture is a quick redraw on the axes of an earlier layout (quickRedraw). */
+const drawnQuick = new WeakSet<object>();
+
+/**
+ * Whether laying the chart out for the values it holds would give the y axis it has: the same
+ * bounds and ticks, from the same steps chart.js takes (data limits, then nice ticks; no grace,
+ * the axis ending on ticks, which are chart.js's defaults and this chart's options). Then the
+ * picture a quick redraw left is the one a full update draws, and the gesture's end needs no
+ * layout (at 4× CPU on a phone with 3 pixels per point, one was a task of about 60 ms). The
+ * scale is left as it was.
+ */
+function axesHold(chart: Chart<"line", (number | null)[], string>): boolean {
+  const y = chart.scales.y as unknown as LinearScaleInternals | undefined;
+  if (!y || y.options.grace || y.options.bounds !== "ticks") return false;
+  const kept = { min: y.min, max: y.max, start: y.start, end: y.end, _range: y._range, ticks: y.ticks };
+  try {
+    y.determineDataLimits();
+    y._range = { min: y.min, max: y.max };
+    const ticks = y.buildTicks();
+    return y.min === kept.min && y.max === kept.max && ticks.length === kept.ticks.length && ticks.every((t, i) => t.value === kept.ticks[i]!.value);
+  } finally {
+    Object.assign(y, kept);
+  }
 }
 
 /** Whether two value arrays hold the same numbers (a slider step builds new arrays for every series). */
@@ -437,6 +506,8 @@ export function applySpec(
   optionsChanged = true,
   quick = false,
 ): boolean {
+  // This update draws (or keeps) the picture: a drawing still waiting from the last one is not needed.
+  drawLater.delete(chart);
   const lines = spec.series.filter((s) => !isBand(s));
   const old = chart.data.datasets as LineDataset[];
   const sameShape = old.length === lines.length && old.every((d, i) => d.seriesId === lines[i]!.id);
@@ -466,7 +537,14 @@ export function applySpec(
     y.suggestedMin = range.min;
     y.suggestedMax = range.max;
   }
-  if (optionsChanged || rangeChanged || !sameShape) optionsUnchanged.delete(chart);
+  // A new range needs no resolving again: the suggested bounds written above go through
+  // chart.js's option resolver to the scale, which reads them at its next layout.
+  if (optionsChanged || !sameShape) optionsUnchanged.delete(chart);
+  // The layout a drag owes (quick redraws on kept axes) when the values ended where those axes
+  // are the ones they get anyway.
+  const owed = drawnQuick.has(chart);
+  drawnQuick.delete(chart);
+  if (!quick && owed && sameShape && labelsKept && !optionsChanged && !rangeChanged && changed.length === 0 && axesHold(chart)) return false;
   // A new fan (a quick Monte Carlo run arriving during the drag) is drawn the same way when it
   // fits: its range goes into the options above, for the layout at the gesture's end.
   if (quick && sameShape && labelsKept && !optionsChanged) {
@@ -476,13 +554,12 @@ export function applySpec(
     // side they left by, the next steps of the same drag fit again and draw quickly; the
     // gesture's end fits the axes to the values, as always.
     if (y && widenForDrag(chart, y, bands)) {
-      optionsUnchanged.delete(chart);
       chart.update("none");
       optionsUnchanged.add(chart);
       return true;
     }
   }
-  chart.update("none");
+  layoutThenDraw(chart);
   optionsUnchanged.add(chart);
   return false;
 }
