@@ -320,10 +320,18 @@ describe("what a drag leaves alone until it ends (390×844 phone)", () => {
     expect(others, "other controls untouched by the drag").toEqual([]);
     expect(await codecChunks(), "no codec during the drag").toEqual([]);
     expect(page.url()).not.toContain("s=");
+    // The key results above, off screen, wait for the end of the drag.
+    const resultBefore = await page.textContent("#result-gdpReal-2035");
     await page.locator(SLIDER).evaluate((el) => el.dispatchEvent(new Event("change", { bubbles: true })));
     await expect.poll(() => new URL(page.url()).searchParams.get("s"), { timeout: 10_000 }).not.toBeNull();
     expect(await codecChunks(), "the codec once the drag has ended").not.toEqual([]);
     expect(await page.inputValue("#in-gdpRealGrowth-0-number")).toBe("8");
+    // …and then show the scenario, as a page opened at its link does.
+    const fresh = await context.newPage();
+    await openSimulator(fresh, base, new URL(page.url()).search);
+    const resultOpened = await fresh.textContent("#result-gdpReal-2035");
+    expect(resultOpened).not.toBe(resultBefore);
+    await expect.poll(() => page.textContent("#result-gdpReal-2035"), { timeout: 5_000 }).toBe(resultOpened);
     await context.close();
   });
 });

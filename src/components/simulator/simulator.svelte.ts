@@ -272,13 +272,18 @@ export class SimulatorState {
   /**
    * Ends a slider drag or a typed value: the URL is written in the next task rather than after
    * the pause. Not in this one: encoding the scenario and history.replaceState (1–37 ms under
-   * load) made the change event, with the views catching up, the longest task of a drag.
+   * load) made the change event, with the views catching up, the longest task of a drag. The
+   * views off screen catch up in a task of their own too (the targets' verdicts project the
+   * scenario again): with them, the change event of a first drag was a task of 46–66 ms on a
+   * phone at 4× CPU. A new gesture begun meanwhile leaves them as they are until it ends.
    */
   endGesture(): void {
     if (this.#urlTimer) clearTimeout(this.#urlTimer);
     this.#urlTimer = setTimeout(() => this.#flushUrl(), 0);
     this.inGesture = false;
-    this.#settle();
+    setTimeout(() => {
+      if (!this.inGesture) this.#settle();
+    }, 0);
     // Charts that waited off screen or kept their axes during the drag catch up, one per frame.
     flushCharts(true);
   }
@@ -334,8 +339,10 @@ export class SimulatorState {
     if (this.#pendingKind && this.#history && !codec()) {
       // The write waits for the codec, and then writes the state of that moment (changes made
       // meanwhile join it). A failed load leaves the write pending for the next change.
+      // Written in a task after the one that evaluates the codec (fflate builds its tables):
+      // together they were a task of 40–66 ms after a first drag on a phone at 4× CPU.
       loadCodec().then(
-        () => this.#flushUrl(),
+        () => setTimeout(() => this.#flushUrl(), 0),
         () => {},
       );
       return;
