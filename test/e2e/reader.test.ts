@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { launchChromium } from "../helpers/browser";
+import { movesWhileArriving } from "../helpers/partial-html";
 import { contentChapters } from "../helpers/site";
 
 const base = inject("baseUrl");
@@ -124,4 +125,20 @@ describe("reader", () => {
       await page.emulateMedia({ media: "screen" });
     }
   });
+
+  // The phones' case is in reader-phone.test.ts. Wider, the title shares its row with the search
+  // box (from 28em) and the menu (from 60em); a tablet puts the menu on a row of its own.
+  for (const width of [1280, 1024, 800, 500]) {
+    it(`${width} px: the header and the chapter's heading drawn while the HTML is still arriving already sit where they stay`, async () => {
+      const r = await movesWhileArriving(
+        browser,
+        { viewport: { width, height: 900 }, locale: "zh-CN" },
+        `${base}/plan/${target.slug}/`,
+        { from: '<header class="site-header', to: "</h1>" },
+        ".site-header .header-inner *, main, main .chapter-header *",
+      );
+      expect(r.drawn).toBeGreaterThan(10);
+      expect(r.moved).toEqual([]);
+    });
+  }
 });

@@ -2,7 +2,7 @@
 // page cut after each element (closing tag) between two markers, with scripts off as before any
 // runs, and lists the elements matching `selector` that are drawn somewhere other than where the
 // whole page draws them: each is a layout shift on load. Cuts inside an element's own text (a
-// button whose word has not arrived, a few bytes) are left out.
+// button whose word has not arrived, a few bytes) are left out, and so are boxes of no area.
 import type { Browser, BrowserContextOptions, Page } from "playwright-core";
 
 export async function movesWhileArriving(
@@ -23,7 +23,11 @@ export async function movesWhileArriving(
       p.evaluate(
         (sel) =>
           [...document.querySelectorAll(sel)]
-            .filter((e) => e.getClientRects().length > 0 && !e.closest(".visually-hidden"))
+            .filter((e) => {
+              // A box of no area draws nothing (an empty list or form before its items arrive).
+              const r = e.getBoundingClientRect();
+              return r.width > 0 && r.height > 0 && !e.closest(".visually-hidden");
+            })
             .map((e, i) => `${i} ${e.tagName.toLowerCase()} ${Math.round(e.getBoundingClientRect().x)},${Math.round(e.getBoundingClientRect().y)}`),
         selector,
       );
