@@ -3,7 +3,7 @@
 // ends. What a reader sees must still follow the slider at every step. On a desktop, charts
 // redrawn for one change take turns on a slow CPU (chart-queue.ts): none may be left behind.
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { launchChromium } from "../helpers/browser";
 import { dragStep, openSimulator, watchCodecChunks, WECHAT_UA } from "../helpers/simulator-page";
 
@@ -78,16 +78,32 @@ afterAll(async () => {
 
 const frame = (page: Page) => page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
 
+/** A WeChat phone on /simulate/ with the first GDP slider in view under the dock, whose chart is drawn. */
+async function openDock(): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, userAgent: WECHAT_UA, isMobile: true, hasTouch: true, deviceScaleFactor: 2, locale: "zh-CN" });
+  const page = await context.newPage();
+  await openSimulator(page, base);
+  await page.locator(SLIDER).evaluate((e) => e.scrollIntoView({ block: "center" }));
+  await page.waitForFunction(() => {
+    const c = document.querySelector<HTMLCanvasElement>(".dock canvas");
+    return !!c && !!(globalThis as unknown as { __simGetChart?: (c: HTMLCanvasElement) => unknown }).__simGetChart?.(c);
+  });
+  return { context, page };
+}
+
+/** The dock chart's y axis after another full layout (update()) of what it holds. */
+function refitAxes(page: Page): Promise<number[]> {
+  return page.evaluate(() => {
+    const get = (globalThis as unknown as { __simGetChart: (c: HTMLCanvasElement) => { update(mode: string): void; scales: { y: { min: number; max: number } } } }).__simGetChart;
+    const chart = get(document.querySelector<HTMLCanvasElement>(".dock canvas")!);
+    chart.update("none");
+    return [chart.scales.y.min, chart.scales.y.max];
+  });
+}
+
 describe("the dock chart during a slider drag (390×844 phone)", () => {
   it("draws every step's values on the axes it had, and fits the axes to the values when the drag ends", async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, userAgent: WECHAT_UA, isMobile: true, hasTouch: true, deviceScaleFactor: 2, locale: "zh-CN" });
-    const page = await context.newPage();
-    await openSimulator(page, base);
-    await page.locator(SLIDER).evaluate((e) => e.scrollIntoView({ block: "center" }));
-    await page.waitForFunction(() => {
-      const c = document.querySelector<HTMLCanvasElement>(".dock canvas");
-      return !!c && !!(globalThis as unknown as { __simGetChart?: (c: HTMLCanvasElement) => unknown }).__simGetChart?.(c);
-    });
+    const { context, page } = await openDock();
     const start = await drawn(page);
     let previous = start;
     // Lower growth: every value stays inside the axes the chart has, which a full layout would narrow.
@@ -110,26 +126,14 @@ describe("the dock chart during a slider drag (390×844 phone)", () => {
     expect(await pixelsOffFullDraw(page), "at rest: the picture a full draw makes").toMatchObject({ differing: 0 });
     // At rest the chart is what a full layout draws: another one changes nothing, and the
     // axes have narrowed to the lower values.
-    const refit = await page.evaluate(() => {
-      const get = (globalThis as unknown as { __simGetChart: (c: HTMLCanvasElement) => { update(mode: string): void; scales: { y: { min: number; max: number } } } }).__simGetChart;
-      const chart = get(document.querySelector<HTMLCanvasElement>(".dock canvas")!);
-      chart.update("none");
-      return [chart.scales.y.min, chart.scales.y.max];
-    });
+    const refit = await refitAxes(page);
     expect([end.min, end.max]).toEqual(refit);
     expect(end.max).toBeLessThan(start.max);
     await context.close();
   });
 
   it("when the values end where the axes a layout would give are the ones drawn, the drag's end draws nothing again", async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, userAgent: WECHAT_UA, isMobile: true, hasTouch: true, deviceScaleFactor: 2, locale: "zh-CN" });
-    const page = await context.newPage();
-    await openSimulator(page, base);
-    await page.locator(SLIDER).evaluate((e) => e.scrollIntoView({ block: "center" }));
-    await page.waitForFunction(() => {
-      const c = document.querySelector<HTMLCanvasElement>(".dock canvas");
-      return !!c && !!(globalThis as unknown as { __simGetChart?: (c: HTMLCanvasElement) => unknown }).__simGetChart?.(c);
-    });
+    const { context, page } = await openDock();
     const start = await drawn(page);
     const plan = Number(await page.locator(SLIDER).inputValue());
     // Down and back: the line ends where it started, on the axes it started on.
@@ -148,25 +152,13 @@ describe("the dock chart during a slider drag (390×844 phone)", () => {
     expect([end.min, end.max, end.last]).toEqual([start.min, start.max, start.last]);
     expect(end.offset).toBeLessThan(0.01);
     expect(await pixelsOffFullDraw(page), "the picture a full draw makes").toMatchObject({ differing: 0 });
-    const refit = await page.evaluate(() => {
-      const get = (globalThis as unknown as { __simGetChart: (c: HTMLCanvasElement) => { update(mode: string): void; scales: { y: { min: number; max: number } } } }).__simGetChart;
-      const chart = get(document.querySelector<HTMLCanvasElement>(".dock canvas")!);
-      chart.update("none");
-      return [chart.scales.y.min, chart.scales.y.max];
-    });
+    const refit = await refitAxes(page);
     expect([end.min, end.max], "at rest: the axes a full layout gives").toEqual(refit);
     await context.close();
   });
 
   it("when a step takes the values off the axes, lays the chart out once with room to spare above them, draws the next steps on those axes, and fits the axes to the values when the drag ends (back at the plan's value: the plan's axes)", async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, userAgent: WECHAT_UA, isMobile: true, hasTouch: true, deviceScaleFactor: 2, locale: "zh-CN" });
-    const page = await context.newPage();
-    await openSimulator(page, base);
-    await page.locator(SLIDER).evaluate((e) => e.scrollIntoView({ block: "center" }));
-    await page.waitForFunction(() => {
-      const c = document.querySelector<HTMLCanvasElement>(".dock canvas");
-      return !!c && !!(globalThis as unknown as { __simGetChart?: (c: HTMLCanvasElement) => unknown }).__simGetChart?.(c);
-    });
+    const { context, page } = await openDock();
     /** The dock chart's values: lowest and highest of every line. */
     const values = () =>
       page.evaluate(() => {
@@ -206,12 +198,7 @@ describe("the dock chart during a slider drag (390×844 phone)", () => {
     await page.waitForFunction(() => (globalThis as { __simChartsWaiting?: () => number }).__simChartsWaiting?.() === 0);
     const end = await drawn(page);
     expect(await pixelsOffFullDraw(page), "at rest: the picture a full draw makes").toMatchObject({ differing: 0 });
-    const refit = await page.evaluate(() => {
-      const get = (globalThis as unknown as { __simGetChart: (c: HTMLCanvasElement) => { update(mode: string): void; scales: { y: { min: number; max: number } } } }).__simGetChart;
-      const chart = get(document.querySelector<HTMLCanvasElement>(".dock canvas")!);
-      chart.update("none");
-      return [chart.scales.y.min, chart.scales.y.max];
-    });
+    const refit = await refitAxes(page);
     expect([end.min, end.max], "at rest: the axes a full layout gives").toEqual(refit);
     // …and the chart of the same scenario as the page opened with it: the bounds the drag
     // widened are kept nowhere, not even in the options chart.js resolved once.
