@@ -355,7 +355,8 @@ describe("simulator page", () => {
     await open(page);
     await page.click("#lang-button");
     await expect.poll(() => page.locator("h1").innerText()).toBe("Scenario simulator");
-    expect(scenarioFromUrl(page.url()).view.lang).toBe("en");
+    // Written once the link codec has loaded, after the page has switched.
+    await expect.poll(() => scenarioFromUrl(page.url()).view.lang).toBe("en");
     expect(await page.evaluate(() => document.documentElement.lang)).toBe("en");
     expect(await text(page, "#result-gdpReal-2035")).toMatch(/billion yuan$/);
     await page.reload();
@@ -408,8 +409,9 @@ describe("simulator page", () => {
     await expect.poll(async () => (await probabilityCells()).filter((x) => /%$/.test(x)).length, { timeout: 20_000 }).toBeGreaterThan(0);
     expect(workers.some((u) => /monte-carlo/.test(u))).toBe(true);
     // The switch lives in the scenario (so short links keep it), not in a separate parameter.
+    // The address is written once the link codec has loaded, which the worker's answer may precede.
+    await expect.poll(() => scenarioFromUrl(page.url()).view.uncertainty).toBe(true);
     expect(new URL(page.url()).searchParams.get("u")).toBeNull();
-    expect(scenarioFromUrl(page.url()).view.uncertainty).toBe(true);
     expect(await drawnSeries(page, "gdp")).toEqual(expect.arrayContaining(["5%–95% 区间"]));
   });
 
