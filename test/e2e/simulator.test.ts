@@ -169,6 +169,21 @@ describe("simulator page", () => {
     expect(moved).toEqual([]);
   });
 
+  it("the key results and the first sliders, drawn while their HTML is still arriving, are already where they stay (desktop)", async () => {
+    const moved: string[] = [];
+    for (const width of [1280, 900]) {
+      const options = { viewport: { width, height: 900 }, locale: "zh-CN" };
+      // The milestone boxes (a grid that had stretched a first box over empty tracks)…
+      const results = await movesWhileArriving(browser, options, `${base}/simulate/`, { from: '<dl class="milestones"', to: "</dl>" }, ".key-results .milestones *");
+      // …and the first slider's row (its plan mark moved as the number field and the unit arrived).
+      const slider = await movesWhileArriving(browser, options, `${base}/simulate/`, { from: 'id="in-gdpRealGrowth-0-range"', to: '<span class="unit"' }, "#in-gdpRealGrowth-0-range, #in-gdpRealGrowth-0-range ~ .plan-mark");
+      expect(results.drawn).toBeGreaterThanOrEqual(8);
+      expect(slider.drawn).toBe(2);
+      moved.push(...[...results.moved, ...slider.moved].map((m) => `${width}: ${m}`));
+    }
+    expect(moved).toEqual([]);
+  });
+
   it("a drag writes one history entry, not one per step; back and forward restore each state", async () => {
     await open(page);
     const entries = await page.evaluate(() => history.length);
