@@ -31,7 +31,9 @@ function nearlyEqual(a: number, b: number): boolean {
 }
 /** Half away from zero, as mathjs (round(-2.5) = −3; Math.round gives −2), after snapping to 12 decimals. */
 function round(x: number): number {
-  const snapped = Number(x.toFixed(12));
+  // A value snapped to zero is +0, as in mathjs (round(-1e-15) = 0 but round(-0.3) = −0): the
+  // sign of a zero shows in 1/round(x) and in a power of it.
+  const snapped = Number(x.toFixed(12)) || 0;
   const v = Number.isFinite(x) && Math.abs(x) < 1e21 && nearlyEqual(x, snapped) ? snapped : x;
   return Math.sign(v) * Math.round(Math.abs(v));
 }
