@@ -184,6 +184,16 @@ describe("simulator page", () => {
     expect(moved).toEqual([]);
   });
 
+  it("the header's tools (preset menu, share, language), drawn while their HTML is still arriving, are already where they stay", async () => {
+    const moved: string[] = [];
+    for (const width of [1280, 900, 700, 390]) {
+      const r = await movesWhileArriving(browser, { viewport: { width, height: 900 }, locale: "zh-CN" }, `${base}/simulate/`, { from: '<div class="sim-tools"', to: '<div class="preset-note"' }, ".sim-head, .sim-head *");
+      expect(r.drawn).toBeGreaterThanOrEqual(6);
+      moved.push(...r.moved.map((m) => `${width}: ${m}`));
+    }
+    expect(moved).toEqual([]);
+  });
+
   it("a drag writes one history entry, not one per step; back and forward restore each state", async () => {
     await open(page);
     const entries = await page.evaluate(() => history.length);
