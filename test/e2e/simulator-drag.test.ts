@@ -206,6 +206,45 @@ describe("the dock chart during a slider drag (390×844 phone)", () => {
     await context.close();
   });
 
+  it("with uncertainty on, a drag that widened the axes and came back ends on the plan's axes, even when the fan's last answer arrived before the slider was let go", async () => {
+    // The full Monte Carlo run follows 250 ms after the last step, also while the finger still
+    // holds the slider (a CI run at 4× CPU had it arrive just before the change event): its
+    // bounds went into the options, not into the laid-out scale, and the end kept the axes the
+    // drag had widened.
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, userAgent: WECHAT_UA, isMobile: true, hasTouch: true, deviceScaleFactor: 2, locale: "zh-CN" });
+    const page = await context.newPage();
+    await openSimulator(page, base);
+    await page.check("#uncertainty-toggle");
+    await page.locator(SLIDER).evaluate((e) => e.scrollIntoView({ block: "center" }));
+    const fanDrawn = () => page.waitForFunction(() => {
+      const c = document.querySelector<HTMLCanvasElement>(".dock canvas");
+      return !!c && ((globalThis as unknown as { __simChartBands?: (c: HTMLCanvasElement) => unknown[] }).__simChartBands?.(c)?.length ?? 0) > 0;
+    }, null, { timeout: 30_000 });
+    await fanDrawn();
+    await expect.poll(() => page.locator(".mc-status").innerText(), { timeout: 30_000 }).toBe("");
+    await frame(page);
+    const atPlan = await drawn(page);
+    const planFan = await fan(page);
+    const plan = Number(await page.locator(SLIDER).inputValue());
+    const top = Number(await page.locator(SLIDER).getAttribute("max"));
+    await dragStep(page, SLIDER, top);
+    await frame(page);
+    const widened = await drawn(page);
+    expect(widened.max, "the step took the values above the plan's axes").toBeGreaterThan(atPlan.max);
+    // Back at the plan's value, still held: the full run's fan for it arrives and is drawn.
+    await dragStep(page, SLIDER, plan);
+    await expect.poll(() => fan(page), { timeout: 30_000 }).toEqual(planFan);
+    await frame(page);
+    expect((await drawn(page)).max, "the plan's fan drawn on the widened axes").toBe(widened.max);
+    await page.locator(SLIDER).evaluate((el) => el.dispatchEvent(new Event("change", { bubbles: true })));
+    await frame(page);
+    await page.waitForFunction(() => (globalThis as { __simChartsWaiting?: () => number }).__simChartsWaiting?.() === 0);
+    const end = await drawn(page);
+    expect([end.min, end.max, end.last], "at rest: the plan's chart as the page opened").toEqual([atPlan.min, atPlan.max, atPlan.last]);
+    expect(await pixelsOffFullDraw(page), "at rest: the picture a full draw makes").toMatchObject({ differing: 0 });
+    await context.close();
+  });
+
   it("with uncertainty on, draws the fan that follows the slider during the drag, each step the picture a full draw makes", async () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, userAgent: WECHAT_UA, isMobile: true, hasTouch: true, deviceScaleFactor: 2, locale: "zh-CN" });
     const page = await context.newPage();

@@ -453,7 +453,10 @@ interface LinearScaleInternals {
   end: number;
   ticks: { value: number }[];
   _range?: { min: number; max: number };
+  _suggestedMin: number | null;
+  _suggestedMax: number | null;
   options: { grace?: unknown; bounds?: string };
+  parse(raw: unknown): number | null;
   determineDataLimits(): void;
   buildTicks(): { value: number }[];
 }
@@ -467,13 +470,18 @@ const drawnQuick = new WeakSet<object>();
  * the axis ending on ticks, which are chart.js's defaults and this chart's options). Then the
  * picture a quick redraw left is the one a full update draws, and the gesture's end needs no
  * layout (at 4× CPU on a phone with 3 pixels per point, one was a task of about 60 ms). The
- * scale is left as it was.
+ * scale is left as it was. The suggested bounds are the options' now, not the ones the scale
+ * read at its last layout: a fan that arrived during the drag wrote its range to the options
+ * after a layout had widened the axes (widenForDrag), and the scale's own would keep them wide.
  */
 function axesHold(chart: Chart<"line", (number | null)[], string>): boolean {
   const y = chart.scales.y as unknown as LinearScaleInternals | undefined;
-  if (!y || y.options.grace || y.options.bounds !== "ticks") return false;
-  const kept = { min: y.min, max: y.max, start: y.start, end: y.end, _range: y._range, ticks: y.ticks };
+  const options = chart.options.scales?.y as { suggestedMin?: number; suggestedMax?: number } | undefined;
+  if (!y || !options || y.options.grace || y.options.bounds !== "ticks") return false;
+  const kept = { min: y.min, max: y.max, start: y.start, end: y.end, _range: y._range, ticks: y.ticks, _suggestedMin: y._suggestedMin, _suggestedMax: y._suggestedMax };
   try {
+    y._suggestedMin = y.parse(options.suggestedMin);
+    y._suggestedMax = y.parse(options.suggestedMax);
     y.determineDataLimits();
     y._range = { min: y.min, max: y.max };
     const ticks = y.buildTicks();
