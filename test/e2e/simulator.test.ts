@@ -5,7 +5,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { AxeBuilder } from "@axe-core/playwright";
 import { readFile } from "node:fs/promises";
 import { launchChromium } from "../helpers/browser";
-import { drag, everyPartLive, openSimulator, scenarioFromUrl, text, watchCodecChunks } from "../helpers/simulator-page";
+import { drag, everyPartLive, openSimulator, scenarioFromUrl, text, watchChunksWith, watchCodecChunks } from "../helpers/simulator-page";
 import { movesWhileArriving } from "../helpers/partial-html";
 import { defaultScenario, encodeScenario, presets, validateScenario, type Scenario } from "../../src/lib/scenario";
 import { project } from "../../src/lib/model";
@@ -251,6 +251,22 @@ describe("simulator page", () => {
     // Only the bad field fell back to the plan's value; the good ones stayed.
     expect(await page.inputValue("#in-gdpRealGrowth-0-number")).toBe("6");
     expect(await page.inputValue("#in-gdpRealGrowth-1-number")).toBe(String(defaultScenario.inputs.gdpRealGrowth.periods[1]));
+  });
+
+  it("loads the migration of older scenario versions with a scenario from outside (a link), not with the page", async () => {
+    const migrationChunks = watchChunksWith(page, "no migration from version");
+    await open(page);
+    await page.waitForTimeout(500);
+    expect(await migrationChunks()).toEqual([]);
+    // An edit is of the current version: validated without it (its write loads the codec, which has it).
+    await drag(page, "#in-gdpRealGrowth-0-range", [8.5, 8]);
+    expect(await page.inputValue("#in-gdpRealGrowth-0-number")).toBe("8");
+    // A link read is validated as any scenario from outside, older versions migrated.
+    const linked = await context.newPage();
+    const linkedMigration = watchChunksWith(linked, "no migration from version");
+    await open(linked, `?s=${encodeScenario(presets.find((p) => p.id === "cautious")!.scenario)}`);
+    expect(await linkedMigration()).not.toEqual([]);
+    await linked.close();
   });
 
   it("loads the share-link codec when a link is first written or read, not with the page", async () => {

@@ -60,17 +60,20 @@ export function scenarioFromUrl(url: string): Scenario {
 }
 
 /**
- * Watches the scripts a page fetches; the returned function lists the share-link codec's chunks
- * among them (the ones that carry its decoder's message), read from the built site in dist/.
+ * Watches the scripts a page fetches; the returned function lists those among them that carry
+ * `marker` (a message of the module looked for), read from the built site in dist/.
  */
-export function watchCodecChunks(page: Page): () => Promise<string[]> {
+export function watchChunksWith(page: Page, marker: string): () => Promise<string[]> {
   const scripts = new Set<string>();
   page.on("request", (r) => {
     if (r.resourceType() === "script") scripts.add(new URL(r.url()).pathname);
   });
   return async () => {
     const out: string[] = [];
-    for (const s of scripts) if ((await readFile(`dist${s}`, "utf8")).includes("not a scenario link")) out.push(s);
+    for (const s of scripts) if ((await readFile(`dist${s}`, "utf8")).includes(marker)) out.push(s);
     return out;
   };
 }
+
+/** The share-link codec's chunks a page fetched (the ones that carry its decoder's message). */
+export const watchCodecChunks = (page: Page) => watchChunksWith(page, "not a scenario link");

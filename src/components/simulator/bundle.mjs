@@ -10,11 +10,13 @@
 // index files: a group takes in everything its modules import, and lib/scenario/index.ts
 // re-exports the share-link codec (fflate, loaded when a link is read or written:
 // codec-loader.ts), lib/model/index.ts goal seek, sensitivity and Monte Carlo. Start-up code
-// imports the files it uses instead.
+// imports the files it uses instead. Nor are validate.ts and migrate.ts: an edit of the page's
+// scenario is of the current version (schema.ts's validateV1); only a scenario read from
+// outside (a link, a file, goal seek's candidates) may need migrating.
 
 const eager = [
   /[\\/]src[\\/]components[\\/]simulator[\\/](i18n|format|controls|results|url-state|scenario-edit|chart-specs|simulator\.svelte|page\.svelte|start-pause(-2)?)\.ts$/,
-  /[\\/]src[\\/]lib[\\/]scenario[\\/](?!(codec|index)\.ts$)[\w-]+\.ts$/,
+  /[\\/]src[\\/]lib[\\/]scenario[\\/](?!(codec|index|validate|migrate)\.ts$)[\w-]+\.ts$/,
   /[\\/]src[\\/]lib[\\/]data[\\/][\w.-]+\.ts$/,
   /[\\/]src[\\/]lib[\\/]model[\\/](inputs|kernel|project|targets|national|years|growth|price-verdicts|constant-input)\.ts$/,
   /[\\/]src[\\/]lib[\\/]formula[\\/](index|types)\.ts$/,

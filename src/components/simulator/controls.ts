@@ -1,8 +1,7 @@
 // Pure helpers of the control panel: reading typed numbers, snapping slider values.
 import { t, type Lang, type MessageKey } from "./i18n";
 import { unitText } from "../../lib/lang";
-import { INPUT_META, type InputId, type Scenario, type YearOverrides } from "../../lib/scenario/schema";
-import { validateScenario } from "../../lib/scenario/validate";
+import { INPUT_META, validateV1, type InputId, type Scenario, type YearOverrides } from "../../lib/scenario/schema";
 import { defaultScenario } from "../../lib/scenario/presets";
 import { PERIODS, type YearKey } from "../../lib/model/years";
 import { planTargets, type PlanTarget } from "../../lib/data/plan";
@@ -258,7 +257,7 @@ export function clearPeriodYears(s: Scenario, input: InputId, period: 0 | 1 | 2)
   const years: YearOverrides = { ...next.inputs[input].years };
   for (let y = first; y <= last; y++) delete years[String(y) as YearKey];
   next.inputs[input].years = years;
-  return validateScenario(next);
+  return validateV1(next);
 }
 
 /**

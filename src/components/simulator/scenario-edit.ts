@@ -1,7 +1,6 @@
 // Immutable edits of a scenario. Every edit goes through the engine's validation, so what the
 // page holds is always a scenario the engine (and a share link) accepts.
-import { validateInputValue, type InputId, type Series, type Scenario, type ScenarioError, type YearOverrides } from "../../lib/scenario/schema";
-import { validateScenario } from "../../lib/scenario/validate";
+import { validateInputValue, validateV1, type InputId, type Series, type Scenario, type ScenarioError, type YearOverrides } from "../../lib/scenario/schema";
 import type { YearKey } from "../../lib/model";
 
 export type EditResult = { ok: true; scenario: Scenario } | { ok: false; error: ScenarioError };
@@ -10,9 +9,12 @@ function clone<T>(x: T): T {
   return JSON.parse(JSON.stringify(x)) as T;
 }
 
-/** Validates an edited copy; the original is never changed. */
+/**
+ * Validates an edited copy; the original is never changed. An edit of a current scenario is of
+ * the current version: nothing to migrate (migrate.ts stays out of the page's first scripts).
+ */
 function commit(next: Scenario): EditResult {
-  return validateScenario(next);
+  return validateV1(next);
 }
 
 /**
