@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { deflateSync, strToU8 } from "fflate";
 import { defaultScenario, presetScenario, validateScenario, type Scenario } from "../../src/lib/scenario";
 import { planTargets, project, type Projection } from "../../src/lib/model";
-import { allSpecs, chartHeading, gdpSpec, keepUnchangedSpecs, populationSpec, incomeSpec, type SpecInput } from "../../src/components/simulator/chart-specs";
+import { CHART_IDS, chartHeading, gdpSpec, keepUnchangedSpec, populationSpec, incomeSpec, specBuilders, type ChartId, type ChartSpec, type SpecInput } from "../../src/components/simulator/chart-specs";
 import { bandAreas } from "../../src/components/simulator/charts";
 import { scenarioCsv } from "../../src/components/simulator/export";
 import { compareRows } from "../../src/components/simulator/compare";
@@ -38,6 +38,12 @@ function input(over: Partial<SpecInput> = {}): SpecInput {
     ...over,
   };
 }
+
+/** The four charts' descriptions, as the page's four chart islands make them. */
+const allSpecs = (i: SpecInput) => Object.fromEntries(CHART_IDS.map((id) => [id, specBuilders[id](i)])) as Record<ChartId, ChartSpec>;
+/** Each chart's description kept where it did not change, as each chart island keeps its own. */
+const keepUnchangedSpecs = (previous: Record<ChartId, ChartSpec>, next: Record<ChartId, ChartSpec>) =>
+  Object.fromEntries(CHART_IDS.map((id) => [id, keepUnchangedSpec(previous[id], next[id])])) as Record<ChartId, ChartSpec>;
 
 describe("chart specs", () => {
   it("draws the plan's GDP growth target as a path from the 2020 level, in constant prices only", () => {

@@ -320,9 +320,9 @@ export function populationSpec(input: SpecInput): ChartSpec {
   return { id: "population", title: t(lang, "chartPopulation"), unit: "persons", years, series, milestones: MILESTONES };
 }
 
-export function allSpecs(input: SpecInput): Record<ChartId, ChartSpec> {
-  return { gdp: gdpSpec(input), gdpPerCapita: gdpPerCapitaSpec(input), income: incomeSpec(input), population: populationSpec(input) };
-}
+/** Each chart's description from the same input, in the page's order. */
+export const specBuilders: Readonly<Record<ChartId, (input: SpecInput) => ChartSpec>> = { gdp: gdpSpec, gdpPerCapita: gdpPerCapitaSpec, income: incomeSpec, population: populationSpec };
+export const CHART_IDS = Object.keys(specBuilders) as readonly ChartId[];
 
 /** Whether two values of plain data (numbers, strings, arrays, plain objects) are equal throughout. */
 function samePlain(a: unknown, b: unknown): boolean {
@@ -339,15 +339,12 @@ function samePlain(a: unknown, b: unknown): boolean {
 }
 
 /**
- * The new descriptions, with every chart whose description did not change kept as the object
- * it was. A slider step describes all four charts again but moves one or two of them: a chart
- * handed the same object (and its legend, heading and data table) has nothing to do.
+ * The new description, or the previous one when it did not change. A slider step describes a
+ * chart again but moves only one or two of the four: a chart handed the same object (and its
+ * legend, heading and data table) has nothing to do.
  */
-export function keepUnchangedSpecs(previous: Record<ChartId, ChartSpec> | null, next: Record<ChartId, ChartSpec>): Record<ChartId, ChartSpec> {
-  if (!previous) return next;
-  const kept = { ...next };
-  for (const id of Object.keys(next) as ChartId[]) if (samePlain(previous[id], next[id])) kept[id] = previous[id];
-  return kept;
+export function keepUnchangedSpec(previous: ChartSpec | null, next: ChartSpec): ChartSpec {
+  return previous && samePlain(previous, next) ? previous : next;
 }
 
 /**
