@@ -362,6 +362,18 @@ describe("simulator page", () => {
     expect(await page.locator("#compare-table thead th").allInnerTexts()).toEqual(["", "当前", "规划", "谨慎"]);
   });
 
+  it("the GDP chart's price toggle switches its chart and the key result to current prices, and the link keeps it", async () => {
+    await open(page);
+    const constantTitle = await page.locator('[data-chart="gdp"] .chart-head').innerText();
+    expect(constantTitle).toContain("2020年不变价");
+    await page.check('[data-chart="gdp"] input[name="prices"][value="current"]');
+    await expect.poll(() => page.locator('[data-chart="gdp"] .chart-head').innerText()).toContain("当年价");
+    // The key result follows: GDP at current prices.
+    await expect.poll(() => page.locator("#result-gdpNominal-2035").count()).toBe(1);
+    await expect.poll(() => new URL(page.url()).searchParams.get("s")).not.toBeNull();
+    expect(scenarioFromUrl(page.url()).view.prices).toBe("current");
+  });
+
   it("the CSV download has a BOM, the right header, and the 2025 value shown on the page", async () => {
     await open(page);
     await drag(page, "#in-gdpRealGrowth-0-range", [7]);
