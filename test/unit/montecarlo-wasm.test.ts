@@ -66,6 +66,7 @@ describe("mc.wasm", () => {
     // strip's tail), 6 series × 15 years of percentiles, 15 years of the kernel.
     expect(calls.zig).toBeGreaterThanOrEqual(75);
     expect(calls.bins).toBe(90);
+    expect(calls.gather).toBe(90);
     expect(calls.year).toBe(15);
     // Some first-year events are undecided in some years (neither on every path nor on none).
     expect(calls.events).toBeGreaterThan(0);
@@ -143,5 +144,48 @@ describe("mc.wasm", () => {
       }),
       { numRuns: 80 },
     );
+  });
+
+  // Values as the Monte Carlo's are (close together, so that most groups of eight hold no wanted
+  // bin and are skipped), in any order, for any probabilities (more than eight wanted bins between the first
+  // and the last: then every group is looked at), ties, and values below the sampled range or
+  // negative after the sample (bin 0). Zeros are left out: −0 and +0 are equal to the sort, so
+  // which of the two a percentile gives depends on the order in which a bin's values are met.
+  it("gives the TypeScript's percentiles for values close together, any probabilities, ties and outliers", () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 1, max: 1e6, noNaN: true }),
+        // Integers, spread evenly (fast-check's doubles crowd near zero), here and for the probabilities.
+        fc.array(fc.integer({ min: -1_000_000, max: 1_000_000 }), { minLength: 1, maxLength: 5_000, size: "max" }),
+        fc.array(fc.integer({ min: 0, max: 1_000 }).map((k) => k / 1_000), { minLength: 1, maxLength: 32, size: "max" }),
+        fc.array(fc.tuple(fc.nat(), fc.double({ min: -1e6, max: 1e6, noNaN: true, noDefaultInfinity: true })), { maxLength: 5 }),
+        fc.nat({ max: 20 }),
+        fc.boolean(),
+        (base, noise, probs, outliers, ties, sorted) => {
+          const xs = noise.map((e) => base * (1 + 0.3e-6 * e));
+          // In order after the sample (the first 256, which set the bins' range), each group of
+          // eight values lies in few bins: a wanted bin missed by the check of the groups shows.
+          if (sorted) xs.splice(256, Infinity, ...xs.slice(256).sort((x, y) => x - y));
+          for (let k = 0; k < ties && k + 1 < xs.length; k++) xs[k + 1] = xs[k]!;
+          for (const [at, x] of outliers) if (x !== 0) xs[at % xs.length] = x;
+          const expected = new Float64Array(probs.length);
+          percentiles(Float64Array.from(xs), 0, xs.length, probs, expected);
+          install();
+          const inMemory = runBuffer(xs.length, xs.length);
+          inMemory.set(xs);
+          const got = new Float64Array(probs.length);
+          percentiles(inMemory, 0, xs.length, probs, got);
+          expect(bits(Array.from(got))).toEqual(bits(Array.from(expected)));
+          uninstallMonteCarloWasm();
+        },
+      ),
+      { numRuns: 200, endOnFailure: true },
+    );
+    // The cases above took the WebAssembly's passes (not only the TypeScript's fallback).
+    install();
+    const inMemory = runBuffer(5_000, 5_000);
+    for (let i = 0; i < 5_000; i++) inMemory[i] = 1000 * (1 + Math.sin(i) / 10);
+    percentiles(inMemory, 0, 5_000, [0.05, 0.5, 0.95], new Float64Array(3));
+    expect(monteCarloWasmCalls()).toMatchObject({ bins: 1, gather: 1 });
   });
 });

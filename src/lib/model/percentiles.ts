@@ -18,10 +18,18 @@
 // bits of its IEEE double, which grow with the value: integer arithmetic, no scaling, and the
 // same exactness (bins of equal width within each power of two).
 //
+// For values in its memory, WebAssembly (wasm/mc.wat) takes the passes over all values, with
+// 4,096 bins and without the lists: it keeps each value's bin, sums the counts by runs of 64
+// (the scan for the ranks then skips most bins), and a second pass copies the wanted bins'
+// values. Any bins give the same answer, so the two ways agree to the bit (but for which zero
+// a percentile is when a bin holds both −0 and +0: the sort cannot tell them apart).
+//
 // The Monte Carlo calls this 90 times a run (6 series × 15 years, 10,000 values each), so the
 // loops are written for V8: bounds as literals, no whole-table passes.
 
 const BINS = 2048;
+/** WebAssembly's bins (wasm/mc.wat `bins`): twice as many, for smaller bins to sort. */
+const WASM_BINS = 4096;
 const SAMPLE = 256;
 const counts = new Int32Array(BINS);
 /**
@@ -31,17 +39,29 @@ const counts = new Int32Array(BINS);
  */
 const head = new Int32Array(BINS);
 let next = new Int32Array(16384);
-/** The binning pass in WebAssembly (wasm/kernels.ts), for values in its memory. */
+/**
+ * The passes over all values in WebAssembly (wasm/kernels.ts), for values in its memory. The
+ * same bins as the positive-values loop below, and so the same answer, but without the lists:
+ * each value's bin is stored, then a second pass copies the wanted bins' values. Without the
+ * lists' dependent stores, and four values at a time, the two passes cost less than the one.
+ */
 export interface PercentileWasm {
   memory: WebAssembly.Memory;
-  /** Its counts, heads and lists (views of its memory, as `counts`, `head` and `next` here). */
+  /** Views of its memory: the counts (4,096 bins) and their sums by 64; a cursor per bin (−1 between calls); the gathered values. */
   counts: Int32Array;
-  head: Int32Array;
-  next: Int32Array;
-  /** How many values its lists have room for. */
+  blocks: Int32Array;
+  cursor: Int32Array;
+  gathered: Float64Array;
+  /** How many values it has room for. */
   capacity(): number;
-  /** The positive-values loop below, on a[from .. from + n − 1] (counts zeroed first by the caller). */
-  bins(a: Float64Array, from: number, n: number, loWord: number, shift: number): PercentileWasm;
+  /** Zero the counts, then count a[from .. from + n − 1] into their bins, keeping each value's bin. */
+  bins(a: Float64Array, from: number, n: number, loWord: number, shift: number): void;
+  /**
+   * Copy each value whose bin has a cursor ≥ 0 to `gathered` at that cursor, moving it on.
+   * Every bin with a cursor must be ≤ low, ≥ high or one of inner[0 .. innerCount − 1]
+   * (at most 8): groups of values in none of them are skipped.
+   */
+  gather(a: Float64Array, from: number, n: number, low: number, high: number, inner: Int32Array, innerCount: number): void;
 }
 let binsWasm: PercentileWasm | null = null;
 export function setPercentileWasm(w: PercentileWasm | null): void {
@@ -49,13 +69,16 @@ export function setPercentileWasm(w: PercentileWasm | null): void {
 }
 
 /** Start of each wanted bin's values in `gathered`; −1 for the others (and between calls). */
-const offsets = new Int32Array(BINS).fill(-1);
+const offsets = new Int32Array(WASM_BINS).fill(-1);
 /** For each wanted rank (two per probability): its bin, and the count of values below that bin. */
 const rankBin = new Int32Array(64);
 const rankBelow = new Int32Array(64);
 /** The distinct wanted bins and their counts. */
 const binList = new Int32Array(64);
 const binSize = new Int32Array(64);
+/** Values in the bins below each wanted bin; the wanted bins that are neither the first nor the last with values. */
+const binBelow = new Int32Array(64);
+const innerBins = new Int32Array(64);
 let gathered = new Float64Array(4096);
 /** A double and its two 32-bit words; HIGH is the index of the word with sign and exponent. */
 const scratch = new Float64Array(1);
@@ -112,12 +135,9 @@ export function percentiles(a: Float64Array, from: number, n: number, probs: rea
   const positive = lo > 0 && span >= 2048;
   const wasm = positive && binsWasm !== null && a.buffer === binsWasm.memory.buffer && n <= binsWasm.capacity() ? binsWasm : null;
   const c = wasm === null ? counts : wasm.counts;
-  const hd = wasm === null ? head : wasm.head;
-  const nx = wasm === null ? next : wasm.next;
-  c.fill(0);
   if (wasm !== null) {
     let shift = 0;
-    while (span >> shift > 2047) shift++;
+    while (span >> shift > WASM_BINS - 1) shift++;
     wasm.bins(a, from, n, loWord, shift);
   } else if (positive) {
     // Positive values (all the Monte Carlo's series): bins from the high 32 bits of each
@@ -127,8 +147,9 @@ export function percentiles(a: Float64Array, from: number, n: number, probs: rea
     // the value grows. Values below lo, zero and negative values go to the first bin.
     let shift = 0;
     while (span >> shift > 2047) shift++;
-    // The module's own tables, not c, hd and nx: V8 then knows them here, as constants.
+    // The module's own tables: V8 then knows them here, as constants.
     const cc = counts;
+    cc.fill(0);
     const hh = head;
     const nn = next;
     const words = wordsOf(a);
@@ -144,6 +165,7 @@ export function percentiles(a: Float64Array, from: number, n: number, probs: rea
   } else {
     // Values beyond [lo, hi) are clamped into the first or the last bin.
     const cc = counts;
+    cc.fill(0);
     const hh = head;
     const nn = next;
     const scale = BINS / (hi - lo);
@@ -168,6 +190,8 @@ export function percentiles(a: Float64Array, from: number, n: number, probs: rea
   let b = 0;
   let inBin = c[0]!;
   let previous = -1;
+  // WebAssembly's 4,096 bins come with the sums of each run of 64: the scan skips whole runs.
+  const blocks = wasm === null ? null : wasm.blocks;
   for (let j = 0; j < wantedRanks; j++) {
     const r = rankOf(n, probs[j >> 1]!, j & 1);
     if (r < previous) {
@@ -180,6 +204,11 @@ export function percentiles(a: Float64Array, from: number, n: number, probs: rea
     while (below + inBin <= r) {
       below += inBin;
       b++;
+      if (blocks !== null && (b & 63) === 0) {
+        let run = b >> 6;
+        while (below + blocks[run]! <= r) below += blocks[run++]!;
+        b = run << 6;
+      }
       inBin = c[b]!;
     }
     rankBin[j] = b;
@@ -188,18 +217,41 @@ export function percentiles(a: Float64Array, from: number, n: number, probs: rea
       o[b] = size;
       size += inBin;
       binList[wantedBins] = b;
+      binBelow[wantedBins] = below;
       binSize[wantedBins++] = inBin;
     }
   }
-  if (gathered.length < size) gathered = new Float64Array(Math.max(size, gathered.length * 2));
-  const g = gathered;
-  for (let k = 0; k < wantedBins; k++) {
-    const bin = binList[k]!;
-    let at = o[bin]!;
-    let position = hd[bin]!;
-    for (let m = binSize[k]!; m > 0; m--) {
-      g[at++] = a[from + position]!;
-      position = nx[position]!;
+  let g: Float64Array;
+  if (wasm !== null) {
+    const cursor = wasm.cursor;
+    // The first bin with values is wanted for the smallest value, the last for the largest:
+    // the gather takes all bins up to the one and from the other, with a compare each.
+    let low = -1;
+    let high = WASM_BINS;
+    let innerCount = 0;
+    for (let k = 0; k < wantedBins; k++) {
+      const bin = binList[k]!;
+      cursor[bin] = o[bin]!;
+      if (binBelow[k] === 0) low = bin;
+      else if (binBelow[k]! + binSize[k]! === n) high = bin;
+      else innerBins[innerCount++] = bin;
+    }
+    // More than 8 others: every group of values is looked at.
+    if (innerCount > 8) low = WASM_BINS - 1;
+    wasm.gather(a, from, n, low, high, innerBins, innerCount);
+    for (let k = 0; k < wantedBins; k++) cursor[binList[k]!] = -1;
+    g = wasm.gathered;
+  } else {
+    if (gathered.length < size) gathered = new Float64Array(Math.max(size, gathered.length * 2));
+    g = gathered;
+    for (let k = 0; k < wantedBins; k++) {
+      const bin = binList[k]!;
+      let at = o[bin]!;
+      let position = head[bin]!;
+      for (let m = binSize[k]!; m > 0; m--) {
+        g[at++] = a[from + position]!;
+        position = next[position]!;
+      }
     }
   }
   for (let k = 0; k < wantedBins; k++) sortRange(g, o[binList[k]!]!, binSize[k]!);

@@ -183,29 +183,139 @@
           (br $halve)))))
     (f64.mul (local.get $sum) (local.get $scale)))
 
-  ;; percentiles.ts, positive values: n doubles from `values` (byte address of the first)
-  ;; counted into 2,048 bins by their high words, each bin's values threaded on a list:
-  ;; counts[bin] += 1, next[i] = head[bin], head[bin] = i.
-  (func (export "bins") (param $values i32) (param $n i32) (param $lo i32) (param $shift i32) (param $counts i32) (param $head i32) (param $next i32)
-    (local $i i32) (local $w i32) (local $d i32) (local $bin i32) (local $at i32)
+  ;; percentiles.ts, positive values: bins from the high words as in its loop (high word − lo,
+  ;; shifted, 0 below lo), but 4,096 of them (at most 4,095), four values at a time; each
+  ;; value's bin stored as an i16 at binOf + 2i and counted (counts zeroed here first), then
+  ;; the counts of each run of 64 bins summed into `blocks` (64 i32), so that finding the ranks
+  ;; skips most bins. Instead of threading each bin on a list, `gather` then copies the values
+  ;; of the few wanted bins: without the lists' dependent stores the two passes cost less.
+  (func (export "bins") (param $values i32) (param $n i32) (param $lo i32) (param $shift i32) (param $counts i32) (param $binOf i32) (param $blocks i32)
+    (local $i i32) (local $n4 i32) (local $at i32) (local $w v128) (local $d v128) (local $lov v128) (local $bin i32) (local $sum v128) (local $end i32) (local $countsv v128)
+    (loop $zero
+      (v128.store (i32.add (local.get $counts) (local.get $at)) (v128.const i32x4 0 0 0 0))
+      (local.set $at (i32.add (local.get $at) (i32.const 16)))
+      (br_if $zero (i32.lt_u (local.get $at) (i32.const 16384))))
+    (local.set $lov (i32x4.splat (local.get $lo)))
+    (local.set $countsv (i32x4.splat (local.get $counts)))
+    (local.set $n4 (i32.and (local.get $n) (i32.const -4)))
+    (block $simdDone
+      (br_if $simdDone (i32.eqz (local.get $n4)))
+      (loop $four
+        (local.set $at (i32.add (local.get $values) (i32.shl (local.get $i) (i32.const 3))))
+        ;; The four values' high words (bytes 4–7 of each double).
+        (local.set $w (i8x16.shuffle 4 5 6 7 12 13 14 15 20 21 22 23 28 29 30 31
+          (v128.load (local.get $at)) (v128.load offset=16 (local.get $at))))
+        ;; (w − lo) >> shift where w ≥ lo (no overflow: both are positive), else 0.
+        (local.set $d (i32x4.min_s
+          (v128.andnot
+            (i32x4.shr_s (i32x4.sub (local.get $w) (local.get $lov)) (local.get $shift))
+            (i32x4.lt_s (local.get $w) (local.get $lov)))
+          (v128.const i32x4 4095 4095 4095 4095)))
+        (v128.store64_lane 0 (i32.add (local.get $binOf) (i32.shl (local.get $i) (i32.const 1)))
+          (i16x8.narrow_i32x4_s (local.get $d) (local.get $d)))
+        ;; The four counts' addresses, then each count.
+        (local.set $d (i32x4.add (i32x4.shl (local.get $d) (i32.const 2)) (local.get $countsv)))
+        (local.set $bin (i32x4.extract_lane 0 (local.get $d)))
+        (i32.store (local.get $bin) (i32.add (i32.load (local.get $bin)) (i32.const 1)))
+        (local.set $bin (i32x4.extract_lane 1 (local.get $d)))
+        (i32.store (local.get $bin) (i32.add (i32.load (local.get $bin)) (i32.const 1)))
+        (local.set $bin (i32x4.extract_lane 2 (local.get $d)))
+        (i32.store (local.get $bin) (i32.add (i32.load (local.get $bin)) (i32.const 1)))
+        (local.set $bin (i32x4.extract_lane 3 (local.get $d)))
+        (i32.store (local.get $bin) (i32.add (i32.load (local.get $bin)) (i32.const 1)))
+        (local.set $i (i32.add (local.get $i) (i32.const 4)))
+        (br_if $four (i32.lt_u (local.get $i) (local.get $n4)))))
+    ;; The last n mod 4 values, one at a time (as percentiles.ts does them).
     (block $done
-      (br_if $done (i32.le_s (local.get $n) (i32.const 0)))
-      (loop $value
-        (local.set $w (i32.load offset=4 (i32.add (local.get $values) (i32.shl (local.get $i) (i32.const 3)))))
-        (local.set $d
+      (loop $one
+        (br_if $done (i32.ge_s (local.get $i) (local.get $n)))
+        (local.set $bin (i32.load offset=4 (i32.add (local.get $values) (i32.shl (local.get $i) (i32.const 3)))))
+        (local.set $bin
           (select
             (i32.const 0)
-            (i32.shr_s (i32.sub (local.get $w) (local.get $lo)) (local.get $shift))
-            (i32.lt_s (local.get $w) (local.get $lo))))
-        (local.set $bin (select (local.get $d) (i32.const 2047) (i32.lt_s (local.get $d) (i32.const 2047))))
-        (local.set $at (i32.shl (local.get $bin) (i32.const 2)))
-        (i32.store (i32.add (local.get $counts) (local.get $at)) (i32.add (i32.load (i32.add (local.get $counts) (local.get $at))) (i32.const 1)))
-        (i32.store (i32.add (local.get $next) (i32.shl (local.get $i) (i32.const 2))) (i32.load (i32.add (local.get $head) (local.get $at))))
-        (i32.store (i32.add (local.get $head) (local.get $at)) (local.get $i))
+            (i32.shr_s (i32.sub (local.get $bin) (local.get $lo)) (local.get $shift))
+            (i32.lt_s (local.get $bin) (local.get $lo))))
+        (local.set $bin (select (local.get $bin) (i32.const 4095) (i32.lt_s (local.get $bin) (i32.const 4095))))
+        (i32.store16 (i32.add (local.get $binOf) (i32.shl (local.get $i) (i32.const 1))) (local.get $bin))
+        (local.set $bin (i32.shl (local.get $bin) (i32.const 2)))
+        (i32.store (i32.add (local.get $counts) (local.get $bin)) (i32.add (i32.load (i32.add (local.get $counts) (local.get $bin))) (i32.const 1)))
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
-        (br_if $value (i32.lt_s (local.get $i) (local.get $n))))))
+        (br $one)))
+    (local.set $at (i32.const 0))
+    (local.set $i (i32.const 0))
+    (loop $block
+      (local.set $sum (v128.const i32x4 0 0 0 0))
+      (local.set $end (i32.add (local.get $at) (i32.const 256)))
+      (loop $sixteen
+        (local.set $sum (i32x4.add (local.get $sum) (v128.load (i32.add (local.get $counts) (local.get $at)))))
+        (local.set $sum (i32x4.add (local.get $sum) (v128.load offset=16 (i32.add (local.get $counts) (local.get $at)))))
+        (local.set $sum (i32x4.add (local.get $sum) (v128.load offset=32 (i32.add (local.get $counts) (local.get $at)))))
+        (local.set $sum (i32x4.add (local.get $sum) (v128.load offset=48 (i32.add (local.get $counts) (local.get $at)))))
+        (local.set $at (i32.add (local.get $at) (i32.const 64)))
+        (br_if $sixteen (i32.lt_u (local.get $at) (local.get $end))))
+      (i32.store (i32.add (local.get $blocks) (i32.shl (local.get $i) (i32.const 2)))
+        (i32.add
+          (i32.add (i32x4.extract_lane 0 (local.get $sum)) (i32x4.extract_lane 1 (local.get $sum)))
+          (i32.add (i32x4.extract_lane 2 (local.get $sum)) (i32x4.extract_lane 3 (local.get $sum)))))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br_if $block (i32.lt_u (local.get $i) (i32.const 64)))))
 
-;; montecarlo.ts eventYear: keep, in order, the paths of the list still below the level r
+  ;; After bins: the values whose bin has a cursor (cursor[bin] ≥ 0; −1 for the other bins)
+  ;; copied to out at their bin's cursor, which moves on by one. Bins are first checked
+  ;; eight at a time against the wanted ones: those up to `low` (the smallest wanted bin,
+  ;; when no value lies below it; else −1), from `high` on (likewise; else 4,096) and the
+  ;; eight i32 at `inner` (the others, padded with −1); most groups of eight hold none and are
+  ;; skipped without a look at the cursors.
+  (func (export "gather") (param $values i32) (param $n i32) (param $binOf i32) (param $cursor i32) (param $out i32)
+    (param $low i32) (param $high i32) (param $inner i32)
+    (local $i i32) (local $n8 i32) (local $end i32) (local $bin i32) (local $k i32) (local $b v128)
+    (local $lv v128) (local $hv v128) (local $w0 v128) (local $w1 v128) (local $w2 v128) (local $w3 v128)
+    (local $w4 v128) (local $w5 v128) (local $w6 v128) (local $w7 v128)
+    (local.set $lv (i16x8.splat (local.get $low)))
+    (local.set $hv (i16x8.splat (local.get $high)))
+    (local.set $w0 (i16x8.splat (i32.load (local.get $inner))))
+    (local.set $w1 (i16x8.splat (i32.load offset=4 (local.get $inner))))
+    (local.set $w2 (i16x8.splat (i32.load offset=8 (local.get $inner))))
+    (local.set $w3 (i16x8.splat (i32.load offset=12 (local.get $inner))))
+    (local.set $w4 (i16x8.splat (i32.load offset=16 (local.get $inner))))
+    (local.set $w5 (i16x8.splat (i32.load offset=20 (local.get $inner))))
+    (local.set $w6 (i16x8.splat (i32.load offset=24 (local.get $inner))))
+    (local.set $w7 (i16x8.splat (i32.load offset=28 (local.get $inner))))
+    (local.set $n8 (i32.and (local.get $n) (i32.const -8)))
+    (block $done
+      (loop $eight
+        (br_if $done (i32.ge_s (local.get $i) (local.get $n)))
+        (local.set $end (i32.add (local.get $i) (i32.const 8)))
+        (if (i32.le_s (local.get $end) (local.get $n8))
+          (then
+            (local.set $b (v128.load (i32.add (local.get $binOf) (i32.shl (local.get $i) (i32.const 1)))))
+            (if (i32.eqz (v128.any_true
+                  (v128.or
+                    (v128.or
+                      (v128.or (i16x8.le_s (local.get $b) (local.get $lv)) (i16x8.ge_s (local.get $b) (local.get $hv)))
+                      (v128.or
+                        (v128.or (i16x8.eq (local.get $b) (local.get $w0)) (i16x8.eq (local.get $b) (local.get $w1)))
+                        (v128.or (i16x8.eq (local.get $b) (local.get $w2)) (i16x8.eq (local.get $b) (local.get $w3)))))
+                    (v128.or
+                      (v128.or (i16x8.eq (local.get $b) (local.get $w4)) (i16x8.eq (local.get $b) (local.get $w5)))
+                      (v128.or (i16x8.eq (local.get $b) (local.get $w6)) (i16x8.eq (local.get $b) (local.get $w7)))))))
+              (then
+                (local.set $i (local.get $end))
+                (br $eight))))
+          (else (local.set $end (local.get $n))))
+        (loop $one
+          (local.set $bin (i32.shl (i32.load16_u (i32.add (local.get $binOf) (i32.shl (local.get $i) (i32.const 1)))) (i32.const 2)))
+          (local.set $k (i32.load (i32.add (local.get $cursor) (local.get $bin))))
+          (if (i32.ge_s (local.get $k) (i32.const 0))
+            (then
+              (f64.store (i32.add (local.get $out) (i32.shl (local.get $k) (i32.const 3)))
+                (f64.load (i32.add (local.get $values) (i32.shl (local.get $i) (i32.const 3)))))
+              (i32.store (i32.add (local.get $cursor) (local.get $bin)) (i32.add (local.get $k) (i32.const 1)))))
+          (local.set $i (i32.add (local.get $i) (i32.const 1)))
+          (br_if $one (i32.lt_s (local.get $i) (local.get $end))))
+        (br $eight))))
+
+  ;; montecarlo.ts eventYear: keep, in order, the paths of the list still below the level r
   ;; (each path written back, and kept if values[p] < r); returns how many. all: the list is
   ;; not filled yet, its paths are 0 … left − 1.
   (func (export "events") (param $values i32) (param $waiting i32) (param $left i32) (param $all i32) (param $r f64) (result i32)
