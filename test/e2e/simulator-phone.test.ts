@@ -228,6 +228,29 @@ for (const viewport of [
       await page.close();
     });
 
+    it("a target's price note reads as a sentence under its card, from the card's start and with no column edge beside it", async () => {
+      page = await context.newPage();
+      await open(page);
+      // The plan's scenario has one such note (per-capita GDP against the national average in 2035).
+      await page.evaluate(() => document.querySelector(".targets-section")!.scrollIntoView());
+      const note = page.locator("td.price-flip").first();
+      await note.waitFor();
+      const box = await note.evaluate((td) => {
+        const range = document.createRange();
+        range.selectNodeContents(td);
+        const first = range.getClientRects()[0]!;
+        const cell = td.getBoundingClientRect();
+        const row = td.closest("tr")!.getBoundingClientRect();
+        return { textLeft: first.left, cellLeft: cell.left, rowLeft: row.left, shadow: getComputedStyle(td).boxShadow };
+      });
+      expect(box.shadow).toBe("none");
+      expect(box.textLeft - box.cellLeft).toBeLessThan(2);
+      // Under the card's own words, not indented past them.
+      const heading = await page.locator("table.targets th[scope=row]").first().evaluate((th) => th.getBoundingClientRect().left);
+      expect(Math.abs(box.cellLeft - heading)).toBeLessThan(2);
+      await page.close();
+    });
+
     it("after goal seek's answer is applied, the sliders show it and moving one changes the results", async () => {
       page = await context.newPage();
       await open(page);
