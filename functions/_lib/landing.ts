@@ -5,6 +5,7 @@
 // bidi-isolated (an RTL title cannot reorder the text around it).
 import { YEARS, type Projection } from "../../src/lib/model";
 import { formatValue } from "../../src/components/simulator/format";
+import { t } from "../../src/components/simulator/i18n";
 import { escapeHtml } from "./text";
 
 const YEAR_2025 = 2025 - YEARS[0]!;
@@ -24,11 +25,14 @@ export interface LandingInput {
  * same figure the same way.
  */
 export function landingFigures(p: Projection): { label: string; value: string; unit: string }[] {
+  // The price bases in the simulator's words (i18n.ts), as the simulator right below says them.
+  const constant = `（${t("zh", "constantPrices")}）`;
+  const current = `（${t("zh", "currentPrices")}）`;
   return [
-    { label: "2025年地区生产总值（2020年不变价）", value: formatValue(p.gdpReal[YEAR_2025], "yi-yuan", "zh"), unit: "亿元" },
-    { label: "2035年地区生产总值（2020年不变价）", value: formatValue(p.gdpReal[YEAR_2035], "yi-yuan", "zh"), unit: "亿元" },
+    { label: `2025年地区生产总值${constant}`, value: formatValue(p.gdpReal[YEAR_2025], "yi-yuan", "zh"), unit: "亿元" },
+    { label: `2035年地区生产总值${constant}`, value: formatValue(p.gdpReal[YEAR_2035], "yi-yuan", "zh"), unit: "亿元" },
     { label: "2035年常住人口", value: formatValue(p.residentPopulation[YEAR_2035], "persons", "zh"), unit: "万人" },
-    { label: "2035年城镇居民人均可支配收入（现价）", value: formatValue(p.urbanIncome[YEAR_2035], "yuan", "zh"), unit: "元" },
+    { label: `2035年城镇居民人均可支配收入${current}`, value: formatValue(p.urbanIncome[YEAR_2035], "yuan", "zh"), unit: "元" },
   ];
 }
 

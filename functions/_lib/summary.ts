@@ -87,9 +87,9 @@ export function scenarioReading(p: Projection): string {
 /** One sentence of figures with units and price basis. */
 export function figuresSentence(p: Projection): string {
   return (
-    `地区生产总值2025年${gdp(p.gdpReal[YEAR_2025])}亿元、2035年${gdp(p.gdpReal[YEAR_2035])}亿元（2020年不变价）；` +
+    `地区生产总值2025年${gdp(p.gdpReal[YEAR_2025])}亿元、2035年${gdp(p.gdpReal[YEAR_2035])}亿元（${t("zh", "constantPrices")}）；` +
     `2035年常住人口${persons(p.residentPopulation[YEAR_2035])}万人，` +
-    `城镇居民人均可支配收入${yuan(p.urbanIncome[YEAR_2035])}元（现价）。模拟结果，非官方预测。`
+    `城镇居民人均可支配收入${yuan(p.urbanIncome[YEAR_2035])}元（${t("zh", "currentPrices")}）。模拟结果，非官方预测。`
   );
 }
 

@@ -78,7 +78,7 @@ describe("share landing section", () => {
     expect(html).toContain('<p class="note" dir="auto"><bdi>a &amp; &quot;b&quot;\n&lt;script&gt;x&lt;/script&gt;</bdi></p>');
     expect(html).toContain('href="#controls-title">在此基础上调整</a>');
     expect(html).toContain('<a href="/plan/">阅读规划原文</a>');
-    expect(html).toMatch(/2035年城镇居民人均可支配收入（现价）<\/dt><dd>[\d,]+ <small>元<\/small>/);
+    expect(html).toMatch(/2035年城镇居民人均可支配收入（当年价）<\/dt><dd>[\d,]+ <small>元<\/small>/);
   });
   it("has a neutral heading when the share has no title", () => {
     expect(landingHtml({ title: null, note: null, reading: "", projection: null })).toContain("有人分享了一个情景");

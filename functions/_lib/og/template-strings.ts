@@ -20,7 +20,7 @@ export const OG_TEXT = {
 
   // Series (names as the plan writes them; see content/indicators)
   gdpReal: "地区生产总值",
-  gdpNominal: "地区生产总值（现价）",
+  gdpNominal: "地区生产总值（当年价）",
   residentPopulation: "常住人口",
   gdpPerCapita: "人均地区生产总值",
   urbanIncome: "城镇居民人均可支配收入",
@@ -31,7 +31,7 @@ export const OG_TEXT = {
 
   // Price bases and units
   constantPrices: "2020年不变价",
-  currentPrices: "现价",
+  currentPrices: "当年价",
   prices2020: "2020年价格",
   unitHundredMillionYuan: "亿元",
   unitTenThousandPersons: "万人",
