@@ -251,6 +251,18 @@ for (const viewport of [
       await page.close();
     });
 
+    it("each target card names its year once, also where the plan's words begin with it", async () => {
+      page = await context.newPage();
+      await open(page);
+      await page.evaluate(() => document.querySelector(".targets-section")!.scrollIntoView());
+      const headings = await page.locator("table.targets th[scope=row]").allInnerTexts();
+      expect(headings.length).toBeGreaterThan(3);
+      for (const h of headings) expect(h).not.toMatch(/^(\d{4})\s*\1/);
+      // 专栏2's "2025 年居民人均可支配收入达到或高出全国平均水平": its words, year first.
+      expect(headings.some((h) => /^2025 ?年居民人均可支配收入/.test(h))).toBe(true);
+      await page.close();
+    });
+
     it("after goal seek's answer is applied, the sliders show it and moving one changes the results", async () => {
       page = await context.newPage();
       await open(page);
