@@ -40,10 +40,11 @@ const counts = new Int32Array(BINS);
 const head = new Int32Array(BINS);
 let next = new Int32Array(16384);
 /**
- * The passes over all values in WebAssembly (wasm/kernels.ts), for values in its memory. The
- * same bins as the positive-values loop below, and so the same answer, but without the lists:
- * each value's bin is stored, then a second pass copies the wanted bins' values. Without the
- * lists' dependent stores, and four values at a time, the two passes cost less than the one.
+ * The passes over all values in WebAssembly (wasm/kernels.ts), for values in its memory: bins
+ * from the high words as in the positive-values loop below, but 4,096 of them and no lists
+ * (each value's bin is kept, then a second pass copies the wanted bins' values). Any bins give
+ * the same answer. Without the lists' dependent stores, and four values at a time, the two
+ * passes cost less than the one.
  */
 export interface PercentileWasm {
   memory: WebAssembly.Memory;
