@@ -1,6 +1,7 @@
 ;; The Monte Carlo's hot loops as WebAssembly: the same operations, in the same order, as
 ;; the TypeScript they accelerate, which stays the definition, the reference and the fallback
-;; (kernels.ts loads this module; the tests check both give the same bits). WebAssembly's f64
+;; (kernels.ts loads this module; the tests check both give the same bits). The percentiles'
+;; passes are the one exception: other bins than the TypeScript's, and the same values. WebAssembly's f64
 ;; and i32 arithmetic is IEEE 754 and two's complement like JavaScript's, with no fused
 ;; multiply-add, so each operation has the one result the TypeScript gets.
 ;;
