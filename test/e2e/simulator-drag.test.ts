@@ -362,6 +362,40 @@ describe("what a drag leaves alone until it ends (390×844 phone)", () => {
   });
 });
 
+describe("fans during a drag with uncertainty on (1280×900)", () => {
+  // The quick Monte Carlo answers during a drag use fewer paths. Growth of GDP drives the GDP
+  // chart's line, not the population's: that chart keeps the fan it had (no redraw with the
+  // quick answers' noise) while the GDP chart's fan follows the finger.
+  it("the population chart keeps its fan while a GDP slider is dragged; the GDP chart's fan follows", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "zh-CN" });
+    const page = await context.newPage();
+    await openSimulator(page, base);
+    await page.check("#uncertainty-toggle");
+    await page.evaluate(() => document.querySelector(".charts")?.scrollIntoView());
+    await chartsAtRest(page);
+    const before = await heldByCharts(page);
+    const gdpBefore = before.find((c) => c.id === "gdp")!.bands;
+    const populationBefore = before.find((c) => c.id === "population")!.bands;
+    let gdpFollowed = false;
+    // Steps closer together than the 250 ms pause after which the full run starts: only quick
+    // answers (1,000 paths, a few a second) arrive during the drag.
+    for (let i = 0; i < 16; i++) {
+      const v = 6 - (i % 8) * 0.5;
+      await dragStep(page, "#in-gdpRealGrowth-1-range", v);
+      await page.waitForTimeout(120);
+      const held = await heldByCharts(page);
+      expect(held.find((c) => c.id === "population")!.bands, `step ${i}`).toEqual(populationBefore);
+      gdpFollowed ||= JSON.stringify(held.find((c) => c.id === "gdp")!.bands) !== JSON.stringify(gdpBefore);
+    }
+    expect(gdpFollowed, "a quick answer moved the GDP chart's fan during the drag").toBe(true);
+    await page.locator("#in-gdpRealGrowth-1-range").evaluate((el) => el.dispatchEvent(new Event("change", { bubbles: true })));
+    await chartsAtRest(page);
+    // The full run, with the same seed, draws the population's shocks as before: the same fan.
+    expect((await heldByCharts(page)).find((c) => c.id === "population")!.bands).toEqual(populationBefore);
+    await context.close();
+  });
+});
+
 describe("the four charts after a drag with uncertainty on (1280×900, CPU slowed 4×)", () => {
   // On a slow CPU a Monte Carlo answer redraws the charts one per task (chart-queue.ts), and a
   // drag's last steps and the gesture's end queue layouts behind them: none may be dropped or

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { deflateSync, strToU8 } from "fflate";
 import { defaultScenario, presetScenario, validateScenario, type Scenario } from "../../src/lib/scenario";
 import { planTargets, project, type Projection } from "../../src/lib/model";
-import { CHART_IDS, chartHeading, gdpSpec, keepUnchangedSpec, populationSpec, incomeSpec, specBuilders, type ChartId, type ChartSpec, type SpecInput } from "../../src/components/simulator/chart-specs";
+import { CHART_IDS, chartHeading, duringGesture, gdpSpec, keepUnchangedSpec, populationSpec, incomeSpec, specBuilders, type Bands, type ChartId, type ChartSpec, type SpecInput } from "../../src/components/simulator/chart-specs";
 import { bandAreas } from "../../src/components/simulator/charts";
 import { scenarioCsv } from "../../src/components/simulator/export";
 import { compareRows } from "../../src/components/simulator/compare";
@@ -103,6 +103,39 @@ describe("chart specs", () => {
     expect(areas[0]!.lower).toEqual(band.p5);
     expect(areas[1]!.upper).toEqual(band.p75);
     expect(areas[1]!.lower).toEqual(band.p25);
+  });
+});
+
+describe("charts during a drag with uncertainty on", () => {
+  // A fan of ±spread around each banded series of a projection (as the Monte Carlo's would be).
+  const fan = (p: Projection, spread: number): Bands =>
+    Object.fromEntries(
+      (["gdpReal", "gdpNominal", "gdpPerCapita", "urbanIncome", "residentPopulation"] as const).map((id) => {
+        const v = p[id];
+        return [id, { p5: v.map((x) => x * (1 - 2 * spread)), p25: v.map((x) => x * (1 - spread)), p50: [...v], p75: v.map((x) => x * (1 + spread)), p95: v.map((x) => x * (1 + 2 * spread)) }];
+      }),
+    );
+  const settled = allSpecs(input({ bands: fan(plan, 0.05) }));
+  const faster = structuredClone(defaultScenario);
+  faster.inputs.gdpRealGrowth.periods[0] = 10;
+  const dragged = projectionOf(faster);
+  // A quick answer: fewer paths, so a slightly different fan, also on series the drag does not drive.
+  const live = allSpecs(input({ projection: dragged, bands: fan(dragged, 0.051) }));
+
+  it("a chart whose lines the drag moves follows the quick answers", () => {
+    for (const id of ["gdp", "gdpPerCapita"] as const) expect(duringGesture(live[id], settled[id], false)).toBe(live[id]);
+  });
+
+  it("a chart whose lines stay keeps its fan from before the drag, not the quick answer's noise", () => {
+    // Growth of GDP drives neither population nor (in the plan's income mode) income.
+    for (const id of ["population", "income"] as const) {
+      expect(live[id]).not.toEqual(settled[id]);
+      expect(duringGesture(live[id], settled[id], false)).toBe(settled[id]);
+    }
+  });
+
+  it("every chart follows while the uncertainty's own settings move", () => {
+    for (const id of CHART_IDS) expect(duringGesture(live[id], settled[id], true)).toBe(live[id]);
   });
 });
 

@@ -338,6 +338,25 @@ function samePlain(a: unknown, b: unknown): boolean {
   return true;
 }
 
+const BAND_KINDS: ReadonlySet<SeriesKind> = new Set(["band-outer", "band-inner", "band-base"]);
+const withoutBands = (spec: ChartSpec): ChartSpec => ({ ...spec, series: spec.series.filter((s) => !BAND_KINDS.has(s.kind)) });
+
+/**
+ * What a chart on screen draws during a drag with uncertainty on. The quick Monte Carlo answers
+ * that follow the finger use fewer paths: on a chart whose lines the drag does not move (the
+ * population chart while GDP growth is dragged) they would only redraw the fan with their noise,
+ * and on a desktop four charts an answer. Such a chart keeps its description from before the
+ * gesture (`settled`, fan included) until the gesture ends; a chart whose lines move follows
+ * (`live`), and so does every chart while the uncertainty's own settings (a shock's size, ρ)
+ * move, which move every fan.
+ */
+export function duringGesture(live: ChartSpec, settled: ChartSpec, uncertaintySettingsMoved: boolean): ChartSpec {
+  return !uncertaintySettingsMoved && samePlain(withoutBands(live), withoutBands(settled)) ? settled : live;
+}
+
+/** Whether two values of plain data (Monte Carlo settings, say) are equal throughout. */
+export const samePlainData = (a: unknown, b: unknown): boolean => samePlain(a, b);
+
 /**
  * The new description, or the previous one when it did not change. A slider step describes a
  * chart again but moves only one or two of the four: a chart handed the same object (and its
