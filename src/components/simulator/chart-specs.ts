@@ -325,7 +325,7 @@ export const specBuilders: Readonly<Record<ChartId, (input: SpecInput) => ChartS
 export const CHART_IDS = Object.keys(specBuilders) as readonly ChartId[];
 
 /** Whether two values of plain data (numbers, strings, arrays, plain objects) are equal throughout. */
-function samePlain(a: unknown, b: unknown): boolean {
+export function samePlain(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a === "number" && typeof b === "number") return Number.isNaN(a) && Number.isNaN(b);
   if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
@@ -353,9 +353,6 @@ const withoutBands = (spec: ChartSpec): ChartSpec => ({ ...spec, series: spec.se
 export function duringGesture(live: ChartSpec, settled: ChartSpec, uncertaintySettingsMoved: boolean): ChartSpec {
   return !uncertaintySettingsMoved && samePlain(withoutBands(live), withoutBands(settled)) ? settled : live;
 }
-
-/** Whether two values of plain data (Monte Carlo settings, say) are equal throughout. */
-export const samePlainData = (a: unknown, b: unknown): boolean => samePlain(a, b);
 
 /**
  * The new description, or the previous one when it did not change. A slider step describes a
