@@ -85,7 +85,8 @@ export function toDataset(s: ChartSeries, theme: ChartTheme = palette): LineData
   const base: LineDataset = {
     seriesId: s.id,
     label: s.label,
-    data: s.values,
+    // The chart's own copy: a slider step writes the new values into it (applySpec).
+    data: [...s.values],
     borderColor: colour,
     backgroundColor: colour,
     borderWidth: 2,
@@ -524,7 +525,10 @@ export function applySpec(
     old.forEach((d, i) => {
       const n = lines[i]!;
       if (!sameValues(d.data, n.values)) {
-        d.data = n.values;
+        // In place: a new array makes chart.js unhook the old one and hook its push, splice
+        // and the rest on the new one, on every step of a drag.
+        if (d.data.length === n.values.length) for (let k = 0; k < n.values.length; k++) d.data[k] = n.values[k]!;
+        else d.data = [...n.values];
         changed.push(i);
       }
       d.label = n.label;
