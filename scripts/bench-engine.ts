@@ -22,6 +22,8 @@ interface Row {
   goal?: number;
   /** CPU time as a multiple of the reference workload's, timed alternately in the same process. */
   vsReference?: number;
+  /** The goal as a multiple of the reference workload's time (see MC_GOAL_VS_REFERENCE). */
+  goalVsReference?: number;
 }
 
 /** Warm `op` up, then the batch size (calls) that lasts ≥ 2 ms. */
@@ -117,11 +119,22 @@ const link = encodeScenario(plain);
 
 // Judged on CPU time per call: on a shared machine wall time also counts waiting for a core.
 const passes = (r: Row) => r.goal === undefined || r.cpu50 <= r.goal;
+const passesVsReference = (r: Row) => r.goalVsReference === undefined || (r.vsReference !== undefined && r.vsReference <= r.goalVsReference);
+/**
+ * Issue 8's Monte Carlo goal in units that do not drift with this machine's speed. The issue
+ * measured 9.0 ms for the code of its day (commit 8fc8b45) and asked for 6 ms: two thirds of
+ * it. That code, timed on 2026-12-01 alternately with the reference workload in one process
+ * (two runs of 30 rounds), took 0.68× the reference (21.3 and 21.6 ms against 31.4 and 31.6;
+ * the same code's own bench then said 21.3 ms, not 9.0: the machine had slowed). Two thirds
+ * of 0.68 is 0.45.
+ */
+const MC_GOAL_VS_REFERENCE = 0.45;
 const fmt = (ms: number) => (ms >= 1 ? `${ms.toFixed(2)} ms` : `${(ms * 1000).toFixed(2)} µs`);
 // In this order, as before the reference was added (the kernel's optimised code depends on
 // what ran before), with the plain Monte Carlo timed before the one with formulas.
 const projectRow = bench("project (deterministic, 2020–2035)", () => project(plain), { goal: 0.01, samples: 60 });
-// Issue 8: 10,000 paths in ≤ 6 ms of CPU on the project machine (same results), as the worker
+// Issue 8: 10,000 paths in ≤ 6 ms of CPU on the project machine (same results), and the same
+// goal against the reference workload (MC_GOAL_VS_REFERENCE), as the worker
 // runs them: with the WebAssembly kernels (src/lib/model/wasm). First the TypeScript alone
 // (the fallback), then with the kernels installed for the rest of the table; --no-wasm leaves
 // them out altogether.
@@ -131,7 +144,7 @@ const wasmRows: Row[] = [];
 if (!noWasm) {
   if (!installMonteCarloWasm(new WebAssembly.Module(readFileSync("src/lib/model/wasm/mc.wasm")))) throw new Error("mc.wasm: not usable here");
   must(monteCarlo(plain));
-  wasmRows.push(benchAgainstReference("monteCarlo 10,000 paths (with mc.wasm, as in the worker)", () => monteCarlo(plain, { paths: 10_000 }), referenceWorkload, 6).row);
+  wasmRows.push({ ...benchAgainstReference("monteCarlo 10,000 paths (with mc.wasm, as in the worker)", () => monteCarlo(plain, { paths: 10_000 }), referenceWorkload, 6).row, goalVsReference: MC_GOAL_VS_REFERENCE });
 }
 const rows: Row[] = [
   projectRow,
@@ -150,7 +163,7 @@ const rows: Row[] = [
 
 console.log(`Engine benchmarks — Node ${process.version}, ${cpus()[0]?.model ?? "cpu"}, load average ${loadavg()[0]!.toFixed(2)} on ${cpus().length} cores, single thread`);
 printTable(
-  `Engine (mean/p50/p95: wall clock per call; CPU p50: this process's CPU time per call, which the goals are checked against; × reference: CPU time as a multiple of a fixed plain-JS workload timed in alternating rounds, median of ${REFERENCE_ROUNDS} rounds, which stays comparable when the machine's speed drifts)`,
+  `Engine (mean/p50/p95: wall clock per call; CPU p50: this process's CPU time per call, which the goals are checked against (the Monte Carlo's also as a multiple of the reference); × reference: CPU time as a multiple of a fixed plain-JS workload timed in alternating rounds, median of ${REFERENCE_ROUNDS} rounds, which stays comparable when the machine's speed drifts)`,
   rows.map((r) => ({
     benchmark: r.name,
     "ops/s": Math.round(1000 / r.mean).toLocaleString("en"),
@@ -159,11 +172,11 @@ printTable(
     p95: fmt(r.p95),
     "CPU p50": fmt(r.cpu50),
     "× reference": r.vsReference === undefined ? "—" : r.vsReference.toFixed(2),
-    goal: r.goal === undefined ? "—" : `≤ ${fmt(r.goal)}`,
-    result: r.goal === undefined ? "—" : passes(r) ? "pass" : "FAIL",
+    goal: r.goal === undefined ? "—" : `≤ ${fmt(r.goal)}${r.goalVsReference === undefined ? "" : `, ≤ ${r.goalVsReference.toFixed(2)}× reference`}`,
+    result: r.goal === undefined ? "—" : `${passes(r) ? "pass" : "FAIL"}${r.goalVsReference === undefined ? "" : `, ${passesVsReference(r) ? "pass" : "FAIL"}`}`,
   })),
 );
-const failed = rows.filter((r) => !passes(r));
+const failed = rows.filter((r) => !passes(r) || !passesVsReference(r));
 if (failed.length > 0) {
   console.log(`\n${failed.length} goal(s) missed.`);
   // Reported, not fatal, so that the overall `npm run bench` goes on; CI can pass --strict.
