@@ -33,7 +33,7 @@ async function layoutsDuringSteps(page: Page, values: number[]): Promise<LayoutE
   const cdp = await page.context().newCDPSession(page);
   const { frameTree } = (await cdp.send("Page.getFrameTree")) as { frameTree: { frame: { id: string } } };
   const events: { name: string; ph: string; args?: { beginData?: { frame?: string; partialLayout?: boolean; dirtyObjects?: number }; endData?: { layoutRoots?: { nodeName: string }[] } } }[] = [];
-  cdp.on("Tracing.dataCollected", (d: { value: typeof events }) => events.push(...d.value));
+  cdp.on("Tracing.dataCollected", (d) => events.push(...(d.value as unknown as typeof events)));
   const done = new Promise((r) => cdp.once("Tracing.tracingComplete", r));
   await cdp.send("Tracing.start", { categories: "devtools.timeline,disabled-by-default-devtools.timeline", transferMode: "ReportEvents" });
   for (const v of values) {
