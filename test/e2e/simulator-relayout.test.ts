@@ -8,6 +8,8 @@ import type { Browser, Page } from "playwright-core";
 import { launchChromium } from "../helpers/browser";
 import { dragStep, openSimulator, WECHAT_UA } from "../helpers/simulator-page";
 import { defaultScenario, encodeScenario, validateScenario, type Scenario } from "../../src/lib/scenario";
+import { FIGURE_BOX_CHARS } from "../../src/components/simulator/results";
+import type { Lang } from "../../src/lib/lang";
 
 const base = inject("baseUrl");
 const SLIDER = "#in-gdpRealGrowth-0-range";
@@ -137,7 +139,7 @@ function placedFigures(page: Page): Promise<Placed[]> {
 
 describe("key figures show whole in their boxes", () => {
   const extreme = `s=${encodeScenario(extremeScenario())}`;
-  const cases = [
+  const cases: { viewport: { width: number; height: number }; lang: Lang; boxed: boolean }[] = [
     // `boxed`: the plan's figures sit in fixed boxes (cards wide enough for two side by side).
     { viewport: { width: 360, height: 740 }, lang: "zh", boxed: true },
     { viewport: { width: 390, height: 844 }, lang: "zh", boxed: true },
@@ -166,7 +168,7 @@ describe("key figures show whole in their boxes", () => {
           if (f.next) expect(f.right <= f.next.left || f.bottom <= f.next.top, `${where} runs into the next figure`).toBe(true);
         }
         // A figure too long for a fixed box: all leave theirs for widths of their own.
-        if (figures.some((f) => f.text.length > (c.lang === "en" ? 19 : 11))) expect(figures.filter((f) => f.contained)).toEqual([]);
+        if (figures.some((f) => f.text.length > FIGURE_BOX_CHARS[c.lang])) expect(figures.filter((f) => f.contained)).toEqual([]);
         if (which === "plan") boxedInPlan = figures.filter((f) => f.contained).length;
       }
       expect(boxedInPlan).toBe(c.boxed ? 8 : 0);

@@ -11,7 +11,7 @@ import { compareRows } from "../../src/components/simulator/compare";
 import { goalSeek } from "../../src/components/simulator/goal-seek";
 import { nearestValid, rawLinkJson } from "../../src/components/simulator/link-repair";
 import { clampToStep, parseNumberInput, periodMark } from "../../src/components/simulator/controls";
-import { targetText } from "../../src/components/simulator/results";
+import { FIGURE_BOX_CHARS, figuresFitBoxes, keyFigures, targetText } from "../../src/components/simulator/results";
 import { loadLang } from "../../src/components/simulator/i18n";
 import { setPeriod, setFormula } from "../../src/components/simulator/scenario-edit";
 
@@ -314,5 +314,32 @@ describe("target wording in English", () => {
     const check = plan.targetChecks.find((c) => c.metric === "residentPopulation")!;
     expect(targetText(check, "en")).toMatch(/^Resident population: at least 1.00 million people by 2035$/);
     expect(targetText(check, "zh")).toBe(check.label);
+  });
+});
+
+describe("key figures in fixed boxes", () => {
+  const ids = ["gdpReal", "gdpPerCapita", "urbanIncome", "residentPopulation"];
+  // Growth at the schema's ceiling: the longest figures a scenario can ask the cards to show.
+  const ceiling = structuredClone(defaultScenario);
+  ceiling.inputs.gdpRealGrowth.periods = [30, 30, 30];
+  ceiling.inputs.gdpDeflator.periods = [20, 20, 20];
+  ceiling.inputs.urbanIncomeGrowth.periods = [30, 30, 30];
+
+  it("the plan's figures fit their boxes in both languages", async () => {
+    await loadLang("en");
+    for (const lang of ["zh", "en"] as const) {
+      const figures = keyFigures(plan, lang, ids);
+      expect(figuresFitBoxes(figures, lang), JSON.stringify(figures.map((f) => [f.v2025, f.v2035]))).toBe(true);
+    }
+  });
+
+  it("a figure longer than its box turns the boxes off for every card", async () => {
+    await loadLang("en");
+    const figures = keyFigures(projectionOf(ceiling), "en", ids);
+    expect(figures.some((f) => f.v2035.length > FIGURE_BOX_CHARS.en)).toBe(true);
+    expect(figuresFitBoxes(figures, "en")).toBe(false);
+    // One figure over the limit is enough.
+    const plain = keyFigures(plan, "en", ids);
+    expect(figuresFitBoxes([...plain.slice(1), { ...plain[0]!, v2035: "x".repeat(FIGURE_BOX_CHARS.en + 1) }], "en")).toBe(false);
   });
 });

@@ -527,7 +527,7 @@ export function applySpec(
       if (!sameValues(d.data, n.values)) {
         // In place: a new array makes chart.js unhook the old one and hook its push, splice
         // and the rest on the new one, on every step of a drag.
-        if (d.data.length === n.values.length) for (let k = 0; k < n.values.length; k++) d.data[k] = n.values[k]!;
+        if (d.data.length === n.values.length) for (let k = 0; k < n.values.length; k++) d.data[k] = n.values[k] ?? null;
         else d.data = [...n.values];
         changed.push(i);
       }

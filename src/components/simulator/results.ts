@@ -90,6 +90,18 @@ export function keyFigures(p: Projection, lang: Lang, ids: readonly string[]): K
   });
 }
 
+/**
+ * The key results' cards show their figures in boxes of a fixed width (simulator.css, relayout
+ * boundaries) while each figure is at most this many characters: 11 is "123,456.7亿元" (6.8em
+ * in a 7em box), 19 is "128.40 billion yuan" (9.3em in 9.75em). Longer ones, as in a scenario
+ * of 30 % growth for fifteen years, keep their own widths (and wrap) rather than spill out.
+ */
+export const FIGURE_BOX_CHARS: Readonly<Record<Lang, number>> = { zh: 11, en: 19 };
+
+export function figuresFitBoxes(figures: readonly KeyFigure[], lang: Lang): boolean {
+  return figures.every((f) => f.v2025.length <= FIGURE_BOX_CHARS[lang] && f.v2035.length <= FIGURE_BOX_CHARS[lang]);
+}
+
 /** A target check as shown: the scenario's figure in the target's own unit. */
 export function formatTargetActual(c: TargetCheck, lang: Lang): string {
   if (c.actual == null) return "—";
