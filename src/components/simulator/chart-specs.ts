@@ -338,8 +338,9 @@ export function samePlain(a: unknown, b: unknown): boolean {
   return true;
 }
 
-const BAND_KINDS: ReadonlySet<SeriesKind> = new Set(["band-outer", "band-inner", "band-base"]);
-const withoutBands = (spec: ChartSpec): ChartSpec => ({ ...spec, series: spec.series.filter((s) => !BAND_KINDS.has(s.kind)) });
+/** A Monte Carlo band's series (drawn as a fan, never as a line). */
+export const isBand = (s: ChartSeries): boolean => s.kind === "band-outer" || s.kind === "band-inner" || s.kind === "band-base";
+const withoutBands = (spec: ChartSpec): ChartSpec => ({ ...spec, series: spec.series.filter((s) => !isBand(s)) });
 
 /**
  * What a chart on screen draws during a drag with uncertainty on. The quick Monte Carlo answers

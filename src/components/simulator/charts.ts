@@ -22,7 +22,7 @@ import {
 } from "chart.js?simulator";
 import { drawInTurn } from "./chart-queue";
 import { formatTick, type Unit } from "./format";
-import { palette, seriesColour as colourOf } from "./chart-specs";
+import { isBand, palette, seriesColour as colourOf } from "./chart-specs";
 import type { Lang } from "./i18n";
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryScale);
@@ -268,8 +268,6 @@ function bandRange(bands: readonly BandArea[]): { min?: number; max?: number } {
   }
   return Number.isFinite(min) && Number.isFinite(max) ? { min, max } : {};
 }
-
-const isBand = (s: ChartSeries) => s.kind === "band-outer" || s.kind === "band-inner" || s.kind === "band-base";
 
 declare module "chart.js" {
   interface PluginOptionsByType<TType extends import("chart.js").ChartType> {
