@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { launchChromium } from "../helpers/browser";
-import { dragStep, openSimulator, watchCodecChunks, WECHAT_UA } from "../helpers/simulator-page";
+import { dragStep, openSimulator, twoFrames, watchCodecChunks, WECHAT_UA } from "../helpers/simulator-page";
 
 const base = inject("baseUrl");
 const SLIDER = "#in-gdpRealGrowth-0-range";
@@ -76,8 +76,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const frame = (page: Page) => page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
-
 /** A WeChat phone on /simulate/ with the first GDP slider in view under the dock, whose chart is drawn. */
 async function openDock(): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, userAgent: WECHAT_UA, isMobile: true, hasTouch: true, deviceScaleFactor: 2, locale: "zh-CN" });
@@ -109,7 +107,7 @@ describe("the dock chart during a slider drag (390×844 phone)", () => {
     // Lower growth: every value stays inside the axes the chart has, which a full layout would narrow.
     for (const v of [5, 4, 3, 2, 1]) {
       await dragStep(page, SLIDER, v);
-      await frame(page);
+      await twoFrames(page);
       const now = await drawn(page);
       expect(now.last, `step ${v}: the line moved`).toBeLessThan(previous.last);
       expect(now.offset, `step ${v}: points drawn at their values`).toBeLessThan(0.01);
@@ -118,7 +116,7 @@ describe("the dock chart during a slider drag (390×844 phone)", () => {
       previous = now;
     }
     await page.locator(SLIDER).evaluate((el) => el.dispatchEvent(new Event("change", { bubbles: true })));
-    await frame(page);
+    await twoFrames(page);
     await page.waitForFunction(() => (globalThis as { __simChartsWaiting?: () => number }).__simChartsWaiting?.() === 0);
     const end = await drawn(page);
     expect(end.offset).toBeLessThan(0.01);
@@ -139,14 +137,14 @@ describe("the dock chart during a slider drag (390×844 phone)", () => {
     // Down and back: the line ends where it started, on the axes it started on.
     for (const v of [plan - 0.2, plan - 0.1, plan]) {
       await dragStep(page, SLIDER, v);
-      await frame(page);
+      await twoFrames(page);
     }
     const draws = () => page.evaluate(() => (globalThis as { __simDraws?: number }).__simDraws ?? 0);
     const before = await draws();
     await page.locator(SLIDER).evaluate((el) => el.dispatchEvent(new Event("change", { bubbles: true })));
-    await frame(page);
+    await twoFrames(page);
     await page.waitForFunction(() => (globalThis as { __simChartsWaiting?: () => number }).__simChartsWaiting?.() === 0);
-    await frame(page);
+    await twoFrames(page);
     expect(await draws(), "no chart drawn again at the drag's end").toBe(before);
     const end = await drawn(page);
     expect([end.min, end.max, end.last]).toEqual([start.min, start.max, start.last]);
@@ -175,7 +173,7 @@ describe("the dock chart during a slider drag (390×844 phone)", () => {
     // Higher and higher growth: the scenario line rises out of the axes the plan had.
     for (let v = 6; v <= top; v += 0.5) {
       await dragStep(page, SLIDER, v);
-      await frame(page);
+      await twoFrames(page);
       const now = await drawn(page);
       expect(now.offset, `step ${v}: points drawn at their values`).toBeLessThan(0.01);
       expect(await pixelsOffFullDraw(page), `step ${v}: the picture a full draw makes`).toMatchObject({ differing: 0 });
@@ -191,10 +189,10 @@ describe("the dock chart during a slider drag (390×844 phone)", () => {
     expect(keptAfter, "steps after the layout drawn on its axes").toBeGreaterThan(0);
     // Back to the plan's value before letting go: drawn on the widened axes, which the end narrows.
     await dragStep(page, SLIDER, plan);
-    await frame(page);
+    await twoFrames(page);
     expect((await drawn(page)).max, "the last step on the widened axes").toBe(widened!.max);
     await page.locator(SLIDER).evaluate((el) => el.dispatchEvent(new Event("change", { bubbles: true })));
-    await frame(page);
+    await twoFrames(page);
     await page.waitForFunction(() => (globalThis as { __simChartsWaiting?: () => number }).__simChartsWaiting?.() === 0);
     const end = await drawn(page);
     expect(await pixelsOffFullDraw(page), "at rest: the picture a full draw makes").toMatchObject({ differing: 0 });
@@ -222,22 +220,22 @@ describe("the dock chart during a slider drag (390×844 phone)", () => {
     }, null, { timeout: 30_000 });
     await fanDrawn();
     await expect.poll(() => page.locator(".mc-status").innerText(), { timeout: 30_000 }).toBe("");
-    await frame(page);
+    await twoFrames(page);
     const atPlan = await drawn(page);
     const planFan = await fan(page);
     const plan = Number(await page.locator(SLIDER).inputValue());
     const top = Number(await page.locator(SLIDER).getAttribute("max"));
     await dragStep(page, SLIDER, top);
-    await frame(page);
+    await twoFrames(page);
     const widened = await drawn(page);
     expect(widened.max, "the step took the values above the plan's axes").toBeGreaterThan(atPlan.max);
     // Back at the plan's value, still held: the full run's fan for it arrives and is drawn.
     await dragStep(page, SLIDER, plan);
     await expect.poll(() => fan(page), { timeout: 30_000 }).toEqual(planFan);
-    await frame(page);
+    await twoFrames(page);
     expect((await drawn(page)).max, "the plan's fan drawn on the widened axes").toBe(widened.max);
     await page.locator(SLIDER).evaluate((el) => el.dispatchEvent(new Event("change", { bubbles: true })));
-    await frame(page);
+    await twoFrames(page);
     await page.waitForFunction(() => (globalThis as { __simChartsWaiting?: () => number }).__simChartsWaiting?.() === 0);
     const end = await drawn(page);
     expect([end.min, end.max, end.last], "at rest: the plan's chart as the page opened").toEqual([atPlan.min, atPlan.max, atPlan.last]);
@@ -264,7 +262,7 @@ describe("the dock chart during a slider drag (390×844 phone)", () => {
       await dragStep(page, slider, v);
       // Time for a quick Monte Carlo run (a few per second during a drag) to arrive and be drawn.
       await page.waitForTimeout(400);
-      await frame(page);
+      await twoFrames(page);
       expect(await pixelsOffFullDraw(page), `step ${v}: the picture a full draw makes`).toMatchObject({ differing: 0 });
       seen.push((await fan(page))[0]!.at(-1)!);
     }
@@ -272,7 +270,7 @@ describe("the dock chart during a slider drag (390×844 phone)", () => {
     expect(seen.at(-1)!).toBeLessThan(start[0]!.at(-1)!);
     await page.locator(slider).evaluate((el) => el.dispatchEvent(new Event("change", { bubbles: true })));
     await expect.poll(() => page.locator(".mc-status").innerText(), { timeout: 30_000 }).toBe("");
-    await frame(page);
+    await twoFrames(page);
     expect(await pixelsOffFullDraw(page)).toMatchObject({ differing: 0 });
     await context.close();
   });
@@ -311,7 +309,7 @@ async function chartsAtRest(page: Page): Promise<void> {
     return canvases.length === 4 && canvases.every((c) => !!g.__simGetChart?.(c) && (g.__simChartBands?.(c).length ?? 0) > 0) && g.__simChartsWaiting?.() === 0;
   }, null, { timeout: 60_000 });
   await expect.poll(() => page.locator(".mc-status").innerText(), { timeout: 60_000 }).toBe("");
-  await frame(page);
+  await twoFrames(page);
   await page.waitForFunction(() => (globalThis as unknown as { __simChartsWaiting: () => number }).__simChartsWaiting() === 0);
 }
 
@@ -338,7 +336,7 @@ describe("what a drag leaves alone until it ends (390×844 phone)", () => {
     }, SLIDER);
     for (const v of [6, 6.5, 7, 7.5, 8]) {
       await dragStep(page, SLIDER, v);
-      await frame(page);
+      await twoFrames(page);
     }
     // The dock follows the drag (it is outside the controls).
     expect(await page.textContent('[data-dock-value="2025"]')).not.toBe("");

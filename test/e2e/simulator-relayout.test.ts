@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { launchChromium } from "../helpers/browser";
-import { dragStep, openSimulator, WECHAT_UA } from "../helpers/simulator-page";
+import { dragStep, openSimulator, twoFrames, WECHAT_UA } from "../helpers/simulator-page";
 import { defaultScenario, encodeScenario, validateScenario, type Scenario } from "../../src/lib/scenario";
 import { FIGURE_BOX_CHARS } from "../../src/components/simulator/results";
 import type { Lang } from "../../src/lib/lang";
@@ -22,15 +22,13 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const frames = (page: Page) => page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
-
 interface LayoutEvent {
   partial: boolean;
   roots: string[];
   dirty: number;
 }
 
-/** The main frame's layouts (Chromium's trace) while `steps` slider steps are made, two frames apart. */
+/** The main frame's layouts (Chromium's trace) while the slider steps through `values`, two frames apart. */
 async function layoutsDuringSteps(page: Page, values: number[]): Promise<LayoutEvent[]> {
   const cdp = await page.context().newCDPSession(page);
   const { frameTree } = (await cdp.send("Page.getFrameTree")) as { frameTree: { frame: { id: string } } };
@@ -40,7 +38,7 @@ async function layoutsDuringSteps(page: Page, values: number[]): Promise<LayoutE
   await cdp.send("Tracing.start", { categories: "devtools.timeline,disabled-by-default-devtools.timeline", transferMode: "ReportEvents" });
   for (const v of values) {
     await dragStep(page, SLIDER, v);
-    await frames(page);
+    await twoFrames(page);
   }
   await cdp.send("Tracing.end");
   await done;
@@ -65,7 +63,7 @@ describe("a slider step lays out only the boxes it changes", () => {
       await page.waitForTimeout(500);
       // A first step may lay out more (a view coming to life); the drag's steps are what counts.
       await dragStep(page, SLIDER, 7.4);
-      await frames(page);
+      await twoFrames(page);
       // Steps that leave the doubling and catch-up years as they are: a year that changes is
       // laid out from the page's root (its line may hold a probability too, and wrap).
       const years = () => page.evaluate(() => ["#result-doubling-year", "#result-catchup-year"].map((s) => document.querySelector(s)!.textContent));

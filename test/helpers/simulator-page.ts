@@ -43,6 +43,9 @@ export async function drag(page: Page, selector: string, values: number[]): Prom
   }, values);
 }
 
+/** Waits for two animation frames: what a step changed has been rendered. */
+export const twoFrames = (page: Page) => page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
+
 /** One step of a drag: the slider moves to `value` (an input event, no change event yet). */
 export async function dragStep(page: Page, selector: string, value: number): Promise<void> {
   await page.locator(selector).evaluate((el, v) => {
