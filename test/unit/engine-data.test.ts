@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { national } from "../../src/lib/data/national.generated";
 import { chengqu } from "../../src/lib/data/chengqu.generated";
+import { indicatorCells } from "../../src/lib/data/indicator-cells.generated";
 import { plan, planTargets, reportedGrowth } from "../../src/lib/data/plan";
 import { nationalLastReported, nationalSeries } from "../../src/lib/model/national";
 
@@ -43,6 +44,24 @@ describe("generated statistics (run `node scripts/gen-national.mjs` after editin
       }
     });
   });
+});
+
+describe("generated indicator cells (run `node scripts/gen-national.mjs` after editing 专栏1 or 专栏2)", () => {
+  for (const name of ["thirteenth-plan", "fourteenth-plan"]) {
+    it(`indicator-cells.generated.ts holds every numeric cell of content/indicators/${name}.json and nothing else`, () => {
+      const table = JSON.parse(readFileSync(new URL(`../../content/indicators/${name}.json`, import.meta.url), "utf8")) as {
+        rows: { id: string; cells: Record<string, { value?: number }> }[];
+      };
+      const expected = Object.fromEntries(
+        table.rows.map((row) => [
+          row.id,
+          Object.fromEntries(Object.entries(row.cells).filter(([, c]) => typeof c.value === "number").map(([k, c]) => [k, c.value])),
+        ]),
+      );
+      expect(Object.keys(expected).length).toBeGreaterThan(10);
+      expect(indicatorCells[name]).toEqual(expected);
+    });
+  }
 });
 
 describe("the plan's figures, read from content/", () => {

@@ -1,31 +1,22 @@
 // The plan's figures the engine needs, read from content/ (the one place the plan's words and
 // numbers live) rather than typed again here. If a row or cell the engine relies on goes
 // missing, importing this module fails loudly; test/unit/engine-data.test.ts checks them.
-import thirteenth from "../../../content/indicators/thirteenth-plan.json" with { type: "json" };
-import fourteenth from "../../../content/indicators/fourteenth-plan.json" with { type: "json" };
+// 专栏1 and 专栏2 come through indicator-cells.generated.ts (their numeric cells only, generated
+// from content/indicators/*.json): the tables' words are the reader's, not the engine's.
+import { indicatorCells } from "./indicator-cells.generated";
 import targetsJson from "../../../content/targets.json" with { type: "json" };
 import { chengqu } from "./chengqu.generated";
 import { COMPARATORS, TARGET_METRICS, type Comparator, type TargetMetric } from "./target-kinds";
 
-interface CellLike {
-  text: string;
-  value?: number;
-  qualifier?: string;
-}
-interface TableLike {
-  rows: { id: string; cells: Record<string, CellLike> }[];
-}
-
-function cell(table: TableLike, tableName: string, rowId: string, key: string): CellLike & { value: number } {
-  const row = table.rows.find((r) => r.id === rowId);
-  const c = row?.cells[key];
-  if (!c || typeof c.value !== "number") {
+function cell(tableName: "thirteenth-plan" | "fourteenth-plan", rowId: string, key: string): number {
+  const value = indicatorCells[tableName]?.[rowId]?.[key];
+  if (typeof value !== "number") {
     throw new Error(`content/indicators/${tableName}.json: row "${rowId}" has no numeric cell "${key}"`);
   }
-  return c as CellLike & { value: number };
+  return value;
 }
-const t13 = (row: string, key: string) => cell(thirteenth as TableLike, "thirteenth-plan", row, key).value;
-const t14 = (row: string, key: string) => cell(fourteenth as TableLike, "fourteenth-plan", row, key);
+const t13 = (row: string, key: string) => cell("thirteenth-plan", row, key);
+const t14 = (row: string, key: string) => cell("fourteenth-plan", row, key);
 
 function reported(indicator: string, year: number): number {
   const row = chengqu.find((r) => r.indicator === indicator && r.year === year);
@@ -55,9 +46,9 @@ export const plan = Object.freeze({
   /** 居民消费价格指数上涨幅度 “十三五” average, % (专栏1). */
   cpiGrowth13th: t13("cpi-increase", "growth"),
   /** “十四五” target: GDP 年均增速 (专栏2, ">9"). */
-  gdpGrowthTarget14th: t14("gdp-growth", "growth").value,
+  gdpGrowthTarget14th: t14("gdp-growth", "growth"),
   /** “十四五” target: 城镇居民人均可支配收入增速 (专栏2, "9"). */
-  urbanIncomeGrowthTarget14th: t14("urban-income-growth", "growth").value,
+  urbanIncomeGrowthTarget14th: t14("urban-income-growth", "growth"),
   /** 常住人口, 7th census (2020), persons. */
   residentPopulation2020: reported("resident_population", 2020),
 });
