@@ -3,8 +3,8 @@
 // content/data/, so that the engine has the statistics without fetch and without a bundler
 // feature (?raw) that workerd's bundler lacks; and indicator-cells.generated.ts, the numeric
 // cells of 专栏1 and 专栏2 (content/indicators/*.json), so that the simulator's start-up code
-// carries the dozen numbers the engine reads, not both tables' names, units and notes (about
-// 4 KB gzipped of /simulate/'s JS budget). Run after editing a CSV or an indicator table:
+// carries the tables' numbers (the engine reads a dozen of them), not their names, units and
+// notes (about 4 KB gzipped of /simulate/'s JS budget). Run after editing a CSV or an indicator table:
 //   node scripts/gen-national.mjs
 // test/unit/engine-data.test.ts fails when a generated file is out of date.
 import { readFileSync, writeFileSync } from "node:fs";
