@@ -137,6 +137,14 @@ describe("modes and overrides", () => {
     near(p.residentPopulation[1]!, 574665 * 1.002 + 3000);
     near(p.residentPopulation[2]!, (574665 * 1.002 + 3000) * 1.002 + 3000);
   });
+  it("a projection keeps nothing of the one before (project reuses its buffers): after a path to 2035, a target reached in 2030 stays level after it", () => {
+    run(preset("plan")); // 1,000,000 in 2035: a growth rate in every year to 2035
+    const s = preset("plan");
+    s.population = { mode: "target", target: 800000, year: 2030 };
+    const p = run(s);
+    near(p.residentPopulation[10]!, 800000, 1e-11);
+    for (let i = 11; i < 16; i++) expect(p.residentPopulation[i], `${2020 + i}`).toBe(p.residentPopulation[10]);
+  });
   it("elasticity 1: income grows exactly as per-capita nominal GDP (收入增长和经济发展同步)", () => {
     const p = run(preset("national-doubling"));
     for (let i = 1; i < 16; i++) near(p.urbanIncome[i]! / p.urbanIncome[i - 1]!, p.gdpPerCapita[i]! / p.gdpPerCapita[i - 1]!, 1e-12);

@@ -86,10 +86,10 @@ function formatPlain(x: number): string {
 /**
  * Resolve every input to one value per year. Formulas are evaluated in dependency order with
  * the year's values of the inputs they read; a cycle, a missing compiled formula, or a value
- * that is not finite or outside the input's range is reported, never thrown.
+ * that is not finite or outside the input's range is reported, never thrown. `values` may be a
+ * buffer to reuse (project's): every year from index 1 is written, index 0 is left as it is (0).
  */
-export function resolveInputs(s: Scenario, formulas?: FormulaSet): ResolveResult {
-  const values = new Float64Array(INPUT_COUNT * YEAR_COUNT);
+export function resolveInputs(s: Scenario, formulas?: FormulaSet, values = new Float64Array(INPUT_COUNT * YEAR_COUNT)): ResolveResult {
   const slots: (FormulaSlot | null)[] = new Array(INPUT_COUNT).fill(null);
   const issues: FormulaIssue[] = [];
 

@@ -74,12 +74,30 @@ export interface ModelContext {
 
 export type ContextResult = { ok: true; ctx: ModelContext } | { ok: false; issues: FormulaIssue[] };
 
-/** Everything about a scenario that does not change between paths. */
-export function prepare(s: Scenario, formulas?: FormulaSet): ContextResult {
-  const resolved = resolveInputs(s, formulas);
+/**
+ * The typed arrays of a context, for a caller that prepares one scenario after another and keeps
+ * none of them (project, which copies what it returns): allocating three small Float64Arrays was
+ * about a fifth of a projection's time.
+ */
+export interface ContextBuffers {
+  values: Float64Array;
+  populationPathRate: Float64Array;
+  servicesShare: Float64Array;
+}
+
+export function allocateContextBuffers(): ContextBuffers {
+  return { values: new Float64Array(INPUT_COUNT * YEAR_COUNT), populationPathRate: new Float64Array(YEAR_COUNT), servicesShare: new Float64Array(YEAR_COUNT) };
+}
+
+/**
+ * Everything about a scenario that does not change between paths. With `buffers`, the context's
+ * arrays are those buffers, overwritten by the next call that passes them.
+ */
+export function prepare(s: Scenario, formulas?: FormulaSet, buffers?: ContextBuffers): ContextResult {
+  const resolved = resolveInputs(s, formulas, buffers?.values);
   if (!resolved.ok) return resolved;
   const population0 = plan.residentPopulation2020;
-  const populationPathRate = new Float64Array(YEAR_COUNT);
+  const populationPathRate = buffers ? buffers.populationPathRate.fill(0) : new Float64Array(YEAR_COUNT);
   if (s.population.mode === "target") {
     // Constant growth from the census to the target in the target year, then level.
     const years = s.population.year - BASE_YEAR;
@@ -89,7 +107,7 @@ export function prepare(s: Scenario, formulas?: FormulaSet): ContextResult {
     for (let i = 1; i <= years; i++) populationPathRate[i] = rate;
   }
   const servicesShare0 = plan.servicesShare2020;
-  const servicesShare = new Float64Array(YEAR_COUNT);
+  const servicesShare = buffers?.servicesShare ?? new Float64Array(YEAR_COUNT);
   const span = s.services.year - BASE_YEAR;
   for (let i = 0; i < YEAR_COUNT; i++) {
     servicesShare[i] = i >= span ? s.services.target : servicesShare0 + ((s.services.target - servicesShare0) * i) / span;

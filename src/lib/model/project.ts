@@ -2,7 +2,7 @@
 import { INPUT_IDS, type InputId, type Scenario } from "../scenario/schema";
 import type { FormulaIssue, FormulaSet } from "../formula/types";
 import { INPUT_COUNT } from "./inputs";
-import { allocateOutputs, allocateWorkspace, prepare, runPaths, type ModelContext, type PathOutputs, type Workspace } from "./kernel";
+import { allocateContextBuffers, allocateOutputs, allocateWorkspace, prepare, runPaths, type ContextBuffers, type ModelContext, type PathOutputs, type Workspace } from "./kernel";
 import { checkTargets, type TargetCheck } from "./targets";
 import { averageAnnualGrowth } from "./growth";
 import { BASE_YEAR, YEARS, YEAR_COUNT } from "./years";
@@ -77,14 +77,15 @@ export type ProjectResult = { ok: true; projection: Projection } | { ok: false; 
  * (compileFormulas in src/lib/formula); without them, or when a formula has no usable value,
  * the result lists the issues instead. Never throws for a validated scenario.
  */
-let scratch: { out: PathOutputs; ws: Workspace } | undefined;
+let scratch: { out: PathOutputs; ws: Workspace; context: ContextBuffers } | undefined;
 
 export function project(s: Scenario, formulas?: FormulaSet): ProjectResult {
-  const prepared = prepare(s, formulas);
+  // The context and the path are copied into plain arrays by assemble, so one scratch set
+  // serves every call.
+  scratch ??= { out: allocateOutputs(1), ws: allocateWorkspace(1), context: allocateContextBuffers() };
+  const prepared = prepare(s, formulas, scratch.context);
   if (!prepared.ok) return prepared;
   const ctx = prepared.ctx;
-  // The path is copied into plain arrays by assemble, so one scratch set serves every call.
-  scratch ??= { out: allocateOutputs(1), ws: allocateWorkspace(1) };
   const out = scratch.out;
   const issue = runPaths(ctx, 1, [], null, out, scratch.ws);
   if (issue) return { ok: false, issues: [issue] };
