@@ -89,7 +89,7 @@ function formatPlain(x: number): string {
  * that is not finite or outside the input's range is reported, never thrown. `values` may be a
  * buffer to reuse (project's): every year from index 1 is written, index 0 is left as it is (0).
  */
-export function resolveInputs(s: Scenario, formulas?: FormulaSet, values = new Float64Array(INPUT_COUNT * YEAR_COUNT)): ResolveResult {
+export function resolveInputs(s: Scenario, formulas?: FormulaSet, values: Float64Array = new Float64Array(INPUT_COUNT * YEAR_COUNT)): ResolveResult {
   const slots: (FormulaSlot | null)[] = new Array(INPUT_COUNT).fill(null);
   const issues: FormulaIssue[] = [];
 

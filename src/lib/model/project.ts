@@ -129,11 +129,32 @@ function assemble(ctx: ModelContext, out: PathOutputs): Projection {
     for (let i = 1; i < YEAR_COUNT; i++) row[i - 1] = ctx.inputs.values[k * YEAR_COUNT + i]!;
     inputs[INPUT_IDS[k]!] = row;
   }
-  const p: Omit<Projection, "milestones" | "targetChecks" | "incomeCatchUpYear" | "gdpPerCapitaCatchUpYear" | "doublingYear" | "millionPopulationYear"> = {
+  const residentPopulation = list(out.residentPopulation);
+  const snapshot = (year: number): Snapshot => {
+    const i = year - BASE_YEAR;
+    return {
+      year,
+      gdpReal: gdpReal[i]!,
+      gdpNominal: gdpNominal[i]!,
+      residentPopulation: residentPopulation[i]!,
+      gdpPerCapita: gdpPerCapita[i]!,
+      urbanIncome: urbanIncome[i]!,
+      urbanIncomeReal: urbanIncomeReal[i]!,
+      servicesShare: servicesShare[i]!,
+      servicesValueAdded: servicesValueAdded[i]!,
+      gdpRealGrowthAvg: averageAnnualGrowth(gdpReal[0]!, gdpReal[i]!, i),
+      urbanIncomeGrowthAvg: averageAnnualGrowth(urbanIncome[0]!, urbanIncome[i]!, i),
+      urbanIncomeVsNational: urbanIncomeVsNational[i]!,
+      gdpPerCapitaVsNational: gdpPerCapitaVsNational[i]!,
+    };
+  };
+  // One object literal (no spread of a partial one): a projection is made on every slider step
+  // and many times by goal seek and the sensitivity runs.
+  return {
     years: YEARS,
     gdpReal,
     gdpNominal,
-    residentPopulation: list(out.residentPopulation),
+    residentPopulation,
     gdpPerCapita,
     gdpPerCapitaReal: list(out.gdpPerCapitaReal),
     urbanIncome,
@@ -147,32 +168,11 @@ function assemble(ctx: ModelContext, out: PathOutputs): Projection {
     urbanIncomeVsNational,
     gdpPerCapitaVsNational,
     inputs,
-  };
-  const snapshot = (year: number): Snapshot => {
-    const i = year - BASE_YEAR;
-    return {
-      year,
-      gdpReal: gdpReal[i]!,
-      gdpNominal: gdpNominal[i]!,
-      residentPopulation: p.residentPopulation[i]!,
-      gdpPerCapita: gdpPerCapita[i]!,
-      urbanIncome: urbanIncome[i]!,
-      urbanIncomeReal: urbanIncomeReal[i]!,
-      servicesShare: servicesShare[i]!,
-      servicesValueAdded: servicesValueAdded[i]!,
-      gdpRealGrowthAvg: averageAnnualGrowth(gdpReal[0]!, gdpReal[i]!, i),
-      urbanIncomeGrowthAvg: averageAnnualGrowth(urbanIncome[0]!, urbanIncome[i]!, i),
-      urbanIncomeVsNational: urbanIncomeVsNational[i]!,
-      gdpPerCapitaVsNational: gdpPerCapitaVsNational[i]!,
-    };
-  };
-  return {
-    ...p,
     milestones: { 2025: snapshot(2025), 2035: snapshot(2035) },
     targetChecks: checkTargets(ctx, out),
     incomeCatchUpYear: firstYear(urbanIncome, nationalUrbanIncome),
     gdpPerCapitaCatchUpYear: firstYear(gdpPerCapita, nationalGdpPerCapita),
     doublingYear: firstYear(gdpReal, 2 * gdpReal[0]!),
-    millionPopulationYear: firstYear(p.residentPopulation, 1_000_000),
+    millionPopulationYear: firstYear(residentPopulation, 1_000_000),
   };
 }

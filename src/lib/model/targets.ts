@@ -56,9 +56,13 @@ function meets(actual: number, threshold: number, comparator: Comparator): boole
   }
 }
 
-function compare(actual: number, threshold: number, comparator: Comparator): { met: boolean; boundary: boolean } {
-  const boundary = Math.abs(actual - threshold) <= TOLERANCE * Math.max(Math.abs(threshold), 1);
-  return { met: meets(actual, threshold, comparator), boundary };
+/**
+ * `value` against the threshold; `actual` is what the check reports (the value itself, or a
+ * growth rate when levels are compared). One object, no spread: a projection checks every target.
+ */
+function compare(value: number, threshold: number, comparator: Comparator, actual = value): { actual: number; met: boolean; boundary: boolean } {
+  const boundary = Math.abs(value - threshold) <= TOLERANCE * Math.max(Math.abs(threshold), 1);
+  return { actual, met: meets(value, threshold, comparator), boundary };
 }
 
 /** Start of the plan period that ends in (or contains) `year`: 2020, 2025 or 2030. */
@@ -142,8 +146,7 @@ function countGrowth(end: Float64Array, a: number, start: Float64Array, b: numbe
 function level(series: PathOutputId, y: number, k: number, threshold: number, comparator: Comparator): TargetChecker {
   return {
     measure: (out, stride, p) => {
-      const actual = out[series][y * stride + p]! * k;
-      return { actual, ...compare(actual, threshold, comparator) };
+      return compare(out[series][y * stride + p]! * k, threshold, comparator);
     },
     countMet: (at, paths) => {
       const { values, from } = at(series, y);
@@ -186,7 +189,7 @@ export function checkerFor(target: PlanTarget, ctx: ModelContext): TargetChecker
         measure: (out, stride, p) => {
           const start = out[series][s * stride + p]!;
           const end = out[series][y * stride + p]!;
-          return { actual: averageAnnualGrowth(start, end, n), ...compare(end, thresholdFrom(start), comparator) };
+          return compare(end, thresholdFrom(start), comparator, averageAnnualGrowth(start, end, n));
         },
         countMet: (at, paths) => {
           const { values: end, from: a } = at(series, y);
@@ -203,7 +206,7 @@ export function checkerFor(target: PlanTarget, ctx: ModelContext): TargetChecker
     case "servicesShare": {
       const share = ctx.servicesShare[y]!;
       const met = compare(share, value, comparator);
-      return { measure: () => ({ actual: share, ...met }), countMet: (_at, paths) => (met.met ? paths : 0), earlier: [] };
+      return { measure: () => met, countMet: (_at, paths) => (met.met ? paths : 0), earlier: [] };
     }
     case "gdpPerCapitaVsNational":
     case "urbanIncomeVsNational": {
@@ -219,13 +222,15 @@ export function checkerFor(target: PlanTarget, ctx: ModelContext): TargetChecker
 
 /** Check every target on path p of `out`. */
 export function checkTargets(ctx: ModelContext, out: PathOutputs, stride = 1, p = 0, targets: readonly PlanTarget[] = planTargets): TargetCheck[] {
-  return targets.map((t) => {
-    const base = { targetId: t.id, label: t.label, year: t.year, metric: t.metric, comparator: t.comparator, target: t.value, unit: t.unit };
+  return targets.map((t): TargetCheck => {
     const check = checkerFor(t, ctx);
-    if (!check) return { ...base, actual: null, margin: null, met: null, status: "not-modelled" as const };
+    if (!check) {
+      return { targetId: t.id, label: t.label, year: t.year, metric: t.metric, comparator: t.comparator, target: t.value, unit: t.unit, actual: null, margin: null, met: null, status: "not-modelled" };
+    }
     const { actual, met, boundary } = check.measure(out, stride, p);
     const lower = t.comparator === "<" || t.comparator === "≤";
     const margin = lower ? t.value - actual : actual - t.value;
-    return { ...base, actual, margin, met, status: met ? "met" : boundary ? "boundary" : "missed" };
+    const status = met ? "met" : boundary ? "boundary" : "missed";
+    return { targetId: t.id, label: t.label, year: t.year, metric: t.metric, comparator: t.comparator, target: t.value, unit: t.unit, actual, margin, met, status };
   });
 }
