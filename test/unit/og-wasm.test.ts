@@ -123,6 +123,15 @@ describe("raster kernels against raster.ts", () => {
     );
   });
 
+  it("finish an edge whose ends differ in subnormal bits (its slope overflowed: JavaScript looped forever), with the same pixels", () => {
+    // fast-check's seed 476 of the property above: a fill whose points lie within 1e-300 px of each other in y.
+    const shapes = [{"kind":"fill","points":[[1.8977272781651143e-114,5e-324,"line"],[1.6655326758339177e-14,4e-323,"line"]],"width":0.916132868533311,"alpha":0.07,"colour":[255,255,255]},{"kind":"fill","points":[[-19.999999999999964,-1.5818611023638113e-120,"line"],[-1.9987219796181721e-261,4.4e-323,"quad"],[-7.455741133046263e-153,419.999999999999,"quad"],[4.498088005699121e-286,-4.4e-323,"quad"]],"width":1.5854360360935447,"alpha":0.07,"colour":[29,78,216]}] as Shape[];
+    const js = draw(shapes);
+    withWasm();
+    const wasm = draw(shapes, rasterKernels()!.canvas.subarray(0, W * H));
+    expect(Buffer.from(wasm.indices).equals(Buffer.from(js.indices))).toBe(true);
+  });
+
   it("notice a difference (the comparison above can fail)", () => {
     const a = draw([{ kind: "fill", points: [[10, 10, "line"], [100, 12, "line"], [40, 90, "quad"]], width: 1, alpha: 1, colour: [29, 78, 216] }]);
     withWasm();

@@ -150,6 +150,10 @@ function accumulateEdge(acc: Float32Array, lo: Int32Array, hi: Int32Array, w: nu
     [ax, ay, bx, by] = [bx, by, ax, ay];
   }
   const dxdy = (bx - ax) / (by - ay);
+  // An edge only a few hundred orders of magnitude shorter than a pixel (ends that differ in
+  // subnormal bits) overflows its slope: it covers nothing, and an infinite x would never
+  // finish the row's loop below.
+  if (dxdy === Infinity || dxdy === -Infinity) return;
   let x = ax;
   const yEnd = Math.min(h, Math.ceil(by));
   for (let y = Math.max(0, Math.floor(ay)); y < yEnd; y++) {

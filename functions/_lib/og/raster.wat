@@ -279,6 +279,8 @@
         (local.set $tmp (local.get $ax)) (local.set $ax (local.get $bx)) (local.set $bx (local.get $tmp))
         (local.set $tmp (local.get $ay)) (local.set $ay (local.get $by)) (local.set $by (local.get $tmp))))
     (local.set $dxdy (f64.div (f64.sub (local.get $bx) (local.get $ax)) (f64.sub (local.get $by) (local.get $ay))))
+    ;; A slope that overflows (ends differing in subnormal bits): the edge covers nothing.
+    (if (f64.eq (f64.abs (local.get $dxdy)) (f64.const inf)) (then (return)))
     (local.set $x (local.get $ax))
     (local.set $yEnd (i32.trunc_f64_s (f64.min (f64.convert_i32_s (local.get $h)) (f64.ceil (local.get $by)))))
     (if (i32.gt_s (local.get $yEnd) (global.get $winHi)) (then (local.set $yEnd (global.get $winHi))))
