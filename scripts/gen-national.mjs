@@ -4,7 +4,7 @@
 // feature (?raw) that workerd's bundler lacks; and indicator-cells.generated.ts, the numeric
 // cells of 专栏1 and 专栏2 (content/indicators/*.json), so that the simulator's start-up code
 // carries the tables' numbers (the engine reads a dozen of them), not their names, units and
-// notes (about 4 KB gzipped of /simulate/'s JS budget). Run after editing a CSV or an indicator table:
+// notes (2.9 KB gzipped of /simulate/'s start-up JavaScript). Run after editing a CSV or an indicator table:
 //   node scripts/gen-national.mjs
 // test/unit/engine-data.test.ts fails when a generated file is out of date.
 import { readFileSync, writeFileSync } from "node:fs";
@@ -61,7 +61,7 @@ function loadChengqu() {
 }
 
 /** table name → row id → column key → the cell's number, for every cell that has one. */
-export function loadIndicatorCells() {
+function loadIndicatorCells() {
   return Object.fromEntries(
     ["thirteenth-plan", "fourteenth-plan"].map((name) => {
       const table = JSON.parse(readFileSync(`${root}content/indicators/${name}.json`, "utf8"));
