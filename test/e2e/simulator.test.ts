@@ -158,6 +158,30 @@ describe("simulator page", () => {
     expect(await modified()).toBe("false");
   });
 
+  it("a changed scenario offers its preset back in one tap, in the space the preset's description held; Back returns to the change", async () => {
+    await open(page);
+    const cautious = presets.find((p) => p.id === "cautious")!;
+    await page.selectOption("#preset-select", "cautious");
+    await expect.poll(() => page.inputValue("#preset-select")).toBe("cautious");
+    const restore = page.getByRole("button", { name: `恢复为“${cautious.label.zh}”` });
+    expect(await restore.isVisible()).toBe(false);
+    const note = page.locator(".preset-note");
+    const before = await note.boundingBox();
+    const start = cautious.scenario.inputs.gdpRealGrowth.periods[0];
+    await drag(page, "#in-gdpRealGrowth-0-range", [start + 0.5, start + 1]);
+    await expect.poll(() => page.inputValue("#preset-select")).toBe("");
+    const changed = await text(page, "#result-gdpReal-2035");
+    expect((await note.boundingBox())!.height).toBe(before!.height);
+    await restore.click();
+    await expect.poll(() => page.inputValue("#preset-select")).toBe("cautious");
+    expect(Number(await page.inputValue("#in-gdpRealGrowth-0-range"))).toBe(start);
+    expect(await text(page, "#result-gdpReal-2035")).not.toBe(changed);
+    expect(await restore.isVisible()).toBe(false);
+    await page.goBack();
+    await expect.poll(() => text(page, "#result-gdpReal-2035")).toBe(changed);
+    expect(Number(await page.inputValue("#in-gdpRealGrowth-0-range"))).toBe(start + 1);
+  });
+
   it("the GDP chart's head, drawn while its HTML is still arriving, is already where it stays, at any width", async () => {
     const moved: string[] = [];
     for (const width of [1600, 1280, 900, 768, 390, 360]) {

@@ -13,6 +13,7 @@ export const en: Record<MessageKey, string> = {
   presetNote: "Sources",
   modifiedFrom: "Changed from “{name}”.",
   modifiedOption: "(modified)",
+  restorePreset: "Back to “{name}”",
   modified: "A custom scenario.",
   showSettings: "Show settings",
   shockSizes: "Size and persistence of shocks",

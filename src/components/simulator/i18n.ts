@@ -14,6 +14,7 @@ const zh = {
   presetNote: "数据来源",
   modifiedFrom: "在“{name}”的基础上修改过的情景。",
   modifiedOption: "（已修改）",
+  restorePreset: "恢复为“{name}”",
   modified: "自定义情景。",
   showSettings: "显示设定",
   shockSizes: "冲击大小与持续性",
