@@ -11,7 +11,7 @@ import { compareRows } from "../../src/components/simulator/compare";
 import { goalSeek } from "../../src/components/simulator/goal-seek";
 import { nearestValid, rawLinkJson } from "../../src/components/simulator/link-repair";
 import { clampToStep, parseNumberInput, periodMark } from "../../src/components/simulator/controls";
-import { FIGURE_BOX_CHARS, figuresFitBoxes, keyFigures, targetText } from "../../src/components/simulator/results";
+import { FIGURE_BOX_CHARS, datedTargetText, figuresFitBoxes, keyFigures, targetText } from "../../src/components/simulator/results";
 import { loadLang } from "../../src/components/simulator/i18n";
 import { setPeriod, setFormula } from "../../src/components/simulator/scenario-edit";
 
@@ -314,6 +314,23 @@ describe("target wording in English", () => {
     const check = plan.targetChecks.find((c) => c.metric === "residentPopulation")!;
     expect(targetText(check, "en")).toMatch(/^Resident population: at least 1.00 million people by 2035$/);
     expect(targetText(check, "zh")).toBe(check.label);
+  });
+
+  it("says each target's year once where a list has no year column (the sensitivity panel's verdicts)", () => {
+    // Every target of the plan, in both languages: the year is added only where the words lack it.
+    const count = (text: string, year: number) => text.split(String(year)).length - 1;
+    for (const check of plan.targetChecks) {
+      for (const lang of ["zh", "en"] as const) {
+        const text = datedTargetText(check, lang);
+        expect(count(text, check.year), `${check.targetId} (${lang}): ${text}`).toBe(Math.max(1, count(targetText(check, lang), check.year)));
+        expect(text).toContain(targetText(check, lang));
+      }
+    }
+    const per2035 = plan.targetChecks.find((c) => c.label.startsWith("2035 年"))!;
+    expect(datedTargetText(per2035, "zh")).toBe(per2035.label);
+    const population = plan.targetChecks.find((c) => c.metric === "residentPopulation")!;
+    expect(population.label).not.toContain("2035");
+    expect(datedTargetText(population, "zh")).toBe(`2035 年${population.label}`);
   });
 });
 

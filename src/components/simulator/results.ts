@@ -163,3 +163,14 @@ export function targetText(c: TargetCheck, lang: Lang): string {
   const subject = what[c.metric] || c.targetId.replaceAll("-", " ");
   return `${subject}: ${cmp ? `${cmp} ` : ""}${value} by ${c.year}`.replace(/^./, (x) => x.toUpperCase());
 }
+
+/**
+ * A target's words with its year said once, for a list that has no year column of its own. The
+ * plan's words sometimes begin with the year ("2035 年人均地区生产总值…") and sometimes do not
+ * ("城区人口增加到 100 万"); the English ones end with it ("… by 2035").
+ */
+export function datedTargetText(c: TargetCheck, lang: Lang): string {
+  const text = targetText(c, lang);
+  if (text.includes(String(c.year))) return text;
+  return lang === "zh" ? `${c.year} 年${text}` : `${c.year}: ${text}`;
+}
