@@ -218,13 +218,51 @@ for (const viewport of [
       await page.waitForSelector("#compare-table");
       await page.waitForSelector(".year-table");
       await expect.poll(async () => (await page.locator("table.targets td").allInnerTexts()).some((x) => /%$/.test(x)), { timeout: 20_000 }).toBe(true);
-      expect(await page.locator(".simulator table").count()).toBeGreaterThanOrEqual(5);
+      await page.click("#sensitivity-panel > summary");
+      await page.waitForSelector("table.tornado");
+      expect(await page.locator(".simulator table").count()).toBeGreaterThanOrEqual(6);
       expect(await splitTokens(page, ".simulator table")).toEqual([]);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
       await page.click("#lang-button");
       // Every open table is rewritten in English: give a loaded machine time.
       await expect.poll(() => text(page, "h1"), { timeout: 15_000 }).toBe("Scenario simulator");
       expect(await splitTokens(page, ".simulator table")).toEqual([]);
+      await page.close();
+    });
+
+    it("the sensitivity bars fit the phone: each row's name, low end, bars and high end in view without a sideways scroll, the zero lines one above the other", async () => {
+      page = await context.newPage();
+      await open(page);
+      await page.click("#sensitivity-panel > summary");
+      await page.waitForSelector("table.tornado tbody tr");
+      for (const lang of ["zh", "en"]) {
+        if (lang === "en") {
+          await page.click("#lang-button");
+          await expect.poll(() => text(page, "table.tornado thead th >> nth=1"), { timeout: 15_000 }).toBe("low");
+        }
+        const rows = await page.locator("table.tornado").evaluate((table) => {
+          const box = table.closest(".table-scroll")!;
+          const edge = box.getBoundingClientRect();
+          return {
+            scrolls: box.scrollWidth > box.clientWidth,
+            rows: [...table.querySelectorAll("tbody tr")].map((tr) => {
+              const cells = [...tr.children].map((c) => c.getBoundingClientRect());
+              const bar = tr.querySelector(".bar-cell")!.getBoundingClientRect();
+              return {
+                inside: cells.every((r) => r.left >= edge.left - 0.5 && r.right <= edge.right + 0.5 && r.width > 0),
+                zero: Math.round(bar.left + bar.width / 2),
+                // Low end, bars, high end side by side, under the name.
+                inLine: cells[1]!.right <= cells[2]!.left && cells[2]!.right <= cells[3]!.left && cells[0]!.bottom <= cells[2]!.top,
+              };
+            }),
+          };
+        });
+        expect(rows.scrolls, lang).toBe(false);
+        expect(rows.rows.length).toBeGreaterThanOrEqual(6);
+        expect(rows.rows.filter((r) => !r.inside || !r.inLine), lang).toEqual([]);
+        expect(new Set(rows.rows.map((r) => r.zero)).size, lang).toBe(1);
+        expect(await splitTokens(page, "table.tornado")).toEqual([]);
+      }
       await page.close();
     });
 
