@@ -313,6 +313,14 @@ for (const viewport of [
       await page.click("#goal-apply");
       await expect.poll(() => page.inputValue("#in-gdpRealGrowth-2-number")).toBe(String(Number(rate)));
       expect(await page.isDisabled("#in-gdpRealGrowth-2-range")).toBe(false);
+      // Where the answer was, what was applied, and the way to the chart it moved (focused, as the
+      // button pressed is gone); the results are screens away on a phone.
+      expect(await text(page, "#goal-applied")).toContain(`逐年设为${rate}%`);
+      const show = page.getByRole("button", { name: "查看图表" });
+      expect(await show.evaluate((b) => b === document.activeElement)).toBe(true);
+      expect((await placement(page, '[data-chart="gdp"] canvas')).inside).toBe(false);
+      await show.click();
+      await expect.poll(async () => (await placement(page, '[data-chart="gdp"] canvas')).inside).toBe(true);
       const applied = await text(page, "#result-gdpReal-2035");
       await drag(page, "#in-gdpRealGrowth-2-range", [4]);
       await expect.poll(() => text(page, "#result-gdpReal-2035")).not.toBe(applied);

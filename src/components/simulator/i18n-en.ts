@@ -185,4 +185,6 @@ export const en: Record<MessageKey, string> = {
   sensitivityVerdicts: "Targets whose verdict one step changes (met ↔ not met):",
   goalSeekApplied: "{from}–{to} as per-year values; {year}: {value}",
   goalSeekInput: "Solve for",
+  goalSeekDone: "Applied: {input} set to {value} for each year {from}–{to}.",
+  goalSeekShow: "See the chart",
 };

@@ -186,6 +186,8 @@ const zh = {
   sensitivityVerdicts: "一步变动即改变判断的规划目标（达到 ↔ 未达到）：",
   goalSeekApplied: "{from}–{to}年逐年设定；{year}年：{value}",
   goalSeekInput: "求解的假设",
+  goalSeekDone: "已应用到情景：{from}–{to}年{input}逐年设为{value}。",
+  goalSeekShow: "查看图表",
 } as const;
 
 export type MessageKey = keyof typeof zh;
