@@ -328,6 +328,23 @@ for (const viewport of [
       await page.close();
     });
 
+    it("a per-year value refused with a message keeps its field where it was (the message does not widen its column at the year's cost)", async () => {
+      page = await context.newPage();
+      await open(page);
+      await page.click('[data-group="gdp"] .advanced summary >> nth=0');
+      const field = page.locator("#yr-gdpRealGrowth-2023");
+      await field.scrollIntoViewIfNeeded();
+      const before = await field.boundingBox();
+      await field.fill("abc");
+      await field.press("Enter");
+      await expect.poll(() => page.locator("#yr-gdpRealGrowth-2023-err").count()).toBe(1);
+      expect(await text(page, "#yr-gdpRealGrowth-2023-err")).toContain("不是一个数");
+      const after = await field.boundingBox();
+      expect(after!.x).toBe(before!.x);
+      expect(after!.width).toBe(before!.width);
+      await page.close();
+    });
+
     it("a slider whose years per-year values decide says so and gives them back with one tap", async () => {
       page = await context.newPage();
       await open(page);
