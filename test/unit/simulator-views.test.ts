@@ -216,6 +216,11 @@ describe("compare table", () => {
     expect(gdp2035.cells[1]!.diff.startsWith("−")).toBe(true);
     expect(gdp2035.cells[1]!.diff).toContain(`（−${Math.abs(pct).toFixed(1)}%）`);
   });
+
+  it("puts the percentage in the interface language's brackets (no full-width ones in English)", () => {
+    const gdp2035 = compareRows(plan, [{ projection: projectionOf(cautious) }], "en").find((r) => r.key === "gdpReal-2035")!;
+    expect(gdp2035.cells[1]!.diff).toMatch(/^−[\d.]+ billion yuan \(−[\d.]+%\)$/);
+  });
 });
 
 describe("goal seek", () => {
