@@ -266,6 +266,45 @@ for (const viewport of [
       await page.close();
     });
 
+    it("the comparison reads as cards: no sideways scroll, each value on its scenario's line, its difference under it", async () => {
+      page = await context.newPage();
+      await open(page);
+      await page.click("#compare-panel > summary");
+      await page.fill("#pin-name", "规划");
+      await page.click("#pin-button");
+      await page.selectOption("#preset-select", "cautious");
+      await page.fill("#pin-name", "谨慎情景");
+      await page.click("#pin-button");
+      await page.waitForSelector("#compare-table");
+      const cards = await page.locator("#compare-table").evaluate((table) => {
+        const box = table.closest(".table-scroll")!;
+        return {
+          scrolls: box.scrollWidth > box.clientWidth,
+          rows: [...table.querySelectorAll("tbody tr")].map((tr) =>
+            [...tr.querySelectorAll("td")].map((td) => {
+              const name = getComputedStyle(td, "::before").content;
+              const r = td.getBoundingClientRect();
+              const diff = td.querySelector(".diff")?.getBoundingClientRect();
+              // The value is the cell's first text; its line is the cell's first line.
+              const range = document.createRange();
+              range.selectNodeContents(td.firstChild!);
+              const value = range.getBoundingClientRect();
+              const edge = box.getBoundingClientRect();
+              return { name, right: Math.abs(value.right - r.right) < 2, top: Math.abs(value.top - r.top) < 2, under: diff ? diff.top >= value.bottom - 1 : true, inside: r.left >= edge.left && r.right <= edge.right + 0.5 };
+            }),
+          ),
+        };
+      });
+      expect(cards.scrolls).toBe(false);
+      expect(cards.rows.length).toBe(10);
+      for (const cells of cards.rows) {
+        expect(cells.map((c) => c.name)).toEqual(['"当前"', '"规划"', '"谨慎情景"']);
+        expect(cells.filter((c) => !c.right || !c.top || !c.under || !c.inside)).toEqual([]);
+      }
+      expect(await splitTokens(page, "#compare-table")).toEqual([]);
+      await page.close();
+    });
+
     it("a target's price note reads as a sentence under its card, from the card's start and with no column edge beside it", async () => {
       page = await context.newPage();
       await open(page);
