@@ -360,6 +360,11 @@ for (const viewport of [
       expect((await placement(page, '[data-chart="gdp"] canvas')).inside).toBe(false);
       await show.click();
       await expect.poll(async () => (await placement(page, '[data-chart="gdp"] canvas')).inside).toBe(true);
+      // The sentence is the interface's: it follows a change of language.
+      await page.click("#lang-button");
+      await expect.poll(() => text(page, "#goal-applied"), { timeout: 15_000 }).toContain(`set to ${rate}% for each year 2021–2035`);
+      await page.click("#lang-button");
+      await expect.poll(() => text(page, "#goal-applied"), { timeout: 15_000 }).toContain(`逐年设为${rate}%`);
       const applied = await text(page, "#result-gdpReal-2035");
       await drag(page, "#in-gdpRealGrowth-2-range", [4]);
       await expect.poll(() => text(page, "#result-gdpReal-2035")).not.toBe(applied);

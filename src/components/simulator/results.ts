@@ -165,9 +165,10 @@ export function targetText(c: TargetCheck, lang: Lang): string {
 }
 
 /**
- * A target's words with its year said once, for a list that has no year column of its own. The
- * plan's words sometimes begin with the year ("2035 年人均地区生产总值…") and sometimes do not
- * ("城区人口增加到 100 万"); the English ones end with it ("… by 2035").
+ * A target's words with its year, for a list that has no year column of its own: the year goes
+ * in front only where the words lack it. The plan's words sometimes begin with it ("2035 年人均
+ * 地区生产总值…") and sometimes do not ("城区人口增加到 100 万"); the English ones end with it
+ * ("… by 2035").
  */
 export function datedTargetText(c: TargetCheck, lang: Lang): string {
   const text = targetText(c, lang);
