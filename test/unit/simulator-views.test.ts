@@ -221,6 +221,15 @@ describe("compare table", () => {
     const gdp2035 = compareRows(plan, [{ projection: projectionOf(cautious) }], "en").find((r) => r.key === "gdpReal-2035")!;
     expect(gdp2035.cells[1]!.diff).toMatch(/^−[\d.]+ billion yuan \(−[\d.]+%\)$/);
   });
+
+  it("names each row by its figure, price basis and year, not a unit its values do not use", () => {
+    const rows = (lang: "zh" | "en") => compareRows(plan, [{ projection: projectionOf(cautious) }], lang);
+    const en = rows("en").find((r) => r.key === "gdpReal-2035")!;
+    expect(en.label).toBe("GDP (constant 2020 prices) 2035");
+    expect(en.cells[0]!.value).toMatch(/ billion yuan$/);
+    expect(rows("zh").find((r) => r.key === "gdpNominal-2025")!.label).toBe("地区生产总值（当年价） 2025");
+    expect(rows("zh").find((r) => r.key === "residentPopulation-2035")!.label).toBe("常住人口 2035");
+  });
 });
 
 describe("goal seek", () => {

@@ -2,7 +2,7 @@
 import type { Projection } from "../../lib/model";
 import { formatWithUnit, type Unit } from "./format";
 import type { Lang } from "./i18n";
-import { metricHeader, metrics } from "./results";
+import { metricTitle, metrics } from "./results";
 import { PUNCT } from "../../lib/lang";
 
 export const COMPARE_METRICS = ["gdpReal", "gdpNominal", "gdpPerCapita", "urbanIncome", "residentPopulation"] as const;
@@ -41,7 +41,7 @@ export function compareRows(current: Projection, pins: readonly { projection: Pr
         const pct = base !== 0 ? ((v - base) / base) * 100 : NaN;
         cells.push({ value: formatWithUnit(v, m.unit, lang), diff: `${signed(v - base, m.unit, lang)}${PUNCT[lang].aside(signed(pct, "percent", lang))}` });
       }
-      rows.push({ key: `${id}-${year}`, label: `${metricHeader(m, lang)} ${year}`, year, cells });
+      rows.push({ key: `${id}-${year}`, label: `${metricTitle(m, lang)} ${year}`, year, cells });
     }
   }
   return rows;

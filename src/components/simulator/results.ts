@@ -36,6 +36,15 @@ export function metricHeader(m: Metric, lang: Lang): string {
   return m.label[lang] + PUNCT[lang].aside(parts.join(PUNCT[lang].comma));
 }
 
+/**
+ * "地区生产总值（2020年不变价）" / "GDP (constant 2020 prices)": the name and price basis without
+ * the unit, for lists whose figures carry their own ("46.73 billion yuan" under a heading that
+ * said "100 million yuan" read as a contradiction in English).
+ */
+export function metricTitle(m: Metric, lang: Lang): string {
+  return m.basis ? m.label[lang] + PUNCT[lang].aside(t(lang, m.basis)) : m.label[lang];
+}
+
 function formatUnitName(unit: Unit, lang: Lang): string {
   // The CSV keeps the Chinese statistical units in both languages so that the numbers match the
   // sources; only the words around them are translated.
