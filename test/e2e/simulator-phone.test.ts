@@ -432,6 +432,18 @@ for (const viewport of [
       expect(dockOverflow.label).toBeLessThanOrEqual(0);
       // Population in words an English reader uses.
       expect(await text(page, "#result-residentPopulation-2035")).toMatch(/^\d[\d.,]* (million )?people$/);
+      // Curly quotes set as English ones: a Chinese face sets them a full em wide (“ The plan's
+      // targets ” ); Latin faces about 0.4–0.7 em (DejaVu Sans Bold, on the test machines, 0.66).
+      const quoteWidth = await page.locator("button.restore-preset").evaluate((b) => {
+        const node = [...b.childNodes].find((n) => n.nodeType === Node.TEXT_NODE && n.nodeValue!.includes("“"))!;
+        const at = node.nodeValue!.indexOf("“");
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + 1);
+        return range.getBoundingClientRect().width / parseFloat(getComputedStyle(b).fontSize);
+      });
+      expect(quoteWidth).toBeGreaterThan(0);
+      expect(quoteWidth).toBeLessThan(0.8);
       // Switching back restores the Chinese chrome.
       await page.click("#lang-button");
       await expect.poll(() => page.locator(".site-header nav a").allInnerTexts()).toEqual(["首页", "规划全文", "指标", "模拟器", "关于"]);
