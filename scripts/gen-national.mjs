@@ -4,7 +4,8 @@
 // feature (?raw) that workerd's bundler lacks; and indicator-cells.generated.ts, the numeric
 // cells of 专栏1 and 专栏2 (content/indicators/*.json), so that the simulator's start-up code
 // carries the tables' numbers (the engine reads a dozen of them), not their names, units and
-// notes (2.9 KB gzipped of /simulate/'s start-up JavaScript). Run after editing a CSV or an indicator table:
+// notes (2.9 KB gzipped of /simulate/'s start-up JavaScript). Run after editing a CSV or an
+// indicator table:
 //   node scripts/gen-national.mjs
 // test/unit/engine-data.test.ts fails when a generated file is out of date.
 import { readFileSync, writeFileSync } from "node:fs";
