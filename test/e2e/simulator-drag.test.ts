@@ -204,6 +204,49 @@ describe("the dock chart during a slider drag (390×844 phone)", () => {
     await context.close();
   });
 
+  it("the step that takes the values off the axes draws them on the axes it had, cut at the plot's edge, and the layout that widens the axes follows in a task of its own", async () => {
+    // The layout in the step's own task made it the longest of a drag on a phone at 4× CPU.
+    const { context, page } = await openDock();
+    const atPlan = await drawn(page);
+    const top = Number(await page.locator(SLIDER).getAttribute("max"));
+    await twoFrames(page);
+    const seen = await page.locator(SLIDER).evaluate(async (el, v) => {
+      type ChartLike = { scales: { y: { max: number } }; data: { datasets: { data: (number | null)[] }[] }; draw(): void };
+      const g = globalThis as unknown as { __simGetChart: (c: HTMLCanvasElement) => ChartLike; __simChartsWaiting: () => number };
+      const canvas = document.querySelector<HTMLCanvasElement>(".dock canvas")!;
+      const chart = g.__simGetChart(canvas);
+      const ctx = canvas.getContext("2d")!;
+      /** Pixels that differ from a full draw (chart.js's draw()) on the chart's layout now. */
+      const offFullDraw = () => {
+        const before = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+        chart.draw();
+        const after = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+        let differing = 0;
+        for (let i = 0; i < before.length; i++) if (before[i] !== after[i]) differing++;
+        return differing;
+      };
+      (el as HTMLInputElement).value = String(v);
+      el.dispatchEvent(new Event("input", { bubbles: true }));
+      // The step's drawing runs in this task, as microtasks (Svelte's effects).
+      for (let i = 0; i < 10; i++) await Promise.resolve();
+      const highest = Math.max(...chart.data.datasets[0]!.data.filter((x): x is number => x != null));
+      const inStep = { max: chart.scales.y.max, highest, waiting: g.__simChartsWaiting(), differing: offFullDraw() };
+      // A task queued after the chart's turn: it runs once the turn has.
+      await new Promise<void>((done) => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => done();
+        channel.port2.postMessage(0);
+      });
+      return { inStep, after: { max: chart.scales.y.max, waiting: g.__simChartsWaiting(), differing: offFullDraw() } };
+    }, top);
+    expect(seen.inStep.highest, "the step's values rise above the plan's axes").toBeGreaterThan(atPlan.max);
+    expect(seen.inStep, "in the step's task: the plan's axes, the layout waiting, the picture a full draw on them makes").toEqual({ max: atPlan.max, highest: seen.inStep.highest, waiting: 1, differing: 0 });
+    expect(seen.after.max, "then laid out with room above the values").toBeGreaterThan(seen.inStep.highest);
+    expect(seen.after).toEqual({ max: seen.after.max, waiting: 0, differing: 0 });
+    expect((await drawn(page)).offset).toBeLessThan(0.01);
+    await context.close();
+  });
+
   it("with uncertainty on, a drag that widened the axes and came back ends on the plan's axes, even when the fan's last answer arrived before the slider was let go", async () => {
     // The full Monte Carlo run follows 250 ms after the last step, also while the finger still
     // holds the slider (a CI run at 4× CPU had it arrive just before the change event): its

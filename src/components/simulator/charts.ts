@@ -20,7 +20,7 @@ import {
   type ChartDataset,
   type Plugin,
 } from "chart.js?simulator";
-import { drawInTurn } from "./chart-queue";
+import { drawInTurn, drawNextTurn } from "./chart-queue";
 import { formatTick, type Unit } from "./format";
 import { isBand, palette, seriesColour as colourOf } from "./chart-specs";
 import type { Lang } from "./i18n";
@@ -233,6 +233,12 @@ export const bandPlugin: Plugin<"line"> = {
     if (!bands?.length || !x || !y) return;
     const ctx = chart.ctx;
     ctx.save();
+    // Inside the plot, as chart.js keeps the lines: a drag step drawn on axes its values have
+    // left (applySpec) shows them cut at the edge until the chart is laid out again.
+    const area = chart.chartArea;
+    ctx.beginPath();
+    ctx.rect(area.left, area.top, area.right - area.left, area.bottom - area.top);
+    ctx.clip();
     for (const b of bands) {
       ctx.fillStyle = b.colour;
       ctx.beginPath();
@@ -412,13 +418,13 @@ interface ChartInternals {
  * targets, national and reference lines stay), and the drawing starts from the backdrop the
  * last full draw left (axes, grid, labels, milestones): the fan and the lines are drawn on it.
  */
-function quickRedraw(chart: Chart<"line", (number | null)[], string>, bands: readonly BandArea[], changed: readonly number[]): boolean {
+function quickRedraw(chart: Chart<"line", (number | null)[], string>, bands: readonly BandArea[], changed: readonly number[], beyondAxes = false): boolean {
   const y = chart.scales.y;
   const backdrop = backdrops.get(chart);
   if (!y || !backdrop || backdrop.width !== chart.canvas.width || backdrop.height !== chart.canvas.height) return false;
   const { min, max } = y;
   const fits = (values: readonly (number | null)[]) => values.every((v) => v == null || Number.isNaN(v) || (v >= min && v <= max));
-  if (!changed.every((i) => fits(chart.data.datasets[i]!.data)) || !bands.every((b) => fits(b.upper) && fits(b.lower))) return false;
+  if (!beyondAxes && (!changed.every((i) => fits(chart.data.datasets[i]!.data)) || !bands.every((b) => fits(b.upper) && fits(b.lower)))) return false;
   const c = chart as unknown as ChartInternals;
   // What update() does for the data alone: parse each changed dataset, place its points, draw.
   // Options are not resolved again: they have not changed (applySpec), and chart.js keeps the
@@ -513,8 +519,10 @@ export function applySpec(
   optionsChanged = true,
   quick = false,
 ): boolean {
-  // This update draws (or keeps) the picture: a drawing still waiting from the last one is not needed.
+  // This update draws (or keeps) the picture: a drawing still waiting from the last one is not
+  // needed, nor a layout for values that left the axes (but see the drag's steps below).
   drawLater.delete(chart);
+  const widenWaiting = widenOwed.delete(chart);
   const lines = spec.series.filter((s) => !isBand(s));
   const old = chart.data.datasets as LineDataset[];
   const sameShape = old.length === lines.length && old.every((d, i) => d.seriesId === lines[i]!.id);
@@ -558,7 +566,24 @@ export function applySpec(
   // A new fan (a quick Monte Carlo run arriving during the drag) is drawn the same way when it
   // fits: its range goes into the options above, for the layout at the gesture's end.
   if (quick && sameShape && labelsKept && !optionsChanged) {
-    if (quickRedraw(chart, bands, changed)) return true;
+    // (Only the changed lines are checked against the axes: the others fitted them when drawn,
+    // unless a layout is still owed for them.)
+    if (!widenWaiting && quickRedraw(chart, bands, changed)) return true;
+    // The values left the axes. The layout that widens them (below) took the step's task past
+    // 50 ms on a phone at 4× CPU: this step draws on the axes it has, its values cut at the
+    // plot's edge, and the layout follows in a task of its own, before the next frame when
+    // there is time. An update that comes before it lays the chart out at once.
+    if (y && !widenWaiting && quickRedraw(chart, bands, changed, true)) {
+      widenOwed.add(chart);
+      let turn = widenTurns.get(chart);
+      if (!turn) widenTurns.set(chart, (turn = {}));
+      drawNextTurn(turn, () => {
+        if (!widenOwed.delete(chart) || !chart.ctx) return;
+        const axis = chart.options.scales?.y as { suggestedMin?: number; suggestedMax?: number } | undefined;
+        if (axis && widenForDrag(chart, axis, bandsByChart.get(chart as unknown as Chart) ?? [])) chart.update("none");
+      });
+      return true;
+    }
     // The values left the axes: a full layout, which is the longest step of a drag on a slow
     // phone (over 50 ms with the rest of the frame). Laid out with room beyond the values on the
     // side they left by, the next steps of the same drag fit again and draw quickly; the
@@ -573,6 +598,11 @@ export function applySpec(
   optionsUnchanged.add(chart);
   return false;
 }
+
+/** Charts drawn on axes their values have left, whose layout waits for a turn of its own (applySpec). */
+const widenOwed = new WeakSet<object>();
+/** Each chart's place in chart-queue's line for that layout. */
+const widenTurns = new WeakMap<object, object>();
 
 /** Share of the values' span added beyond them when a drag pushes them off the axes. */
 export const DRAG_HEADROOM = 0.25;
