@@ -418,10 +418,17 @@ interface ChartInternals {
  * targets, national and reference lines stay), and the drawing starts from the backdrop the
  * last full draw left (axes, grid, labels, milestones): the fan and the lines are drawn on it.
  */
-function quickRedraw(chart: Chart<"line", (number | null)[], string>, bands: readonly BandArea[], changed: readonly number[], beyondAxes = false): boolean {
+function quickRedraw(
+  chart: Chart<"line", (number | null)[], string>,
+  bands: readonly BandArea[],
+  changed: readonly number[],
+  { beyondAxes = false, undrawn = false }: { beyondAxes?: boolean; undrawn?: boolean } = {},
+): boolean {
   const y = chart.scales.y;
   const backdrop = backdrops.get(chart);
-  if (!y || !backdrop || backdrop.width !== chart.canvas.width || backdrop.height !== chart.canvas.height) return false;
+  // `undrawn`: laid out, its drawing still waiting for its turn (layoutThenDraw), so without a
+  // backdrop: the whole chart is drawn, on that layout.
+  if (!y || (!undrawn && (!backdrop || backdrop.width !== chart.canvas.width || backdrop.height !== chart.canvas.height))) return false;
   const { min, max } = y;
   const fits = (values: readonly (number | null)[]) => values.every((v) => v == null || Number.isNaN(v) || (v >= min && v <= max));
   if (!beyondAxes && (!changed.every((i) => fits(chart.data.datasets[i]!.data)) || !bands.every((b) => fits(b.upper) && fits(b.lower)))) return false;
@@ -432,6 +439,11 @@ function quickRedraw(chart: Chart<"line", (number | null)[], string>, bands: rea
   for (const i of changed) {
     c.getDatasetMeta(i).controller.buildOrUpdateElements(false);
     c._updateDataset(i, "none");
+  }
+  if (undrawn || !backdrop) {
+    chart.draw();
+    drawnQuick.add(chart);
+    return true;
   }
   const ctx = chart.ctx;
   ctx.save();
@@ -521,7 +533,7 @@ export function applySpec(
 ): boolean {
   // This update draws (or keeps) the picture: a drawing still waiting from the last one is not
   // needed, nor a layout for values that left the axes (but see the drag's steps below).
-  drawLater.delete(chart);
+  const undrawn = drawLater.delete(chart);
   const widenWaiting = widenOwed.delete(chart);
   const lines = spec.series.filter((s) => !isBand(s));
   const old = chart.data.datasets as LineDataset[];
@@ -568,19 +580,20 @@ export function applySpec(
   if (quick && sameShape && labelsKept && !optionsChanged) {
     // (Only the changed lines are checked against the axes: the others fitted them when drawn,
     // unless a layout is still owed for them.)
-    if (!widenWaiting && quickRedraw(chart, bands, changed)) return true;
+    if (!widenWaiting && quickRedraw(chart, bands, changed, { undrawn })) return true;
     // The values left the axes. The layout that widens them (below) took the step's task past
     // 50 ms on a phone at 4× CPU: this step draws on the axes it has, its values cut at the
     // plot's edge, and the layout follows in a task of its own, before the next frame when
     // there is time. An update that comes before it lays the chart out at once.
-    if (y && !widenWaiting && quickRedraw(chart, bands, changed, true)) {
+    if (y && !widenWaiting && !undrawn && quickRedraw(chart, bands, changed, { beyondAxes: true })) {
       widenOwed.add(chart);
       let turn = widenTurns.get(chart);
       if (!turn) widenTurns.set(chart, (turn = {}));
       drawNextTurn(turn, () => {
         if (!widenOwed.delete(chart) || !chart.ctx) return;
         const axis = chart.options.scales?.y as { suggestedMin?: number; suggestedMax?: number } | undefined;
-        if (axis && widenForDrag(chart, axis, bandsByChart.get(chart as unknown as Chart) ?? [])) chart.update("none");
+        // Laid out here, drawn in a turn after (about half each); a step before that draws it.
+        if (axis && widenForDrag(chart, axis, bandsByChart.get(chart as unknown as Chart) ?? [])) layoutThenDraw(chart);
       });
       return true;
     }
