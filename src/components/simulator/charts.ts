@@ -181,13 +181,18 @@ function layoutThenDraw(chart: Chart<"line", (number | null)[], string>): void {
   drawLater.add(chart);
   chart.update("none");
   backdrops.delete(chart);
-  let turn = drawTurns.get(chart);
-  if (!turn) drawTurns.set(chart, (turn = {}));
-  drawInTurn(turn, () => {
+  drawInTurn(placeIn(drawTurns, chart), () => {
     // A later update drew it (or will), or the chart is gone.
     if (!drawLater.delete(chart) || !chart.ctx) return;
     chart.draw();
   });
+}
+
+/** A chart's place in chart-queue's line for one kind of work (`turns`: one map per kind). */
+function placeIn(turns: WeakMap<object, object>, chart: object): object {
+  let turn = turns.get(chart);
+  if (!turn) turns.set(chart, (turn = {}));
+  return turn;
 }
 
 /** Copies the canvas as drawn so far into the chart's backdrop (reused while its size holds). */
@@ -587,9 +592,7 @@ export function applySpec(
     // there is time. An update that comes before it lays the chart out at once.
     if (y && !widenWaiting && !undrawn && quickRedraw(chart, bands, changed, { beyondAxes: true })) {
       widenOwed.add(chart);
-      let turn = widenTurns.get(chart);
-      if (!turn) widenTurns.set(chart, (turn = {}));
-      drawNextTurn(turn, () => {
+      drawNextTurn(placeIn(widenTurns, chart), () => {
         if (!widenOwed.delete(chart) || !chart.ctx) return;
         const axis = chart.options.scales?.y as { suggestedMin?: number; suggestedMax?: number } | undefined;
         // Laid out here, drawn in a turn after (about half each); a step before that draws it.
