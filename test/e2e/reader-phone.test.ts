@@ -212,8 +212,10 @@ describe("reading pages on phones", () => {
       const page = await context.newPage();
       await page.goto(`${base}/indicators/`);
       const box = page.locator(".table-scroll").filter({ has: page.locator("#table-thirteenth-plan") });
-      // In view, as a reader meets it (the tables are laid out only as they near the screen).
+      // In view, as a reader meets it (the tables are laid out only as they near the screen,
+      // in the frame after they do).
       await box.scrollIntoViewIfNeeded();
+      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
       const scrollable = await box.evaluate((b) => b.scrollWidth > b.clientWidth);
       expect(scrollable).toBe(true);
       expect(await box.locator(".scroll-hint").isVisible()).toBe(true);
