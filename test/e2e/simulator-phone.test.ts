@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { launchChromium } from "../helpers/browser";
-import { drag, openSimulator, scenarioFromUrl, text, WECHAT_UA } from "../helpers/simulator-page";
+import { drag, openSimulator, pinPlanAndCautious, scenarioFromUrl, text, WECHAT_UA } from "../helpers/simulator-page";
 import { movesWhileArriving } from "../helpers/partial-html";
 import { defaultScenario, presets, type Scenario } from "../../src/lib/scenario";
 import { project } from "../../src/lib/model";
@@ -269,12 +269,7 @@ for (const viewport of [
     it("the comparison reads as cards: no sideways scroll, each value on its scenario's line, its difference under it", async () => {
       page = await context.newPage();
       await open(page);
-      await page.click("#compare-panel > summary");
-      await page.fill("#pin-name", "规划");
-      await page.click("#pin-button");
-      await page.selectOption("#preset-select", "cautious");
-      await page.fill("#pin-name", "谨慎情景");
-      await page.click("#pin-button");
+      await pinPlanAndCautious(page, "谨慎情景");
       await page.waitForSelector("#compare-table");
       const cards = await page.locator("#compare-table").evaluate((table) => {
         const box = table.closest(".table-scroll")!;

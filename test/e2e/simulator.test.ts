@@ -5,7 +5,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { AxeBuilder } from "@axe-core/playwright";
 import { readFile } from "node:fs/promises";
 import { launchChromium } from "../helpers/browser";
-import { drag, everyPartLive, openSimulator, scenarioFromUrl, text, watchChunksWith, watchCodecChunks } from "../helpers/simulator-page";
+import { drag, everyPartLive, openSimulator, pinPlanAndCautious, scenarioFromUrl, text, watchChunksWith, watchCodecChunks } from "../helpers/simulator-page";
 import { movesWhileArriving } from "../helpers/partial-html";
 import { defaultScenario, encodeScenario, presets, validateScenario, type Scenario } from "../../src/lib/scenario";
 import { project } from "../../src/lib/model";
@@ -359,12 +359,7 @@ describe("simulator page", () => {
 
   it("compare pins two scenarios; both lines are drawn and the table shows their differences", async () => {
     await open(page);
-    await page.click("#compare-panel > summary");
-    await page.fill("#pin-name", "规划");
-    await page.click("#pin-button");
-    await page.selectOption("#preset-select", "cautious");
-    await page.fill("#pin-name", "谨慎");
-    await page.click("#pin-button");
+    await pinPlanAndCautious(page, "谨慎");
     await drag(page, "#in-gdpRealGrowth-2-range", [3]);
 
     const legend = await drawnSeries(page, "gdp");

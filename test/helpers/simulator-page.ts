@@ -54,6 +54,19 @@ export async function dragStep(page: Page, selector: string, value: number): Pro
   }, value);
 }
 
+/**
+ * Opens the comparison and pins two scenarios: the plan as it opens ("规划"), then the preset
+ * "cautious" under `cautiousName`.
+ */
+export async function pinPlanAndCautious(page: Page, cautiousName: string): Promise<void> {
+  await page.click("#compare-panel > summary");
+  await page.fill("#pin-name", "规划");
+  await page.click("#pin-button");
+  await page.selectOption("#preset-select", "cautious");
+  await page.fill("#pin-name", cautiousName);
+  await page.click("#pin-button");
+}
+
 export function scenarioFromUrl(url: string): Scenario {
   const s = new URL(url).searchParams.get("s");
   if (!s) return defaultScenario;
