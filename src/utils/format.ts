@@ -67,3 +67,27 @@ export function formatQuantity(value: number, unit: string, decimals?: number): 
 export function comparatorWords(c: Comparator): string {
   return COMPARATOR_WORDS[c].zhBefore;
 }
+
+/** A stretch of text, and whether it must stay on one line. */
+export interface TextPart {
+  text: string;
+  whole: boolean;
+}
+
+// A year range ("2021—2025", "2021–25", "2016 – 2020"). Browsers may break a line after an en
+// or em dash (and before an em dash), which leaves "2021—" at a line's end and "2025年" on the
+// next; an ASCII hyphen between digits does not break (UAX #14 LB25), so it is left alone.
+const YEAR_RANGE = /(?<!\d)\d{4}\s?[–—]\s?\d{2,4}(?!\d)/g;
+
+/** Splits text so that its year ranges can be set on one line (the page wraps them in a nowrap span). */
+export function yearRangeParts(text: string): TextPart[] {
+  const parts: TextPart[] = [];
+  let at = 0;
+  for (const m of text.matchAll(YEAR_RANGE)) {
+    if (m.index > at) parts.push({ text: text.slice(at, m.index), whole: false });
+    parts.push({ text: m[0], whole: true });
+    at = m.index + m[0].length;
+  }
+  if (at < text.length || parts.length === 0) parts.push({ text: text.slice(at), whole: false });
+  return parts;
+}

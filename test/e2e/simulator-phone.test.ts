@@ -552,3 +552,64 @@ describe("simulator hydrating in parts, on a 390×844 phone", () => {
     await page.close();
   });
 });
+
+/**
+ * Year ranges ("2021—2025", "2023–2025") in `main` laid out over more than one line: a browser
+ * may break after an en or em dash, leaving "2021—" at a line's end.
+ */
+function splitYearRanges(page: Page): Promise<{ seen: number; split: string[] }> {
+  return page.evaluate(() => {
+    let seen = 0;
+    const split: string[] = [];
+    const walker = document.createTreeWalker(document.querySelector("main")!, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const m of (node.nodeValue ?? "").matchAll(/(?<!\d)\d{4}\s?[–—]\s?\d{2,4}(?!\d)/g)) {
+        const range = document.createRange();
+        range.setStart(node, m.index);
+        range.setEnd(node, m.index + m[0].length);
+        const rects = [...range.getClientRects()].filter((r) => r.width > 0);
+        if (!rects.length) continue;
+        seen++;
+        if (new Set(rects.map((r) => Math.round(r.top))).size > 1) split.push(`${m[0]} in “${node.parentElement?.textContent?.trim().slice(0, 30)}”`);
+      }
+    }
+    return { seen, split };
+  });
+}
+
+describe("year ranges on phones from 360 to 430 px", () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("no year range breaks at its dash, on the home page and in the simulator's notes, sources, results and targets, in Chinese and in English", async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, userAgent: WECHAT_UA, isMobile: true, hasTouch: true, locale: "zh-CN" });
+    const page = await context.newPage();
+    const failures: string[] = [];
+    const check = async (what: string) => {
+      for (const width of [360, 375, 390, 414, 430]) {
+        await page.setViewportSize({ width, height: 740 });
+        await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+        const { seen, split } = await splitYearRanges(page);
+        // The check sees the ranges it is about (the page has not lost them).
+        if (seen < 1) failures.push(`${what} at ${width}: no year range seen`);
+        failures.push(...split.map((s) => `${what} at ${width}: ${s}`));
+      }
+    };
+    const home = await page.goto(`${base}/`);
+    expect(home?.status()).toBe(200);
+    await check("/");
+    for (const query of ["", "?lang=en"]) {
+      await open(page, query);
+      if (query) await expect.poll(() => text(page, "h1"), { timeout: 15_000 }).toBe("Scenario simulator");
+      await page.click(".preset-about details > summary");
+      await check(`/simulate/${query}`);
+    }
+    expect(failures).toEqual([]);
+    await context.close();
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { chapterLabel, chineseNumeral, sectionLabel, comparatorWords, decimalsOf, formatNumber, formatQuantity } from "../../src/utils/format";
+import { chapterLabel, chineseNumeral, sectionLabel, comparatorWords, decimalsOf, formatNumber, formatQuantity, yearRangeParts } from "../../src/utils/format";
 
 describe("chineseNumeral / chapterLabel", () => {
   it.each([
@@ -87,5 +87,28 @@ describe("isCurrentNav", () => {
     expect(isCurrentNav("/plan/", "/plan")).toBe(true);
     expect(isCurrentNav("/plan/", "/planning/")).toBe(false);
     expect(isCurrentNav("/indicators/", "/plan/")).toBe(false);
+  });
+});
+
+describe("yearRangeParts", () => {
+  const kept = (text: string) => yearRangeParts(text).filter((p) => p.whole).map((p) => p.text);
+
+  it("keeps Chinese and English year ranges whole, with their dash", () => {
+    expect(kept("默认取全国2021—2025年GDP平减指数；城区2016—2020年约为0.1%")).toEqual(["2021—2025", "2016—2020"]);
+    expect(kept("urban income (mean of 2023–2025, national.csv); 2021–25 defaults")).toEqual(["2023–2025", "2021–25"]);
+    expect(kept("即全国 2021 — 2025 年")).toEqual(["2021 — 2025"]);
+  });
+
+  it("leaves ASCII hyphens (which do not break between digits), other numbers and non-year runs alone", () => {
+    expect(kept("《健康中国·山西行动（2019-2030年）》")).toEqual([]);
+    expect(kept("−0.9%至1.8%，1,100—1,200")).toEqual([]);
+    expect(kept("12345—6789")).toEqual([]);
+  });
+
+  it("gives back the whole text, in order", () => {
+    const text = "（2021–2025 / 2021–2035）：地区生产总值";
+    expect(yearRangeParts(text).map((p) => p.text).join("")).toBe(text);
+    expect(yearRangeParts(text).map((p) => p.whole)).toEqual([false, true, false, true, false]);
+    expect(yearRangeParts("")).toEqual([{ text: "", whole: false }]);
   });
 });
