@@ -6,6 +6,7 @@
 import { YEARS, type Projection } from "../../src/lib/model";
 import { formatValue } from "../../src/components/simulator/format";
 import { t } from "../../src/components/simulator/i18n";
+import { yearRangeParts } from "../../src/utils/format";
 import { escapeHtml } from "./text";
 
 const YEAR_2025 = 2025 - YEARS[0]!;
@@ -60,12 +61,19 @@ const STYLE = `<style>
 // island is running; before that the click has nothing to open yet.
 const SCRIPT = `<script>document.querySelector("[data-landing-share]").addEventListener("click",function(){var b=document.getElementById("share-button");if(b)b.click();});</script>`;
 
+/** Escaped text whose year ranges ("2021–2025") keep to one line (the page's .nobr, as RangeText.svelte does). */
+function escapeKeepingRanges(text: string): string {
+  return yearRangeParts(text)
+    .map((p) => (p.whole ? `<span class="nobr">${escapeHtml(p.text)}</span>` : escapeHtml(p.text)))
+    .join("");
+}
+
 /** The landing section's HTML; everything user-written is escaped here. */
 export function landingHtml(input: LandingInput): string {
   const title = input.title
-    ? `<h2 id="share-landing-title" dir="auto"><bdi>${escapeHtml(input.title)}</bdi></h2>`
+    ? `<h2 id="share-landing-title" dir="auto"><bdi>${escapeKeepingRanges(input.title)}</bdi></h2>`
     : `<h2 id="share-landing-title">有人分享了一个情景</h2>`;
-  const note = input.note ? `<p class="note" dir="auto"><bdi>${escapeHtml(input.note)}</bdi></p>` : "";
+  const note = input.note ? `<p class="note" dir="auto"><bdi>${escapeKeepingRanges(input.note)}</bdi></p>` : "";
   const reading = input.reading ? `<p class="reading">${escapeHtml(input.reading)}</p>` : "";
   const figures = input.projection
     ? `<dl>${landingFigures(input.projection)

@@ -80,6 +80,12 @@ describe("share landing section", () => {
     expect(html).toContain('<a href="/plan/">阅读规划原文</a>');
     expect(html).toMatch(/2035年城镇居民人均可支配收入（当年价）<\/dt><dd>[\d,]+ <small>元<\/small>/);
   });
+  it("sets the sharer's year ranges on one line, still escaped around them", () => {
+    const html = landingHtml({ title: "2021—2025<b>", note: "我把2021–2025年GDP增速调高了 & 2019-2030", reading: "", projection: null });
+    expect(html).toContain('<bdi><span class="nobr">2021—2025</span>&lt;b&gt;</bdi></h2>');
+    // An ASCII hyphen does not break between digits: left as it is.
+    expect(html).toContain('<bdi>我把<span class="nobr">2021–2025</span>年GDP增速调高了 &amp; 2019-2030</bdi></p>');
+  });
   it("has a neutral heading when the share has no title", () => {
     expect(landingHtml({ title: null, note: null, reading: "", projection: null })).toContain("有人分享了一个情景");
   });
