@@ -3,7 +3,7 @@
 // to the renderer and in the pixels.
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { drawOg, loadTitleFont, renderOgPng } from "../../functions/_lib/og";
+import { drawOg, headingLines, loadTitleFont, renderOgPng } from "../../functions/_lib/og";
 import { ogData, ogHeading, scenarioReading, shareGdpSpec } from "../../functions/_lib/summary";
 import type { Share } from "../../functions/_lib/share";
 import { canonicalJson, defaultScenario, validateScenario, type Scenario } from "../../src/lib/scenario";
@@ -58,6 +58,23 @@ describe("preview image of a share", () => {
     expect(ogHeading("𠮷野家")).toBeUndefined();
     expect(ogHeading("👍")).toBeUndefined();
     expect(ogHeading(null)).toBeUndefined();
+  });
+
+  it("sets a long title on two lines by the poster's rules: no line starts with closing punctuation, the second cut with …", () => {
+    const width = 1200 - 2 * 60;
+    expect(headingLines("如果十五五只有5%会怎样", width)).toEqual({ size: 52, lines: ["如果十五五只有5%会怎样"] });
+    // Commas every few characters: for some widths, breaking by width alone began the second line with "，".
+    const title = "如果增长放缓，人口减少，收入增速下降，服务业比重不变，城区到2035年还能达到规划目标吗？";
+    for (let w = 600; w <= width; w += 6) {
+      const { size, lines } = headingLines(title, w);
+      expect(size).toBe(34);
+      expect(lines.length).toBeGreaterThanOrEqual(1);
+      expect(lines.length).toBeLessThanOrEqual(2);
+      expect(lines[1] ?? "", `width ${w}`).not.toMatch(/^[，。、；：？！”）]/);
+    }
+    const long = headingLines("如".repeat(80), width);
+    expect(long.lines).toHaveLength(2);
+    expect(long.lines[1]!.endsWith("…")).toBe(true);
   });
 
   it("reads the scenario against the plan in one line", () => {

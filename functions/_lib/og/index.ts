@@ -52,6 +52,7 @@
 
 import { OgInvalidDataError, OgUnsupportedCharacterError } from "./errors";
 import { assertDrawable, glyphRecord, measureText, missingCharacters, textPath, titleFontLoaded, type TextStyle } from "./font";
+import { wrapLines } from "../../../src/lib/share/line-break";
 import { deflateHead, encodeIndexedPng, indexedPngFile, joinZlib, scanlines } from "./png";
 import { Canvas, Path, type CoverageMask, type Rgb } from "./raster";
 import { formatDecimal } from "../../../src/lib/number-format";
@@ -325,8 +326,9 @@ function validate(data: OgData): void {
 
 /**
  * The sharer's title as at most two lines: one line as large as fits (52 down to 36 px), else
- * two lines of 34 px, broken between characters (at a space when one is near), the second cut
- * with "…" when the title is longer still.
+ * two lines of 34 px, broken as the poster breaks its lines (wrapLines: Chinese between
+ * characters but not before closing or after opening punctuation, Latin at spaces), the
+ * second cut with "…" when the title is longer still.
  */
 export function headingLines(text: string, maxWidth: number): { size: number; lines: string[] } {
   for (let size = 52; size >= 36; size -= 4) {
@@ -334,19 +336,7 @@ export function headingLines(text: string, maxWidth: number): { size: number; li
   }
   const size = 34;
   const style: TextStyle = { size, weight: "title" };
-  const chars = Array.from(text);
-  let cut = chars.length;
-  while (cut > 1 && measureText(chars.slice(0, cut).join(""), style) > maxWidth) cut--;
-  const space = chars.lastIndexOf(" ", cut);
-  if (space > cut - 12 && space > 0) cut = space + 1;
-  const first = chars.slice(0, cut).join("").trimEnd();
-  let rest = chars.slice(cut).join("").trim();
-  if (measureText(rest, style) > maxWidth) {
-    const restChars = Array.from(rest);
-    while (restChars.length > 0 && measureText(restChars.join("") + "…", style) > maxWidth) restChars.pop();
-    rest = restChars.join("").trimEnd() + "…";
-  }
-  return { size, lines: rest ? [first, rest] : [first] };
+  return { size, lines: wrapLines(text, maxWidth, (s) => measureText(s, style), 2) };
 }
 
 // Header (plan name, title) and footer rule: shared by both images.

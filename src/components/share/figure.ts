@@ -6,7 +6,7 @@
 // chart-specs.ts), so a saved or forwarded image reads the same on any background.
 import type { ChartSpec } from "../simulator/chart-specs";
 import { chartHeading, palette, seriesColour, seriesStroke } from "../simulator/chart-specs";
-import { wrapLines } from "./share-helpers";
+import { wrapLines } from "../../lib/share/line-break";
 import { shareStrings, type ShareLang } from "./share-strings";
 
 /**

@@ -5,7 +5,7 @@
 import type { ChartSpec } from "../simulator/chart-specs";
 import { EXPORT_INK, figureCanvas } from "./figure";
 import { shareStrings, type ShareLang } from "./share-strings";
-import { wrapLines } from "./share-helpers";
+import { wrapLines } from "../../lib/share/line-break";
 
 export const POSTER_WIDTH = 1080;
 export const POSTER_HEIGHT = 1350;
