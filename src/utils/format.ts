@@ -68,10 +68,23 @@ export function comparatorWords(c: Comparator): string {
   return COMPARATOR_WORDS[c].zhBefore;
 }
 
-/** A stretch of text, and whether it must stay on one line. */
+/** A stretch of text, and whether it is one of the runs asked for (kept whole by the page). */
 export interface TextPart {
   text: string;
   whole: boolean;
+}
+
+/** Splits text around the matches of `pattern` (a /g regular expression). */
+function splitAround(text: string, pattern: RegExp): TextPart[] {
+  const parts: TextPart[] = [];
+  let at = 0;
+  for (const m of text.matchAll(pattern)) {
+    if (m.index > at) parts.push({ text: text.slice(at, m.index), whole: false });
+    parts.push({ text: m[0], whole: true });
+    at = m.index + m[0].length;
+  }
+  if (at < text.length || parts.length === 0) parts.push({ text: text.slice(at), whole: false });
+  return parts;
 }
 
 // A year range ("2021—2025", "2021–25", "2016 – 2020"). Browsers may break a line after an en
@@ -81,13 +94,16 @@ const YEAR_RANGE = /(?<!\d)\d{4}\s?[–—]\s?\d{2,4}(?!\d)/g;
 
 /** Splits text so that its year ranges can be set on one line (the page wraps them in a nowrap span). */
 export function yearRangeParts(text: string): TextPart[] {
-  const parts: TextPart[] = [];
-  let at = 0;
-  for (const m of text.matchAll(YEAR_RANGE)) {
-    if (m.index > at) parts.push({ text: text.slice(at, m.index), whole: false });
-    parts.push({ text: m[0], whole: true });
-    at = m.index + m[0].length;
-  }
-  if (at < text.length || parts.length === 0) parts.push({ text: text.slice(at), whole: false });
-  return parts;
+  return splitAround(text, YEAR_RANGE);
+}
+
+// A parenthetical aside in a label: a unit or price basis ("（元，当年价）", "(constant 2020 prices)").
+const ASIDE = /（[^（）]*）|\([^()]*\)/g;
+
+/**
+ * Splits a short label so that its asides can each be kept to one line when they fit (the page
+ * sets them inline-block): "…与全国平均 / （元，当年价）", not "…（元，当 / 年价）".
+ */
+export function asideParts(text: string): TextPart[] {
+  return splitAround(text, ASIDE);
 }

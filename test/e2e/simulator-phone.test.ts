@@ -577,6 +577,57 @@ function splitYearRanges(page: Page): Promise<{ seen: number; split: string[] }>
   });
 }
 
+/**
+ * Labels whose parenthetical aside ("（元，当年价）", set inline-block) is split over lines although
+ * it fits on one, or whose line before the aside had room for the text that went down with it
+ * (text-wrap: pretty pulls a word down to lengthen a last line: "…生产总 / 值（2020年不变价）").
+ */
+function asideBreaks(page: Page): Promise<{ seen: number; bad: string[] }> {
+  return page.evaluate(() => {
+    let seen = 0;
+    const bad: string[] = [];
+    for (const aside of document.querySelectorAll<HTMLElement>("main .aside")) {
+      const box = aside.getBoundingClientRect();
+      if (!box.width) continue;
+      seen++;
+      const parent = aside.parentElement!;
+      const label = `“${parent.textContent?.trim().slice(0, 40)}”`;
+      const style = getComputedStyle(parent);
+      const right = parent.getBoundingClientRect().right - parseFloat(style.paddingRight) - parseFloat(style.borderRightWidth);
+      const whole = document.createRange();
+      whole.selectNodeContents(aside);
+      const lines = new Set([...whole.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.bottom)));
+      if (lines.size > 1 && aside.scrollWidth < right - parent.getBoundingClientRect().left) bad.push(`split: ${label}`);
+      // The characters before the aside, each with its box.
+      const chars: { ch: string; rect: DOMRect }[] = [];
+      const walker = document.createTreeWalker(parent, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        if (aside.contains(n) || !(aside.compareDocumentPosition(n) & Node.DOCUMENT_POSITION_PRECEDING)) continue;
+        for (let i = 0; i < n.length; i++) {
+          const r = document.createRange();
+          r.setStart(n, i);
+          r.setEnd(n, i + 1);
+          const rect = r.getClientRects()[0];
+          if (rect && rect.width > 0) chars.push({ ch: n.data[i]!, rect });
+        }
+      }
+      const onAsideLine = (r: DOMRect) => r.top + r.height / 2 > box.top && r.top + r.height / 2 < box.bottom;
+      const first = chars.findIndex((c) => onAsideLine(c.rect));
+      if (first <= 0) continue;
+      // What went down first: a Chinese character, or a whole Latin word; the line before ends
+      // at its last character that is not a space.
+      let end = first;
+      if (/\w/.test(chars[first]!.ch)) while (end + 1 < chars.length && /\S/.test(chars[end + 1]!.ch) && onAsideLine(chars[end + 1]!.rect)) end++;
+      const unitWidth = chars[end]!.rect.right - chars[first]!.rect.left;
+      let last = first - 1;
+      while (last > 0 && !chars[last]!.ch.trim()) last--;
+      const gap = /\w/.test(chars[first]!.ch) ? chars[last]!.rect.width / 2 : 0; // about a space
+      if (chars[last]!.rect.right + gap + unitWidth <= right + 0.5) bad.push(`pulled down with the aside: ${label}`);
+    }
+    return { seen, bad };
+  });
+}
+
 describe("year ranges on phones from 360 to 430 px", () => {
   let browser: Browser;
   beforeAll(async () => {
@@ -608,6 +659,26 @@ describe("year ranges on phones from 360 to 430 px", () => {
       if (query) await expect.poll(() => text(page, "h1"), { timeout: 15_000 }).toBe("Scenario simulator");
       await page.click(".preset-about details > summary");
       await check(`/simulate/${query}`);
+    }
+    expect(failures).toEqual([]);
+    await context.close();
+  });
+
+  it("a label's aside (unit, price basis) moves to the next line whole, alone, in Chinese and in English", async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, userAgent: WECHAT_UA, isMobile: true, hasTouch: true, locale: "zh-CN" });
+    const page = await context.newPage();
+    const failures: string[] = [];
+    for (const query of ["", "?lang=en"]) {
+      await open(page, query);
+      if (query) await expect.poll(() => text(page, "h1"), { timeout: 15_000 }).toBe("Scenario simulator");
+      for (const width of [360, 375, 390, 414, 430, 1280]) {
+        await page.setViewportSize({ width, height: 740 });
+        await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+        const { seen, bad } = await asideBreaks(page);
+        // The charts' titles and the growth labels: the check sees them.
+        if (seen < 6) failures.push(`/simulate/${query} at ${width}: ${seen} asides seen`);
+        failures.push(...bad.map((b) => `/simulate/${query} at ${width}: ${b}`));
+      }
     }
     expect(failures).toEqual([]);
     await context.close();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { chapterLabel, chineseNumeral, sectionLabel, comparatorWords, decimalsOf, formatNumber, formatQuantity, yearRangeParts } from "../../src/utils/format";
+import { chapterLabel, chineseNumeral, sectionLabel, comparatorWords, decimalsOf, formatNumber, formatQuantity, yearRangeParts, asideParts } from "../../src/utils/format";
 
 describe("chineseNumeral / chapterLabel", () => {
   it.each([
@@ -110,5 +110,15 @@ describe("yearRangeParts", () => {
     expect(yearRangeParts(text).map((p) => p.text).join("")).toBe(text);
     expect(yearRangeParts(text).map((p) => p.whole)).toEqual([false, true, false, true, false]);
     expect(yearRangeParts("")).toEqual([{ text: "", whole: false }]);
+  });
+});
+
+describe("asideParts", () => {
+  it("finds full-width and ASCII parenthetical asides, and gives back the whole text", () => {
+    const zh = "年均增长（2021–2025 / 2021–2035）：地区生产总值（2020年不变价）";
+    expect(asideParts(zh).filter((p) => p.whole).map((p) => p.text)).toEqual(["（2021–2025 / 2021–2035）", "（2020年不变价）"]);
+    expect(asideParts(zh).map((p) => p.text).join("")).toBe(zh);
+    expect(asideParts("Average growth (2021–25 / 2021–35): GDP (constant 2020 prices)").filter((p) => p.whole).map((p) => p.text)).toEqual(["(2021–25 / 2021–35)", "(constant 2020 prices)"]);
+    expect(asideParts("常住人口").map((p) => p.whole)).toEqual([false]);
   });
 });
