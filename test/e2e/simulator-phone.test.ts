@@ -580,7 +580,8 @@ function splitYearRanges(page: Page): Promise<{ seen: number; split: string[] }>
 /**
  * Labels whose parenthetical aside ("（元，当年价）", set inline-block) is split over lines although
  * it fits on one, or whose line before the aside had room for the text that went down with it
- * (text-wrap: pretty pulls a word down to lengthen a last line: "…生产总 / 值（2020年不变价）").
+ * (text-wrap: pretty pulls a word down to lengthen a last line: "…生产总 / 值（2020年不变价）"), or
+ * that lost the space before it ("average(yuan, …": a leading space inside an inline-block is dropped).
  */
 function asideBreaks(page: Page): Promise<{ seen: number; bad: string[] }> {
   return page.evaluate(() => {
@@ -613,6 +614,9 @@ function asideBreaks(page: Page): Promise<{ seen: number; bad: string[] }> {
       }
       const onAsideLine = (r: DOMRect) => r.top + r.height / 2 > box.top && r.top + r.height / 2 < box.bottom;
       const first = chars.findIndex((c) => onAsideLine(c.rect));
+      // An English aside on the line of the word before it keeps the space between them.
+      const prev = chars[chars.length - 1];
+      if (prev && onAsideLine(prev.rect) && /\w/.test(prev.ch) && box.left - prev.rect.right < 2) bad.push(`no space before the aside: ${label}`);
       if (first <= 0) continue;
       // What went down first: a Chinese character, or a whole Latin word; the line before ends
       // at its last character that is not a space.
