@@ -5,7 +5,11 @@
 // line and opening punctuation never ends one, so each stays with the character it belongs to.
 const NO_LINE_START = new Set(Array.from("，。、；：？！）》」』】〕〉〗”’…‰%,.;:?!)]}"));
 const NO_LINE_END = new Set(Array.from("（《「『【〔〈〖“‘([{"));
-const CJK = /[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F]/;
+// CJK ideographs and punctuation, full-width forms: a line may break around each of them.
+const CJK_RANGES = "\\u2E80-\\u9FFF\\uF900-\\uFAFF\\uFF00-\\uFFEF\\u3000-\\u303F";
+const CJK = new RegExp(`[${CJK_RANGES}]`);
+// A CJK character, a run of other non-space characters (a Latin word, a number), or a space.
+const TOKEN = new RegExp(`[${CJK_RANGES}]|[^\\s${CJK_RANGES}]+|\\s`, "g");
 
 /**
  * Greedy line breaking for canvas text: Chinese may break between any two characters (but not
@@ -15,7 +19,7 @@ const CJK = /[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F]/;
  * needs more than maxLines.
  */
 export function wrapLines(text: string, maxWidth: number, measure: (s: string) => number, maxLines = Infinity): string[] {
-  const tokens = text.replace(/\s+/g, " ").trim().match(/[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F]|[^\s\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F]+|\s/g) ?? [];
+  const tokens = text.replace(/\s+/g, " ").trim().match(TOKEN) ?? [];
   // Units that no break may split: a character or word with the punctuation that holds to it.
   const units: string[] = [];
   for (const token of tokens) {
