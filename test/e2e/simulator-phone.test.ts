@@ -1,6 +1,7 @@
 // /simulate/ on phones (390×844 and 360×740, WeChat's user agent): a slider's effect is on
 // screen while it moves, the history stays short, tables never split a number, goal seek's
-// answer leaves sliders that work, and the English interface is English all round.
+// answer leaves sliders that work, the English interface is English all round, and year
+// ranges and labels' asides keep to one line.
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { launchChromium } from "../helpers/browser";
@@ -602,7 +603,7 @@ function asideBreaks(page: Page): Promise<{ seen: number; bad: string[] }> {
       // The characters before the aside, each with its box.
       const chars: { ch: string; rect: DOMRect }[] = [];
       const walker = document.createTreeWalker(parent, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
         if (aside.contains(n) || !(aside.compareDocumentPosition(n) & Node.DOCUMENT_POSITION_PRECEDING)) continue;
         for (let i = 0; i < n.length; i++) {
           const r = document.createRange();
@@ -632,59 +633,66 @@ function asideBreaks(page: Page): Promise<{ seen: number; bad: string[] }> {
   });
 }
 
-describe("year ranges on phones from 360 to 430 px", () => {
+describe("line breaks in notes and labels, on phones from 360 to 430 px (and a desktop)", () => {
   let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
   beforeAll(async () => {
     browser = await launchChromium();
+    context = await browser.newContext({ viewport: { width: 360, height: 740 }, userAgent: WECHAT_UA, isMobile: true, hasTouch: true, locale: "zh-CN" });
+    page = await context.newPage();
   });
   afterAll(async () => {
     await browser?.close();
   });
 
+  /** Runs `check` on the page as laid out at each width; returns what it found, with where. */
+  async function atWidths(what: string, widths: number[], check: () => Promise<string[]>): Promise<string[]> {
+    const found: string[] = [];
+    for (const width of widths) {
+      await page.setViewportSize({ width, height: 740 });
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      found.push(...(await check()).map((f) => `${what} at ${width}: ${f}`));
+    }
+    return found;
+  }
+
+  /** /simulate/ in Chinese, then in English, every part live. */
+  async function eachLanguage(run: (what: string) => Promise<void>): Promise<void> {
+    for (const query of ["", "?lang=en"]) {
+      await open(page, query);
+      if (query) await expect.poll(() => text(page, "h1"), { timeout: 15_000 }).toBe("Scenario simulator");
+      await run(`/simulate/${query}`);
+    }
+  }
+
   it("no year range breaks at its dash, on the home page and in the simulator's notes, sources, results and targets, in Chinese and in English", async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, userAgent: WECHAT_UA, isMobile: true, hasTouch: true, locale: "zh-CN" });
-    const page = await context.newPage();
-    const failures: string[] = [];
-    const check = async (what: string) => {
-      for (const width of [360, 375, 390, 414, 430]) {
-        await page.setViewportSize({ width, height: 740 });
-        await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-        const { seen, split } = await splitYearRanges(page);
-        // The check sees the ranges it is about (the page has not lost them).
-        if (seen < 1) failures.push(`${what} at ${width}: no year range seen`);
-        failures.push(...split.map((s) => `${what} at ${width}: ${s}`));
-      }
+    const phones = [360, 375, 390, 414, 430];
+    const ranges = async () => {
+      const { seen, split } = await splitYearRanges(page);
+      // The check sees the ranges it is about (the page has not lost them).
+      return seen < 1 ? ["no year range seen"] : split;
     };
     const home = await page.goto(`${base}/`);
     expect(home?.status()).toBe(200);
-    await check("/");
-    for (const query of ["", "?lang=en"]) {
-      await open(page, query);
-      if (query) await expect.poll(() => text(page, "h1"), { timeout: 15_000 }).toBe("Scenario simulator");
+    const failures = await atWidths("/", phones, ranges);
+    await eachLanguage(async (what) => {
       await page.click(".preset-about details > summary");
-      await check(`/simulate/${query}`);
-    }
+      failures.push(...(await atWidths(what, phones, ranges)));
+    });
     expect(failures).toEqual([]);
-    await context.close();
   });
 
   it("a label's aside (unit, price basis) moves to the next line whole, alone, in Chinese and in English", async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, userAgent: WECHAT_UA, isMobile: true, hasTouch: true, locale: "zh-CN" });
-    const page = await context.newPage();
     const failures: string[] = [];
-    for (const query of ["", "?lang=en"]) {
-      await open(page, query);
-      if (query) await expect.poll(() => text(page, "h1"), { timeout: 15_000 }).toBe("Scenario simulator");
-      for (const width of [360, 375, 390, 414, 430, 1280]) {
-        await page.setViewportSize({ width, height: 740 });
-        await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await eachLanguage(async (what) => {
+      const found = await atWidths(what, [360, 375, 390, 414, 430, 1280], async () => {
         const { seen, bad } = await asideBreaks(page);
         // The charts' titles and the growth labels: the check sees them.
-        if (seen < 6) failures.push(`/simulate/${query} at ${width}: ${seen} asides seen`);
-        failures.push(...bad.map((b) => `/simulate/${query} at ${width}: ${b}`));
-      }
-    }
+        return seen < 6 ? [`${seen} asides seen`] : bad;
+      });
+      failures.push(...found);
+    });
     expect(failures).toEqual([]);
-    await context.close();
   });
 });
