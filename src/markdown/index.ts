@@ -9,6 +9,7 @@ import { planSubset } from "./subset";
 import { planInline } from "./inline";
 import { planBox } from "./box";
 import { planLayout, type SlotAfter } from "./layout";
+import { planLastLine } from "./last-line";
 
 export { PlanMarkdownError } from "./source";
 export { splitAtSlots, type ChapterPart, type SlotData } from "./slots";
@@ -38,6 +39,6 @@ export function planMarkdown(options: PlanMarkdownOptions = {}) {
     // constructs and plan-inline rebuilds a chapter's text from its source.
     features: { directive: true, headingAttributes: true },
     mdastPlugins: [planSubset, planInline, planBox],
-    hastPlugins: [planLayout({ sectionLinks: options.sectionLinks, cacheKey: pluginsDigest() })],
+    hastPlugins: [planLastLine, planLayout({ sectionLinks: options.sectionLinks, cacheKey: pluginsDigest() })],
   } satisfies SatteriProcessorOptions;
 }

@@ -33,7 +33,7 @@ const anchor = (id: string, heading: string) => `<a class="section-anchor" href=
 describe("plan Markdown: text", () => {
   it("makes each line a paragraph and **…** bold, also next to Chinese punctuation", async () => {
     expect(await html(["——**坚持党的全面领导**。坚持和完善党领导经济社会发展的体制机制。", "", "**片区改造。**在新规划体系引领下进行改造。"])).toBe(
-      "<p>——<strong>坚持党的全面领导</strong>。坚持和完善党领导经济社会发展的体制机制。</p><p><strong>片区改造。</strong>在新规划体系引领下进行改造。</p>",
+      '<p>——<strong>坚持党的全面领导</strong>。坚持和完善党领导经济社会发展的体制<span class="nobr">机制。</span></p><p><strong>片区改造。</strong>在新规划体系引领下进行<span class="nobr">改造。</span></p>',
     );
   });
 
@@ -42,13 +42,32 @@ describe("plan Markdown: text", () => {
   });
 
   it("keeps straight punctuation as written (no smart quotes or dashes)", async () => {
-    expect(await html(["2020--2025 年 ... 完成。"])).toBe("<p>2020--2025 年 ... 完成。</p>");
+    expect(await html(["2020--2025 年 ... 完成。"])).toBe('<p>2020--2025 年 ... <span class="nobr">完成。</span></p>');
   });
 
   it("writes lists as the plan numbers them", async () => {
     expect(await html(["- 第一项", "- **第二项**说明", "", "3. 第三", "4. 第四"])).toBe(
       '<ul><li>第一项</li><li><strong>第二项</strong>说明</li></ul><ol start="3"><li>第三</li><li>第四</li></ol>',
     );
+  });
+});
+
+describe("plan Markdown: a paragraph's last two characters stay together", () => {
+  const kept = (s: string) => `<span class="nobr">${s}</span>`;
+  it("keeps the last two Chinese characters and the punctuation after them on one line", async () => {
+    expect(await html(["全面建成小康社会取得决定性成就。"])).toBe(`<p>全面建成小康社会取得决定性${kept("成就。")}</p>`);
+    expect(await html(["总结“十三五”"])).toBe(`<p>总结“十${kept("三五”")}</p>`);
+    expect(await html(["- 推进新能源充电站项目", "- 南村园区能源互联网服务平台建设。"])).toBe(`<ul><li>推进新能源充电站${kept("项目")}</li><li>南村园区能源互联网服务平台${kept("建设。")}</li></ul>`);
+  });
+  it("leaves alone what cannot end in one character: numbers, Latin, short items, an element at the end", async () => {
+    expect(await html(["人口增加到 100 万。", "", "加快布局 5G", "", "- 第一项", "", "建设**中央库房**"])).toBe(
+      "<p>人口增加到 100 万。</p><p>加快布局 5G</p><ul><li>第一项</li></ul><p>建设<strong>中央库房</strong></p>",
+    );
+  });
+  it("is for the plan's chapters only", async () => {
+    const r = await renderer;
+    const out = await r.render("数据来源说明文字。", { fileURL: pathToFileURL("/tmp/site/content/data/SOURCES.md") });
+    expect(out.code).toBe("<p>数据来源说明文字。</p>\n");
   });
 });
 
@@ -83,23 +102,23 @@ describe("plan Markdown: sections, sub-headings and boxes", () => {
   it("wraps each 第X节 and what follows in a section whose heading links to itself", async () => {
     expect(await html(chapter)).toBe(
       [
-        "<p>开篇段落。</p>",
+        '<p>开篇<span class="nobr">段落。</span></p>',
         '<section class="plan-section" aria-labelledby="section-1-title">',
-        `<h2 id="section-1"><span id="section-1-title">第一节 拉开城市发展骨架</span>${anchor("section-1", "第一节 拉开城市发展骨架")}</h2>`,
-        '<h3 class="subheading">一、加快数字化发展</h3>',
-        "<p>节内段落。</p>",
+        `<h2 id="section-1"><span id="section-1-title">第一节 拉开城市发展<span class="nobr">骨架</span></span>${anchor("section-1", "第一节 拉开城市发展骨架")}</h2>`,
+        '<h3 class="subheading">一、加快数字化<span class="nobr">发展</span></h3>',
+        '<p>节内<span class="nobr">段落。</span></p>',
         '<section class="box" id="box-3" aria-labelledby="box-3-title">',
-        '<h3 class="box-title" id="box-3-title"><span class="box-label">专栏3</span><span class="box-name">城市品质提升工程</span></h3>',
-        '<div class="box-body"><ol><li><strong>片区改造。</strong>对中原街两侧片区进行改造。</li></ol><h4 class="subheading">二、其他</h4><p>框内段落。</p></div>',
+        '<h3 class="box-title" id="box-3-title"><span class="box-label">专栏3</span><span class="box-name">城市品质提升<span class="nobr">工程</span></span></h3>',
+        '<div class="box-body"><ol><li><strong>片区改造。</strong>对中原街两侧片区进行<span class="nobr">改造。</span></li></ol><h4 class="subheading">二、<span class="nobr">其他</span></h4><p>框内<span class="nobr">段落。</span></p></div>',
         "</section>",
         "</section>",
         '<section class="plan-section" aria-labelledby="section-2-title">',
-        `<h2 id="section-2"><span id="section-2-title">第二节 增强城市发展能级</span>${anchor("section-2", "第二节 增强城市发展能级")}</h2>`,
+        `<h2 id="section-2"><span id="section-2-title">第二节 增强城市发展<span class="nobr">能级</span></span>${anchor("section-2", "第二节 增强城市发展能级")}</h2>`,
         "<p>建成区面积扩展到 100 平方公里，人口增加到 100 万。</p>",
         '<plan-slot data-kind="sim-links" data-section="section-2"></plan-slot>',
-        "<p>随后一段。</p>",
+        '<p>随后<span class="nobr">一段。</span></p>',
         '<section class="box" id="box-1" aria-labelledby="box-1-title">',
-        '<h3 class="box-title" id="box-1-title"><span class="box-label">专栏1</span><span class="box-name">“十三五”规划主要指标实现情况</span></h3>',
+        '<h3 class="box-title" id="box-1-title"><span class="box-label">专栏1</span><span class="box-name">“十三五”规划主要指标实现<span class="nobr">情况</span></span></h3>',
         '<div class="box-body"><plan-slot data-kind="table" data-table="thirteenth-plan" data-box="1" data-line="23" data-section="section-2"></plan-slot></div>',
         "</section>",
         "</section>",
