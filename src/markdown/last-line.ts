@@ -2,8 +2,8 @@
 // Browsers with `text-wrap: pretty` (global.css) avoid it themselves; older engines do not
 // (Chrome before 117, Safari before 26: the WebView WeChat opens links in on many phones), and
 // there about one chapter paragraph in ten ended so. So the last two characters of each
-// paragraph, list item and heading, with the punctuation after them, are kept on one line (a
-// nowrap span, .nobr): the last line then holds at least two. The text itself is unchanged.
+// paragraph, list item, heading and 专栏 name, with the punctuation after them, are kept on one
+// line (a nowrap span, .nobr): the last line then holds at least two. The text is unchanged.
 import { defineHastPlugin, type HastNode } from "satteri";
 import type { Element, ElementContent, Root, RootContent, Text } from "hast";
 import { isChapter } from "./source";
