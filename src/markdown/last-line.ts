@@ -7,38 +7,40 @@
 import { defineHastPlugin, type HastNode } from "satteri";
 import type { Element, ElementContent, Root, RootContent, Text } from "hast";
 import { isChapter } from "./source";
-
-const HAN = /\p{Script=Han}/u;
-/** What may follow the last two characters: closing punctuation and spaces. */
-const TRAILING = /[\s，。、；：？！）》」』】〕〉”’…]/u;
+import { lastTwoAt } from "../utils/format";
 /** Elements whose text wraps as a block: paragraphs, list items, section and sub-headings. */
 const BLOCKS = new Set(["p", "li", "h2", "h3"]);
 /** A 专栏's name, the end of its heading (box.ts). */
 const isBoxName = (e: Element) => e.tagName === "span" && Array.isArray(e.properties?.className) && e.properties.className.includes("box-name");
 
-/** The text split before its last two Han characters, or null where that is not needed. */
+/** The text split before its last two characters (lastTwoAt), or null where that is not needed. */
 function splitBeforeLastTwo(text: string): [Text, Element] | null {
-  const chars = Array.from(text);
-  let end = chars.length;
-  while (end > 0 && TRAILING.test(chars[end - 1]!)) end--;
-  // Fewer than two characters before the pair: a text that short fits on one line anyway.
-  if (end < 4 || !HAN.test(chars[end - 1]!) || !HAN.test(chars[end - 2]!)) return null;
-  const at = end - 2;
+  const at = lastTwoAt(text);
+  if (at === null) return null;
   return [
-    { type: "text", value: chars.slice(0, at).join("") },
-    { type: "element", tagName: "span", properties: { className: ["nobr"] }, children: [{ type: "text", value: chars.slice(at).join("") }] },
+    { type: "text", value: text.slice(0, at) },
+    { type: "element", tagName: "span", properties: { className: ["nobr"] }, children: [{ type: "text", value: text.slice(at) }] },
   ];
+}
+
+/** Inline elements a block may end inside: "<li><strong>…项目建设。</strong></li>". */
+const INLINE = new Set(["strong", "em", "b", "a"]);
+
+/** The children with the last text (at the end, or at the end of a closing bold run) split. */
+function withLastTwoKept(children: ElementContent[]): ElementContent[] {
+  const last = children[children.length - 1];
+  if (last?.type === "text") {
+    const split = splitBeforeLastTwo(last.value);
+    return split ? [...children.slice(0, -1), ...split] : children;
+  }
+  if (last?.type === "element" && INLINE.has(last.tagName)) return [...children.slice(0, -1), { ...last, children: withLastTwoKept(last.children) }];
+  return children;
 }
 
 function keepLastTwo<N extends RootContent | ElementContent>(n: N): N {
   if (n.type !== "element") return n;
   const children = n.children.map(keepLastTwo);
-  const last = children[children.length - 1];
-  if ((BLOCKS.has(n.tagName) || isBoxName(n)) && last?.type === "text") {
-    const split = splitBeforeLastTwo(last.value);
-    if (split) children.splice(children.length - 1, 1, ...split);
-  }
-  return { ...n, children };
+  return { ...n, children: BLOCKS.has(n.tagName) || isBoxName(n) ? withLastTwoKept(children) : children };
 }
 
 export const planLastLine = defineHastPlugin({

@@ -107,3 +107,51 @@ const ASIDE = /（[^（）]*）|\([^()]*\)/g;
 export function asideParts(text: string): TextPart[] {
   return splitAround(text, ASIDE);
 }
+
+const HAN = /\p{Script=Han}/u;
+/** What may follow a text's last two characters: closing punctuation and spaces. */
+const TRAILING = /[\s，。、；：？！）》」』】〕〉”’…]/u;
+
+/** A letter or digit other than a Chinese character: part of a word or number no line breaks inside. */
+const WORD = /[\p{L}\p{N}]/u;
+
+/**
+ * Where to split a text so that its last two characters, with the punctuation after them, can
+ * be kept on one line: Chinese typesetting does not end a paragraph with one character alone,
+ * and browsers without CSS text-wrap: pretty (WeChat's WebView on older phones) would. A
+ * "character" here is a Chinese character or a whole word or number ("…人口增加到 100 万。"
+ * keeps "100 万。", "…（专栏1）。" keeps "栏1）。"). Null where that is not needed: the text
+ * ends in a word or number of two or more (no line breaks inside it), or has fewer than two
+ * characters before the pair (it fits on one line anyway).
+ */
+export function lastTwoAt(text: string): number | null {
+  const chars = Array.from(text);
+  let end = chars.length;
+  while (end > 0 && TRAILING.test(chars[end - 1]!)) end--;
+  /** Where the unbreakable unit ending at `to` starts, or -1 if none ends there. */
+  const unitStart = (to: number): number => {
+    const ch = chars[to - 1];
+    if (ch === undefined) return -1;
+    if (HAN.test(ch)) return to - 1;
+    if (!WORD.test(ch)) return -1;
+    let from = to - 1;
+    while (from > 0 && WORD.test(chars[from - 1]!) && !HAN.test(chars[from - 1]!)) from--;
+    return from;
+  };
+  const last = unitStart(end);
+  if (last < 0 || end - last > 1) return null;
+  let before = last;
+  while (before > 0 && chars[before - 1] === " ") before--;
+  const prev = unitStart(before);
+  if (prev < 2) return null;
+  return chars.slice(0, prev).join("").length;
+}
+
+/** A note's parts: its year ranges, and its last two characters, each kept on one line. */
+export function proseParts(text: string): TextPart[] {
+  const parts = yearRangeParts(text);
+  const last = parts[parts.length - 1]!;
+  const at = last.whole ? null : lastTwoAt(last.text);
+  if (at === null) return parts;
+  return [...parts.slice(0, -1), ...(at > 0 ? [{ text: last.text.slice(0, at), whole: false }] : []), { text: last.text.slice(at), whole: true }];
+}

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { launchChromium } from "../helpers/browser";
+import { shortLastLines } from "../helpers/last-lines";
 import { WECHAT_UA } from "../helpers/simulator-page";
 import { movesWhileArriving } from "../helpers/partial-html";
 import { contentChapters } from "../helpers/site";
@@ -51,46 +52,6 @@ function splitRuns(page: Page): Promise<string[]> {
   });
 }
 
-/**
- * Paragraphs, list items and headings in `main` that wrap and end in a line of one character
- * (with or without its full stop: Chinese typesetting avoids it): the last
- * line's characters, read from each character's position. Every section is laid out first
- * (the page skips those off screen until they near it).
- */
-function shortLastLines(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const style = document.createElement("style");
-    style.textContent = "main * { content-visibility: visible !important; }";
-    document.head.append(style);
-    const out: string[] = [];
-    for (const el of document.querySelectorAll("main p, main li, main h1, main h2, main h3")) {
-      const chars: { top: number; ch: string }[] = [];
-      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const text = node.textContent ?? "";
-        // Text of nested lists is their own items'.
-        if (node.parentElement?.closest("p, li, h1, h2, h3") !== el) continue;
-        for (let i = 0; i < text.length; i++) {
-          if (!text[i]!.trim() || text[i] === "#") continue;
-          const range = document.createRange();
-          range.setStart(node, i);
-          range.setEnd(node, i + 1);
-          const rect = range.getClientRects()[0];
-          if (rect) chars.push({ top: Math.round(rect.top), ch: text[i]! });
-        }
-      }
-      const tops = [...new Set(chars.map((c) => c.top))];
-      if (tops.length < 2) continue;
-      const bottom = Math.max(...tops);
-      const last = chars.filter((c) => c.top >= bottom - 2).map((c) => c.ch).join("");
-      // One character, with or without its punctuation.
-      if (last.replace(/[\p{P}]/gu, "").length <= 1) out.push(`${el.tagName.toLowerCase()} "${(el.textContent ?? "").trim().slice(0, 24)}…" ends in "${last}"`);
-    }
-    style.remove();
-    return out;
-  });
-}
-
 describe("reading pages on phones", () => {
   let browser: Browser;
   beforeAll(async () => {
@@ -125,7 +86,7 @@ describe("reading pages on phones", () => {
         const found: string[] = [];
         for (const chapter of longest) {
           await page.goto(`${base}/plan/${chapter.slug}/`);
-          found.push(...(await shortLastLines(page)));
+          found.push(...(await shortLastLines(page, "main p, main li, main h1, main h2, main h3")));
         }
         expect(found).toEqual([]);
       });
@@ -138,7 +99,7 @@ describe("reading pages on phones", () => {
         for (const chapter of longest) {
           await page.goto(`${base}/plan/${chapter.slug}/`);
           await page.addStyleTag({ content: "* { text-wrap-style: auto !important; }" });
-          found.push(...(await shortLastLines(page)));
+          found.push(...(await shortLastLines(page, "main p, main li, main h1, main h2, main h3")));
         }
         expect(found).toEqual([]);
       });

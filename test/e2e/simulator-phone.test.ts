@@ -7,6 +7,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { launchChromium } from "../helpers/browser";
 import { drag, openSimulator, pinPlanAndCautious, scenarioFromUrl, text, WECHAT_UA } from "../helpers/simulator-page";
 import { movesWhileArriving } from "../helpers/partial-html";
+import { shortLastLines } from "../helpers/last-lines";
 import { defaultScenario, presets, type Scenario } from "../../src/lib/scenario";
 import { project } from "../../src/lib/model";
 
@@ -681,6 +682,16 @@ describe("line breaks in notes and labels, on phones from 360 to 430 px (and a d
       failures.push(...(await atWidths(what, phones, ranges)));
     });
     expect(failures).toEqual([]);
+  });
+
+  it("no note ends in a line of one character, also in a browser without text-wrap: pretty", async () => {
+    await open(page);
+    await page.click(".preset-about details > summary");
+    // Greedy wrapping, as Chrome before 117 and Safari before 26 do (WeChat's WebView on older phones).
+    await page.addStyleTag({ content: "* { text-wrap-style: auto !important; }" });
+    const notes = "main .simulator p.note, main .simulator li";
+    expect(await page.locator(notes).count()).toBeGreaterThan(10);
+    expect(await atWidths("/simulate/", [360, 375, 390, 414, 430], () => shortLastLines(page, notes))).toEqual([]);
   });
 
   it("a label's aside (unit, price basis) moves to the next line whole, alone, in Chinese and in English", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { chapterLabel, chineseNumeral, sectionLabel, comparatorWords, decimalsOf, formatNumber, formatQuantity, yearRangeParts, asideParts } from "../../src/utils/format";
+import { chapterLabel, chineseNumeral, sectionLabel, comparatorWords, decimalsOf, formatNumber, formatQuantity, yearRangeParts, asideParts, lastTwoAt, proseParts } from "../../src/utils/format";
 
 describe("chineseNumeral / chapterLabel", () => {
   it.each([
@@ -120,5 +120,29 @@ describe("asideParts", () => {
     expect(asideParts(zh).map((p) => p.text).join("")).toBe(zh);
     expect(asideParts("Average growth (2021–25 / 2021–35): GDP (constant 2020 prices)").filter((p) => p.whole).map((p) => p.text)).toEqual(["(2021–25 / 2021–35)", "(constant 2020 prices)"]);
     expect(asideParts("常住人口").map((p) => p.whole)).toEqual([false]);
+  });
+});
+
+describe("lastTwoAt / proseParts", () => {
+  it("splits before the last two Chinese characters, their punctuation with them", () => {
+    expect(lastTwoAt("默认沿用同一增速。")).toBe(6);
+    expect(lastTwoAt("总结“十三五”")).toBe(4);
+    // Characters outside the BMP count as one.
+    expect(lastTwoAt("𠮷野家的规划")).toBe("𠮷野家的".length);
+  });
+  it("counts a word or number as one character: a lone digit or unit keeps to what comes before it", () => {
+    expect(lastTwoAt("人口增加到 100 万。")).toBe("人口增加到 ".length);
+    expect(lastTwoAt("默认保持2020年水平（专栏1）。")).toBe("默认保持2020年水平（专".length);
+  });
+  it("leaves short texts and texts ending in a word or number of two or more alone", () => {
+    expect(lastTwoAt("第一项")).toBeNull();
+    expect(lastTwoAt("加快布局 5G")).toBeNull();
+    expect(lastTwoAt("年均增长 12%")).toBeNull();
+  });
+  it("keeps a note's year ranges and its last two characters whole, and gives the text back", () => {
+    const text = "默认取全国2021—2025年GDP平减指数的年均涨幅。";
+    expect(proseParts(text).filter((p) => p.whole).map((p) => p.text)).toEqual(["2021—2025", "涨幅。"]);
+    expect(proseParts(text).map((p) => p.text).join("")).toBe(text);
+    expect(proseParts("2021—2025")).toEqual([{ text: "2021—2025", whole: true }]);
   });
 });

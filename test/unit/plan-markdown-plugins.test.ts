@@ -54,14 +54,15 @@ describe("plan Markdown: text", () => {
 
 describe("plan Markdown: a paragraph's last two characters stay together", () => {
   const kept = (s: string) => `<span class="nobr">${s}</span>`;
-  it("keeps the last two Chinese characters and the punctuation after them on one line", async () => {
+  it("keeps the last two Chinese characters and the punctuation after them on one line, also inside a closing bold run", async () => {
     expect(await html(["全面建成小康社会取得决定性成就。"])).toBe(`<p>全面建成小康社会取得决定性${kept("成就。")}</p>`);
     expect(await html(["总结“十三五”"])).toBe(`<p>总结“十${kept("三五”")}</p>`);
+    expect(await html(["- **推进智慧交通系统和监管平台项目建设。**"])).toBe(`<ul><li><strong>推进智慧交通系统和监管平台项目${kept("建设。")}</strong></li></ul>`);
     expect(await html(["- 推进新能源充电站项目", "- 南村园区能源互联网服务平台建设。"])).toBe(`<ul><li>推进新能源充电站${kept("项目")}</li><li>南村园区能源互联网服务平台${kept("建设。")}</li></ul>`);
   });
-  it("leaves alone what cannot end in one character: numbers, Latin, short items, an element at the end", async () => {
-    expect(await html(["人口增加到 100 万。", "", "加快布局 5G", "", "- 第一项", "", "建设**中央库房**"])).toBe(
-      "<p>人口增加到 100 万。</p><p>加快布局 5G</p><ul><li>第一项</li></ul><p>建设<strong>中央库房</strong></p>",
+  it("counts a number as one character, and leaves alone what cannot end in one: a word of two, a short item", async () => {
+    expect(await html(["人口增加到 100 万。", "", "加快布局 5G", "", "- 第一项"])).toBe(
+      `<p>人口增加到 ${kept("100 万。")}</p><p>加快布局 5G</p><ul><li>第一项</li></ul>`,
     );
   });
   it("is for the plan's chapters only", async () => {
@@ -114,7 +115,7 @@ describe("plan Markdown: sections, sub-headings and boxes", () => {
         "</section>",
         '<section class="plan-section" aria-labelledby="section-2-title">',
         `<h2 id="section-2"><span id="section-2-title">第二节 增强城市发展<span class="nobr">能级</span></span>${anchor("section-2", "第二节 增强城市发展能级")}</h2>`,
-        "<p>建成区面积扩展到 100 平方公里，人口增加到 100 万。</p>",
+        '<p>建成区面积扩展到 100 平方公里，人口增加到 <span class="nobr">100 万。</span></p>',
         '<plan-slot data-kind="sim-links" data-section="section-2"></plan-slot>',
         '<p>随后<span class="nobr">一段。</span></p>',
         '<section class="box" id="box-1" aria-labelledby="box-1-title">',
