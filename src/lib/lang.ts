@@ -36,6 +36,14 @@ export const PUNCT: Record<Lang, Punctuation> = {
   en: { colon: ": ", list: ", ", comma: ", ", clause: "; ", aside: (s) => ` (${s})`, tag: (s) => `[${s}] `, unitSpace: " " },
 };
 
+// Chinese line-breaking rules (禁则, W3C clreq): closing punctuation never starts a line and
+// opening punctuation never ends one. Read by the canvas line breaker (src/lib/share/line-break.ts)
+// and by the rule that keeps a text's last two characters together (src/utils/format.ts).
+/** Chinese closing punctuation: stays at the end of the line with the character before it. */
+export const CLOSING_PUNCTUATION = "，。、；：？！）》」』】〕〉〗”’…";
+/** Chinese opening punctuation: starts the line with the character after it. */
+export const OPENING_PUNCTUATION = "（《「『【〔〈〖“‘";
+
 /**
  * Units of the engine's inputs and settings (INPUT_META, SENSITIVITY_STEPS, the schema's ranges)
  * as each language writes them right after a number: "2个百分点" / "2 pp". English text carries

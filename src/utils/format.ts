@@ -1,5 +1,6 @@
 // zh-CN formatting for numbers and ordinals shown to readers. Pure functions, no Astro imports.
 import { COMPARATOR_WORDS, type Comparator } from "../lib/data/target-kinds";
+import { CLOSING_PUNCTUATION } from "../lib/lang";
 
 export type { Comparator };
 
@@ -110,7 +111,7 @@ export function asideParts(text: string): TextPart[] {
 
 const HAN = /\p{Script=Han}/u;
 /** What may follow a text's last two characters: closing punctuation and spaces. */
-const TRAILING = /[\s，。、；：？！）》」』】〕〉”’…]/u;
+const TRAILING = new RegExp(`[\\s${CLOSING_PUNCTUATION}]`, "u");
 
 /** A letter or digit other than a Chinese character: part of a word or number no line breaks inside. */
 const WORD = /[\p{L}\p{N}]/u;

@@ -80,28 +80,26 @@ describe("reading pages on phones", () => {
         expect(r.moved).toEqual([]);
       });
 
-      it("no wrapped paragraph or heading of a chapter ends in a line of one character", async () => {
-        // The three longest chapters: the most paragraphs and headings that wrap.
+      /** One-character last lines on the three longest chapters (the most blocks that wrap), with `css` added. */
+      async function shortLastLinesOfLongest(css?: string): Promise<string[]> {
         const longest = [...chapters].sort((a, b) => b.body.length - a.body.length).slice(0, 3);
         const found: string[] = [];
         for (const chapter of longest) {
           await page.goto(`${base}/plan/${chapter.slug}/`);
+          if (css) await page.addStyleTag({ content: css });
           found.push(...(await shortLastLines(page, "main p, main li, main h1, main h2, main h3")));
         }
-        expect(found).toEqual([]);
+        return found;
+      }
+
+      it("no wrapped paragraph or heading of a chapter ends in a line of one character", async () => {
+        expect(await shortLastLinesOfLongest()).toEqual([]);
       });
 
       it("nor in a browser without text-wrap: pretty (WeChat's WebView on older phones)", async () => {
         // Greedy wrapping, as Chrome before 117 and Safari before 26 do: the last two characters
         // are kept together by the page itself (src/markdown/last-line.ts).
-        const longest = [...chapters].sort((a, b) => b.body.length - a.body.length).slice(0, 3);
-        const found: string[] = [];
-        for (const chapter of longest) {
-          await page.goto(`${base}/plan/${chapter.slug}/`);
-          await page.addStyleTag({ content: "* { text-wrap-style: auto !important; }" });
-          found.push(...(await shortLastLines(page, "main p, main li, main h1, main h2, main h3")));
-        }
-        expect(found).toEqual([]);
+        expect(await shortLastLinesOfLongest("* { text-wrap-style: auto !important; }")).toEqual([]);
       });
 
       for (const path of TABLE_PAGES) {

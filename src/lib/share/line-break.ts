@@ -1,10 +1,12 @@
 // Line breaking for text drawn on a canvas, where the browser's own line breaker cannot help:
 // the poster and chart images (src/components/share) and the link preview image (functions/og).
 
-// Chinese line-breaking rules (禁则, as in W3C's clreq): closing punctuation never starts a
-// line and opening punctuation never ends one, so each stays with the character it belongs to.
-const NO_LINE_START = new Set(Array.from("，。、；：？！）》」』】〕〉〗”’…‰%,.;:?!)]}"));
-const NO_LINE_END = new Set(Array.from("（《「『【〔〈〖“‘([{"));
+import { CLOSING_PUNCTUATION, OPENING_PUNCTUATION } from "../lang";
+
+// Chinese line-breaking rules (lang.ts), and their Latin counterparts: each punctuation mark
+// stays with the character it belongs to.
+const NO_LINE_START = new Set(Array.from(`${CLOSING_PUNCTUATION}‰%,.;:?!)]}`));
+const NO_LINE_END = new Set(Array.from(`${OPENING_PUNCTUATION}([{`));
 // CJK ideographs and punctuation, full-width forms: a line may break around each of them.
 const CJK_RANGES = "\\u2E80-\\u9FFF\\uF900-\\uFAFF\\uFF00-\\uFFEF\\u3000-\\u303F";
 const CJK = new RegExp(`[${CJK_RANGES}]`);
